@@ -1,0 +1,198 @@
+package org.opennps.contact;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.opennps.shared.PageResult;
+import org.opennps.shared.SqlTimes;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class ContactRepository {
+
+    private static final String COLUMNS = "id, external_id, email, phone, name, locale, time_zone, attributes,"
+            + " unsubscribed_at, bounced_at, created_at, updated_at";
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+    private static final int IN_CHUNK = 500;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final JsonMapper json;
+
+    ContactRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+    }
+
+    Optional<Contact> find(UUID workspaceId, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from contact where workspace_id = ? and id = ?")
+                .params(workspaceId, id)
+                .query(this::map)
+                .optional();
+    }
+
+    Optional<Contact> findByExternalId(UUID workspaceId, String externalId) {
+        return jdbc.sql("select " + COLUMNS + " from contact where workspace_id = ? and external_id = ?")
+                .params(workspaceId, externalId)
+                .query(this::map)
+                .optional();
+    }
+
+    Optional<Contact> findByEmail(UUID workspaceId, String email) {
+        return jdbc.sql("select " + COLUMNS + " from contact where workspace_id = ? and email = ?")
+                .params(workspaceId, email)
+                .query(this::map)
+                .optional();
+    }
+
+    /** Contacts whose external id or e-mail is among the given ones, in few queries. */
+    List<Contact> findByKeys(UUID workspaceId, Collection<String> externalIds, Collection<String> emails) {
+        List<Contact> found = new ArrayList<>();
+        chunks(externalIds)
+                .forEach(chunk -> found.addAll(jdbc.sql("select " + COLUMNS
+                                + " from contact where workspace_id = :ws and external_id in (:ids)")
+                        .param("ws", workspaceId)
+                        .param("ids", chunk)
+                        .query(this::map)
+                        .list()));
+        chunks(emails)
+                .forEach(chunk -> found.addAll(
+                        jdbc.sql("select " + COLUMNS + " from contact where workspace_id = :ws and email in (:emails)")
+                                .param("ws", workspaceId)
+                                .param("emails", chunk)
+                                .query(this::map)
+                                .list()));
+        return found;
+    }
+
+    PageResult<Contact> list(UUID workspaceId, String search, PageResult.Request page) {
+        String where = " from contact where workspace_id = :ws"
+                + (search == null
+                        ? ""
+                        : " and (lower(email) like :q or lower(name) like :q or lower(external_id) like :q)");
+        var count = jdbc.sql("select count(*)" + where).param("ws", workspaceId);
+        var select = jdbc.sql("select " + COLUMNS + where + " order by created_at desc, id limit :limit offset :offset")
+                .param("ws", workspaceId)
+                .param("limit", page.size())
+                .param("offset", page.offset());
+        if (search != null) {
+            String like = "%" + search.toLowerCase().replace("%", "").replace("_", "") + "%";
+            count = count.param("q", like);
+            select = select.param("q", like);
+        }
+        return new PageResult<>(
+                select.query(this::map).list(),
+                page.page(),
+                page.size(),
+                count.query(Long.class).single());
+    }
+
+    /** Inserts the contacts that clash with no existing one; returns which were inserted. */
+    boolean[] insertIfAbsent(UUID workspaceId, List<Contact> contacts) {
+        int[][] counts = template.batchUpdate(
+                "insert into contact (" + COLUMNS + ", workspace_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict do nothing",
+                contacts,
+                500,
+                (ps, c) -> {
+                    ps.setObject(1, c.id());
+                    ps.setString(2, c.externalId());
+                    ps.setString(3, c.email());
+                    ps.setString(4, c.phone());
+                    ps.setString(5, c.name());
+                    ps.setString(6, c.locale());
+                    ps.setString(7, c.timeZone());
+                    ps.setString(8, json.writeValueAsString(c.attributes()));
+                    ps.setObject(9, SqlTimes.param(c.unsubscribedAt()));
+                    ps.setObject(10, SqlTimes.param(c.bouncedAt()));
+                    ps.setObject(11, SqlTimes.param(c.createdAt()));
+                    ps.setObject(12, SqlTimes.param(c.updatedAt()));
+                    ps.setObject(13, workspaceId);
+                });
+        boolean[] inserted = new boolean[contacts.size()];
+        int i = 0;
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                inserted[i++] = count != 0;
+            }
+        }
+        return inserted;
+    }
+
+    void updateAll(UUID workspaceId, List<Contact> contacts) {
+        template.batchUpdate(
+                "update contact set external_id = ?, email = ?, phone = ?, name = ?, locale = ?, time_zone = ?,"
+                        + " attributes = ?, updated_at = ? where workspace_id = ? and id = ?",
+                contacts,
+                500,
+                (ps, c) -> {
+                    ps.setString(1, c.externalId());
+                    ps.setString(2, c.email());
+                    ps.setString(3, c.phone());
+                    ps.setString(4, c.name());
+                    ps.setString(5, c.locale());
+                    ps.setString(6, c.timeZone());
+                    ps.setString(7, json.writeValueAsString(c.attributes()));
+                    ps.setObject(8, SqlTimes.param(c.updatedAt()));
+                    ps.setObject(9, workspaceId);
+                    ps.setObject(10, c.id());
+                });
+    }
+
+    int markUnsubscribed(UUID workspaceId, UUID id, Instant at) {
+        return jdbc.sql("update contact set unsubscribed_at = ?, updated_at = ? where workspace_id = ? and id = ?"
+                        + " and unsubscribed_at is null")
+                .params(SqlTimes.param(at), SqlTimes.param(at), workspaceId, id)
+                .update();
+    }
+
+    int markBounced(UUID workspaceId, UUID id, Instant at) {
+        return jdbc.sql("update contact set bounced_at = ?, updated_at = ? where workspace_id = ? and id = ?")
+                .params(SqlTimes.param(at), SqlTimes.param(at), workspaceId, id)
+                .update();
+    }
+
+    int delete(UUID workspaceId, UUID id) {
+        return jdbc.sql("delete from contact where workspace_id = ? and id = ?")
+                .params(workspaceId, id)
+                .update();
+    }
+
+    private Contact map(ResultSet rs, int row) throws SQLException {
+        Map<String, Object> attributes = json.readValue(rs.getString("attributes"), MAP);
+        return new Contact(
+                rs.getObject("id", UUID.class),
+                rs.getString("external_id"),
+                rs.getString("email"),
+                rs.getString("phone"),
+                rs.getString("name"),
+                rs.getString("locale"),
+                rs.getString("time_zone"),
+                attributes,
+                SqlTimes.instant(rs, "unsubscribed_at"),
+                SqlTimes.instant(rs, "bounced_at"),
+                SqlTimes.instant(rs, "created_at"),
+                SqlTimes.instant(rs, "updated_at"));
+    }
+
+    private static List<List<String>> chunks(Collection<String> values) {
+        List<String> list = new ArrayList<>(values);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += IN_CHUNK) {
+            chunks.add(list.subList(i, Math.min(list.size(), i + IN_CHUNK)));
+        }
+        return chunks;
+    }
+}

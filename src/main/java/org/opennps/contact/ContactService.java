@@ -1,0 +1,222 @@
+package org.opennps.contact;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.IntFunction;
+import org.opennps.shared.FieldViolation;
+import org.opennps.shared.InvalidInputException;
+import org.opennps.shared.NotFoundException;
+import org.opennps.shared.PageResult;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Entry point of the contact module: upserts, look-ups, unsubscribes and erasure. */
+@Service
+public class ContactService {
+
+    /** A contact after an upsert, and whether the upsert created it. */
+    public record Upserted(Contact contact, boolean created) {}
+
+    private final ContactRepository contacts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ContactService(ContactRepository contacts, ApplicationEventPublisher events, Clock clock) {
+        this.contacts = contacts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Upserted upsert(UUID workspaceId, ContactInput input) {
+        return upsertAll(workspaceId, List.of(input), i -> "").getFirst();
+    }
+
+    /**
+     * Creates or updates the contacts of a batch in a few statements, matching on external id
+     * then e-mail; several inputs about one person merge in order. Returns one result per input.
+     * Clashes (an e-mail that belongs to another person) are reported at
+     * {@code pathOf(i) + ".email"} and nothing is written.
+     */
+    @Transactional
+    public List<Upserted> upsertAll(UUID workspaceId, List<ContactInput> inputs, IntFunction<String> pathOf) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Map<String, ContactInput> merged = new LinkedHashMap<>();
+        for (ContactInput input : inputs) {
+            merged.merge(input.key(), input, ContactInput::then);
+        }
+        Index index = new Index(contacts.findByKeys(
+                workspaceId,
+                merged.values().stream()
+                        .map(ContactInput::externalId)
+                        .filter(Objects::nonNull)
+                        .toList(),
+                merged.values().stream()
+                        .map(ContactInput::email)
+                        .filter(Objects::nonNull)
+                        .toList()));
+
+        List<FieldViolation> violations = new ArrayList<>();
+        Map<String, Upserted> byKey = new HashMap<>();
+        Map<UUID, Contact> updates = new LinkedHashMap<>();
+        List<Contact> creations = new ArrayList<>();
+        for (var entry : merged.entrySet()) {
+            ContactInput input = entry.getValue();
+            Contact existing = index.match(input);
+            String clash = index.clash(input, existing);
+            if (clash != null) {
+                int position = firstPosition(inputs, entry.getKey());
+                String base = pathOf.apply(position);
+                String path = base.isEmpty() ? "email" : base + ".email";
+                violations.add(new FieldViolation(path, clash));
+                continue;
+            }
+            if (existing == null) {
+                Contact created = ContactMerge.create(input, now);
+                creations.add(created);
+                index.add(created);
+                byKey.put(entry.getKey(), new Upserted(created, true));
+            } else {
+                Contact updated = ContactMerge.apply(existing, input, now);
+                if (!ContactMerge.sameData(existing, updated)) {
+                    updates.put(updated.id(), updated);
+                    index.add(updated);
+                }
+                byKey.put(entry.getKey(), new Upserted(updated, false));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        if (!creations.isEmpty()) {
+            boolean[] inserted = contacts.insertIfAbsent(workspaceId, creations);
+            for (int i = 0; i < inserted.length; i++) {
+                if (!inserted[i]) {
+                    Contact raced = creations.get(i);
+                    String key = keyOf(merged, raced);
+                    Contact winner = contacts.findByKeys(
+                                    workspaceId,
+                                    raced.externalId() == null ? List.of() : List.of(raced.externalId()),
+                                    raced.email() == null ? List.of() : List.of(raced.email()))
+                            .getFirst();
+                    Contact updated = ContactMerge.apply(winner, merged.get(key), now);
+                    updates.put(updated.id(), updated);
+                    byKey.put(key, new Upserted(updated, false));
+                }
+            }
+        }
+        if (!updates.isEmpty()) {
+            contacts.updateAll(workspaceId, List.copyOf(updates.values()));
+        }
+        return inputs.stream().map(i -> byKey.get(i.key())).toList();
+    }
+
+    public Optional<Contact> find(UUID workspaceId, UUID id) {
+        return contacts.find(workspaceId, id);
+    }
+
+    public Contact get(UUID workspaceId, UUID id) {
+        return find(workspaceId, id).orElseThrow(() -> new NotFoundException("Contact"));
+    }
+
+    public Optional<Contact> findByExternalId(UUID workspaceId, String externalId) {
+        return contacts.findByExternalId(workspaceId, externalId);
+    }
+
+    public Optional<Contact> findByEmail(UUID workspaceId, String email) {
+        return contacts.findByEmail(workspaceId, email);
+    }
+
+    public PageResult<Contact> list(UUID workspaceId, String search, PageResult.Request page) {
+        return contacts.list(workspaceId, search == null || search.isBlank() ? null : search.trim(), page);
+    }
+
+    /** Opts the person out of every survey on every channel; returns false if already out. */
+    @Transactional
+    public boolean unsubscribe(UUID workspaceId, UUID contactId) {
+        get(workspaceId, contactId);
+        return contacts.markUnsubscribed(workspaceId, contactId, clock.instant()) > 0;
+    }
+
+    @Transactional
+    public void markBounced(UUID workspaceId, UUID contactId) {
+        contacts.markBounced(workspaceId, contactId, clock.instant());
+    }
+
+    /**
+     * Erases the person: other modules remove their personal data on {@link ContactErased}
+     * within this transaction, then the contact and its events go.
+     */
+    @Transactional
+    public void erase(UUID workspaceId, UUID contactId) {
+        get(workspaceId, contactId);
+        events.publishEvent(new ContactErased(workspaceId, contactId));
+        contacts.delete(workspaceId, contactId);
+    }
+
+    private static int firstPosition(List<ContactInput> inputs, String key) {
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static String keyOf(Map<String, ContactInput> merged, Contact contact) {
+        return contact.externalId() != null ? "x:" + contact.externalId() : "e:" + contact.email();
+    }
+
+    /** Stored contacts of one batch by external id and by e-mail. */
+    private static final class Index {
+        private final Map<String, Contact> byExternalId = new HashMap<>();
+        private final Map<String, Contact> byEmail = new HashMap<>();
+
+        Index(List<Contact> found) {
+            found.forEach(this::add);
+        }
+
+        void add(Contact c) {
+            if (c.externalId() != null) {
+                byExternalId.put(c.externalId(), c);
+            }
+            if (c.email() != null) {
+                byEmail.put(c.email(), c);
+            }
+        }
+
+        Contact match(ContactInput input) {
+            if (input.externalId() != null) {
+                Contact byId = byExternalId.get(input.externalId());
+                if (byId != null) {
+                    return byId;
+                }
+                Contact byMail = input.email() == null ? null : byEmail.get(input.email());
+                return byMail != null && byMail.externalId() == null ? byMail : null;
+            }
+            return byEmail.get(input.email());
+        }
+
+        /** Why the input cannot be applied to {@code existing}, or null if it can. */
+        String clash(ContactInput input, Contact existing) {
+            if (input.email() == null) {
+                return null;
+            }
+            Contact owner = byEmail.get(input.email());
+            if (owner != null && (existing == null || !owner.id().equals(existing.id()))) {
+                return "belongs to another contact (external_id " + owner.externalId() + ")";
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.opennps.event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.opennps.shared.SqlTimes;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class EventRepository {
+
+    /** A row to store; {@code properties} is JSON text. */
+    record Row(String eventId, String type, UUID contactId, String properties, Instant occurredAt) {}
+
+    private final JdbcTemplate jdbc;
+
+    EventRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores the rows whose id is new to the workspace and returns, per row, whether it was
+     * stored. The unique (workspace, event id) constraint decides, so two requests racing with
+     * the same id store it once.
+     */
+    boolean[] insertNew(UUID workspaceId, List<Row> rows, Instant receivedAt) {
+        int[][] counts = jdbc.batchUpdate(
+                "insert into event (workspace_id, event_id, type, contact_id, properties, occurred_at, received_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                rows,
+                1000,
+                (ps, row) -> {
+                    ps.setObject(1, workspaceId);
+                    ps.setString(2, row.eventId());
+                    ps.setString(3, row.type());
+                    ps.setObject(4, row.contactId());
+                    ps.setString(5, row.properties());
+                    ps.setObject(6, SqlTimes.param(row.occurredAt()));
+                    ps.setObject(7, SqlTimes.param(receivedAt));
+                });
+        boolean[] stored = new boolean[rows.size()];
+        int i = 0;
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                stored[i++] = count != 0;
+            }
+        }
+        return stored;
+    }
+
+    long count(UUID workspaceId) {
+        return jdbc.queryForObject("select count(*) from event where workspace_id = ?", Long.class, workspaceId);
+    }
+}

@@ -1,0 +1,25 @@
+package org.opennps.workspace;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.opennps.shared.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes problem+json from filters, where no controller advice runs. */
+@Component
+class ProblemResponses {
+
+    private final JsonMapper json;
+
+    ProblemResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    void write(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(Problems.PROBLEM_JSON.toString());
+        json.writeValue(response.getOutputStream(), Problems.of(status, type, detail));
+    }
+}

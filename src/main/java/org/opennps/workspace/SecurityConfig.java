@@ -1,0 +1,84 @@
+package org.opennps.workspace;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Two faces: the API ({@code /api/**}, {@code /v1/**}) is stateless and authenticated by keys,
+ * with no sessions and no CSRF; the admin UI uses sign-in sessions with CSRF on every form.
+ * Respondent pages, the widget and the public client API need no sign-in.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, WorkspaceService workspaces, ProblemResponses problems)
+            throws Exception {
+        http.securityMatcher("/api/**", "/v1/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/client/**")
+                        .permitAll()
+                        .anyRequest()
+                        .hasAuthority("SCOPE_server_api"))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(workspaces, problems), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+                            if (request.getRequestURI().startsWith("/v1/")) {
+                                response.setHeader("WWW-Authenticate", "Basic realm=\"OpenNPS\"");
+                            } else {
+                                response.setHeader("WWW-Authenticate", "Bearer");
+                            }
+                            problems.write(
+                                    response,
+                                    HttpStatus.UNAUTHORIZED,
+                                    "unauthorized",
+                                    "A valid API key is required: Authorization: Bearer <api key>.");
+                        })
+                        .accessDeniedHandler((request, response, ex) -> problems.write(
+                                response, HttpStatus.FORBIDDEN, "forbidden", "This key may not call this endpoint.")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain uiChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/s/**",
+                                "/l/**",
+                                "/widget.js",
+                                "/login",
+                                "/error",
+                                "/favicon.ico",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/actuator/health/**",
+                                "/actuator/info",
+                                "/actuator/prometheus",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.permitAll())
+                .logout(logout -> logout.permitAll());
+        return http.build();
+    }
+}

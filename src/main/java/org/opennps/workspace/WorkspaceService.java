@@ -1,0 +1,142 @@
+package org.opennps.workspace;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.opennps.shared.ConflictException;
+import org.opennps.shared.InvalidInputException;
+import org.opennps.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Entry point of the workspace module: tenants, their settings and their keys. */
+@Service
+public class WorkspaceService {
+
+    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    private final WorkspaceRepository workspaces;
+    private final Clock clock;
+    private final Map<UUID, Instant> lastTouched = new ConcurrentHashMap<>();
+
+    WorkspaceService(WorkspaceRepository workspaces, Clock clock) {
+        this.workspaces = workspaces;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a workspace and its first API key. {@code apiKey} is the key to use, or null to
+     * generate one (bootstrap passes the operator's key).
+     */
+    @Transactional
+    public CreatedWorkspace create(String slug, String name, String timeZone, boolean demo, String apiKey) {
+        if (workspaces.findBySlug(slug).isPresent()) {
+            throw new ConflictException("slug", "A workspace '" + slug + "' exists already.");
+        }
+        Workspace workspace = new Workspace(
+                UUID.randomUUID(),
+                slug,
+                name,
+                Secrets.newPublicKey(),
+                timeZone,
+                WorkspaceSettings.defaults(),
+                demo,
+                clock.instant());
+        workspaces.insert(workspace);
+        IssuedApiKey key = issueKey(workspace.id(), "default", apiKey);
+        return new CreatedWorkspace(workspace, key);
+    }
+
+    public Workspace get(UUID id) {
+        return workspaces.find(id).orElseThrow(() -> new NotFoundException("Workspace"));
+    }
+
+    public Optional<Workspace> findBySlug(String slug) {
+        return workspaces.findBySlug(slug);
+    }
+
+    public Optional<Workspace> findByPublicKey(String publicKey) {
+        return workspaces.findByPublicKey(publicKey);
+    }
+
+    public List<Workspace> all() {
+        return workspaces.findAll();
+    }
+
+    public boolean anyExists() {
+        return workspaces.any();
+    }
+
+    @Transactional
+    public Workspace update(UUID id, WorkspaceChange change) {
+        Workspace current = get(id);
+        Workspace updated = change.applyTo(current);
+        workspaces.update(updated);
+        return updated;
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        workspaces.delete(id);
+    }
+
+    /** The workspace a secret API key belongs to, if the key is valid and not revoked. */
+    public Optional<WorkspaceAccess> authenticate(String apiKey) {
+        if (apiKey == null || apiKey.length() < 16 || apiKey.length() > 200) {
+            return Optional.empty();
+        }
+        Optional<WorkspaceAccess> access = workspaces.findAccessByKeyHash(Secrets.sha256(apiKey));
+        access.ifPresent(a -> touch(a.apiKeyId()));
+        return access;
+    }
+
+    /** Whether the string is some workspace's public key (which has no access to the server API). */
+    public boolean isPublicKey(String key) {
+        return key != null
+                && key.startsWith(Secrets.PUBLIC_KEY_PREFIX)
+                && findByPublicKey(key).isPresent();
+    }
+
+    @Transactional
+    public IssuedApiKey createApiKey(UUID workspaceId, String name) {
+        get(workspaceId);
+        return issueKey(workspaceId, name, null);
+    }
+
+    public List<ApiKeyInfo> apiKeys(UUID workspaceId) {
+        return workspaces.keys(workspaceId);
+    }
+
+    @Transactional
+    public void revokeApiKey(UUID workspaceId, UUID keyId) {
+        if (workspaces.revokeKey(workspaceId, keyId, clock.instant()) == 0) {
+            throw new NotFoundException("API key");
+        }
+    }
+
+    private IssuedApiKey issueKey(UUID workspaceId, String name, String chosenKey) {
+        String key = chosenKey != null ? chosenKey : Secrets.newApiKey();
+        if (key.length() < 16) {
+            throw new InvalidInputException("api_key", "must be at least 16 characters");
+        }
+        ApiKeyInfo info =
+                new ApiKeyInfo(UUID.randomUUID(), name, Secrets.displayPrefix(key), clock.instant(), null, null);
+        workspaces.insertKey(workspaceId, info, Secrets.sha256(key));
+        return new IssuedApiKey(info, key);
+    }
+
+    /** Records use at most once a minute per key, so authentication does not write on every call. */
+    private void touch(UUID keyId) {
+        Instant now = clock.instant();
+        Instant previous = lastTouched.get(keyId);
+        if (previous == null || previous.plus(TOUCH_INTERVAL).isBefore(now)) {
+            lastTouched.put(keyId, now);
+            workspaces.touchKey(keyId, now);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.opennps.support;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** Beans every integration test context shares: the settable clock and test helpers. */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestSupportConfig {
+
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+        return new MutableClock();
+    }
+
+    @Bean
+    RecordedEvents recordedEvents() {
+        return new RecordedEvents();
+    }
+
+    @Bean
+    TestWorkspaces testWorkspaces(org.opennps.workspace.WorkspaceService workspaces) {
+        return new TestWorkspaces(workspaces);
+    }
+}
