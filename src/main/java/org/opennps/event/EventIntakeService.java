@@ -59,14 +59,11 @@ public class EventIntakeService {
         for (int i = 0; i < inputs.size(); i++) {
             EventInput in = inputs.get(i);
             String id = in.id() != null ? in.id() : UUID.randomUUID().toString();
-            String properties = in.properties() == null || in.properties().isNull()
-                    ? "{}"
-                    : json.writeValueAsString(in.properties());
             rows.add(new EventRepository.Row(
                     id,
                     in.type(),
                     resolved.get(i).contact().id(),
-                    properties,
+                    in.propertiesJson(),
                     in.occurredAt() != null ? in.occurredAt() : now));
         }
         boolean[] stored = events.insertNew(workspaceId, rows, now);
