@@ -47,6 +47,17 @@ public record Survey(
         return visible;
     }
 
+    /**
+     * Required questions shown for this state that have no answer yet; the nps question counts
+     * as answered when there is a score.
+     */
+    public List<Question> unanswered(Integer score, Map<String, Object> answers) {
+        return visibleQuestions(score, answers).stream()
+                .filter(Question::required)
+                .filter(q -> q.type() == QuestionType.NPS ? score == null : !answers.containsKey(q.id()))
+                .toList();
+    }
+
     /** The locale to show the survey in: the first wanted one it has texts for, else its first. */
     public String chooseLocale(List<String> wanted) {
         Texts first = questions.getFirst().text();
