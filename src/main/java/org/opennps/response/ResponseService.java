@@ -17,7 +17,6 @@ import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.NotFoundException;
 import org.opennps.shared.PageResult;
-import org.opennps.survey.ScoreCategory;
 import org.opennps.survey.Survey;
 import org.opennps.survey.SurveyService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -83,7 +82,7 @@ public class ResponseService {
                     started(ws, survey.id(), invitation, invitation.contactId(), invitation.channel(), locale, trigger);
         }
         List<FieldViolation> violations = new ArrayList<>();
-        Response next = apply(survey, current, submission, violations);
+        Response next = ResponseChange.apply(survey, current, submission, now(), violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -104,7 +103,8 @@ public class ResponseService {
         Survey survey = surveys.get(workspaceId, surveyId);
         Response start = started(workspaceId, surveyId, null, contactId, channel, locale, Map.of());
         List<FieldViolation> violations = new ArrayList<>();
-        Response next = apply(survey, start, new Submission(s.score(), true, s.answers(), true), violations);
+        Response next = ResponseChange.apply(
+                survey, start, new Submission(s.score(), true, s.answers(), true), now(), violations);
         s.answers().forEach((id, value) -> {
             if (value != null
                     && survey.question(id).isPresent()
@@ -156,47 +156,6 @@ public class ResponseService {
                 locale,
                 now,
                 null,
-                now);
-    }
-
-    private Response apply(Survey survey, Response current, Submission s, List<FieldViolation> violations) {
-        Integer score = current.score();
-        boolean confirmed = current.confirmed();
-        if (s.score() != null && (s.score() < 0 || s.score() > 10)) {
-            violations.add(new FieldViolation("score", "must be a whole number from 0 to 10"));
-        } else if (s.score() != null && (s.confirmed() || !current.confirmed())) {
-            // An unconfirmed one-click score never overrides a score the respondent confirmed.
-            score = s.score();
-            confirmed = s.confirmed();
-        }
-        Map<String, Object> answers = new java.util.LinkedHashMap<>(current.answers());
-        AnswerRules.typed(survey, s.answers(), "answers", violations).forEach((id, value) -> {
-            if (value == null) {
-                answers.remove(id);
-            } else {
-                answers.put(id, value);
-            }
-        });
-        Map<String, Object> visible = AnswerRules.visibleOnly(survey, score, answers);
-        boolean done = s.complete() && survey.unanswered(score, visible).isEmpty();
-        Instant now = now();
-        return new Response(
-                current.id(),
-                current.workspaceId(),
-                current.surveyId(),
-                current.campaignId(),
-                current.invitationId(),
-                current.contactId(),
-                current.channel(),
-                score,
-                score == null ? null : ScoreCategory.of(score),
-                confirmed,
-                visible,
-                current.contactAttributes(),
-                current.eventProperties(),
-                current.locale(),
-                current.startedAt(),
-                done ? now : null,
                 now);
     }
 

@@ -234,6 +234,34 @@ abstract class RespondPagesTests extends ApiTestBase {
     }
 
     @Test
+    void campaignResponseKeepsTheTriggerEventSnapshot() throws Exception {
+        var ws = workspace.workspace().id();
+        var invitation = invitations.issue(new org.opennps.invitation.IssueInvitation(
+                ws,
+                UUID.fromString(surveyId),
+                UUID.fromString(contactId),
+                "email",
+                UUID.randomUUID(),
+                null,
+                java.util.Map.of("shipment_type", "courier", "order_id", "o-9")));
+        invitations.markSent(ws, invitation.id());
+        String scoreUrl = invitations.scoreUrl(invitation, 6);
+        assertThat(page(scoreUrl.substring(scoreUrl.indexOf("/s/")))).contains("What disappointed you most?");
+        String list = getJson("/api/v1/responses?campaign_id=" + invitation.campaignId())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<String>read(list, "$.items[0].event_properties.shipment_type"))
+                .isEqualTo("courier");
+        assertThat(JsonPath.<String>read(list, "$.items[0].channel")).isEqualTo("email");
+        assertThat(JsonPath.<String>read(list, "$.items[0].category")).isEqualTo("detractor");
+        assertThat(invitations.get(ws, invitation.id()).status()).isEqualTo("opened");
+    }
+
+    @Autowired
+    org.opennps.invitation.InvitationService invitations;
+
+    @Test
     void pageIsInTheContactsLocale() throws Exception {
         postJson("/api/v1/contacts", json("{'external_id':'c-1','locale':'pl-PL'}"));
         assertThat(page(path)).contains("Czy polecisz nas?").contains("lang=\"pl-PL\"");
