@@ -86,7 +86,18 @@ public class ResponseService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        persist(before, next);
+        if (before == null && !responses.insertIfAbsent(next)) {
+            // Another step of the same respondent started the response a moment earlier.
+            before = responses.findByInvitation(ws, invitation.id()).orElseThrow();
+            if (before.completed()) {
+                return before;
+            }
+            next = ResponseChange.apply(survey, before, submission, now(), violations);
+        }
+        if (before != null) {
+            responses.update(next);
+        }
+        announce(before, next);
         if (next.completed()) {
             invitations.markResponded(ws, invitation.id());
         }
@@ -119,7 +130,8 @@ public class ResponseService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        persist(null, next);
+        responses.insertIfAbsent(next);
+        announce(null, next);
         return next;
     }
 
@@ -159,13 +171,8 @@ public class ResponseService {
                 now);
     }
 
-    /** Writes the new state and announces it; scored and completed only when they change. */
-    void persist(Response before, Response after) {
-        if (before == null) {
-            responses.insert(after);
-        } else {
-            responses.update(after);
-        }
+    /** Announces a written change: recorded always, scored and completed only when they change. */
+    void announce(Response before, Response after) {
         events.publishEvent(after.recorded());
         boolean scoreChanged = before == null || !before.confirmed() || !Objects.equals(before.score(), after.score());
         if (after.confirmed() && after.score() != null && scoreChanged) {

@@ -261,6 +261,49 @@ abstract class RespondPagesTests extends ApiTestBase {
     @Autowired
     org.opennps.invitation.InvitationService invitations;
 
+    @Autowired
+    org.opennps.response.ResponseService responseService;
+
+    @Test
+    void twoFirstStepsAtOnceMakeOneResponse() throws Exception {
+        var invitation = invitations.findByToken(path.substring(3)).orElseThrow();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> {
+                start.await();
+                return responseService.respond(
+                        invitation, "en", new org.opennps.response.Submission(8, true, java.util.Map.of(), false));
+            });
+            var second = pool.submit(() -> {
+                start.await();
+                return responseService.respond(
+                        invitation,
+                        "en",
+                        new org.opennps.response.Submission(8, true, java.util.Map.of("area", "Pricing"), false));
+            });
+            start.countDown();
+            assertThat(first.get().id()).isEqualTo(second.get().id());
+        } finally {
+            pool.shutdown();
+        }
+        getJson("/api/v1/responses?survey_id=" + surveyId)
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total")
+                        .value(1));
+    }
+
+    @Test
+    void erasedPersonsLinkNoLongerOpensTheSurvey() throws Exception {
+        page(path + "?score=8");
+        deleteJson("/api/v1/contacts/" + contactId).andExpect(status().isNoContent());
+        assertThat(page(path)).contains("expired").doesNotContain(EARN);
+        mvc.perform(get(path + "/unsubscribe")).andExpect(status().isNotFound());
+        getJson("/api/v1/invitations?status=expired")
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                                "$.items[0].contact_id")
+                        .doesNotExist());
+    }
+
     @Test
     void pageIsInTheContactsLocale() throws Exception {
         postJson("/api/v1/contacts", json("{'external_id':'c-1','locale':'pl-PL'}"));
