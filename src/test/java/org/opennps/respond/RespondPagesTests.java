@@ -234,6 +234,77 @@ abstract class RespondPagesTests extends ApiTestBase {
     }
 
     @Test
+    void campaignResponseKeepsTheTriggerEventSnapshot() throws Exception {
+        var ws = workspace.workspace().id();
+        var invitation = invitations.issue(new org.opennps.invitation.IssueInvitation(
+                ws,
+                UUID.fromString(surveyId),
+                UUID.fromString(contactId),
+                "email",
+                UUID.randomUUID(),
+                null,
+                java.util.Map.of("shipment_type", "courier", "order_id", "o-9")));
+        invitations.markSent(ws, invitation.id());
+        String scoreUrl = invitations.scoreUrl(invitation, 6);
+        assertThat(page(scoreUrl.substring(scoreUrl.indexOf("/s/")))).contains("What disappointed you most?");
+        String list = getJson("/api/v1/responses?campaign_id=" + invitation.campaignId())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<String>read(list, "$.items[0].event_properties.shipment_type"))
+                .isEqualTo("courier");
+        assertThat(JsonPath.<String>read(list, "$.items[0].channel")).isEqualTo("email");
+        assertThat(JsonPath.<String>read(list, "$.items[0].category")).isEqualTo("detractor");
+        assertThat(invitations.get(ws, invitation.id()).status()).isEqualTo("opened");
+    }
+
+    @Autowired
+    org.opennps.invitation.InvitationService invitations;
+
+    @Autowired
+    org.opennps.response.ResponseService responseService;
+
+    @Test
+    void twoFirstStepsAtOnceMakeOneResponse() throws Exception {
+        var invitation = invitations.findByToken(path.substring(3)).orElseThrow();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> {
+                start.await();
+                return responseService.respond(
+                        invitation, "en", new org.opennps.response.Submission(8, true, java.util.Map.of(), false));
+            });
+            var second = pool.submit(() -> {
+                start.await();
+                return responseService.respond(
+                        invitation,
+                        "en",
+                        new org.opennps.response.Submission(8, true, java.util.Map.of("area", "Pricing"), false));
+            });
+            start.countDown();
+            assertThat(first.get().id()).isEqualTo(second.get().id());
+        } finally {
+            pool.shutdown();
+        }
+        getJson("/api/v1/responses?survey_id=" + surveyId)
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total")
+                        .value(1));
+    }
+
+    @Test
+    void erasedPersonsLinkNoLongerOpensTheSurvey() throws Exception {
+        page(path + "?score=8");
+        deleteJson("/api/v1/contacts/" + contactId).andExpect(status().isNoContent());
+        assertThat(page(path)).contains("expired").doesNotContain(EARN);
+        mvc.perform(get(path + "/unsubscribe")).andExpect(status().isNotFound());
+        getJson("/api/v1/invitations?status=expired")
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                                "$.items[0].contact_id")
+                        .doesNotExist());
+    }
+
+    @Test
     void pageIsInTheContactsLocale() throws Exception {
         postJson("/api/v1/contacts", json("{'external_id':'c-1','locale':'pl-PL'}"));
         assertThat(page(path)).contains("Czy polecisz nas?").contains("lang=\"pl-PL\"");
