@@ -3,6 +3,7 @@ package org.opennps.analytics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the area choice and the free-text comment out of a response's answers. The area is
@@ -16,6 +17,43 @@ final class Answers {
     private static final int MAX_COMMENT = 4000;
 
     private Answers() {}
+
+    /**
+     * What the survey says about its questions: the id of its area question and the ids of its
+     * text questions. Without it (survey unknown) the answers' shapes decide.
+     */
+    record Kinds(String areaQuestion, Set<String> textQuestions) {
+        Kinds {
+            textQuestions = Set.copyOf(textQuestions);
+        }
+    }
+
+    static String area(Map<String, Object> answers, Kinds kinds) {
+        if (kinds != null) {
+            return kinds.areaQuestion() != null
+                            && answers.get(kinds.areaQuestion()) instanceof String chosen
+                            && isArea(chosen)
+                    ? canonical(chosen)
+                    : null;
+        }
+        return area(answers);
+    }
+
+    static String comment(Map<String, Object> answers, Kinds kinds) {
+        if (kinds == null) {
+            return comment(answers);
+        }
+        Map<String, Object> texts = new java.util.LinkedHashMap<>(answers);
+        texts.keySet().retainAll(kinds.textQuestions());
+        return comment(texts);
+    }
+
+    /** True when the options of a choice question are exactly the areas. */
+    static boolean areAreas(List<String> options) {
+        return options != null
+                && options.size() == AREAS.size()
+                && options.stream().allMatch(Answers::isArea);
+    }
 
     static String area(Map<String, Object> answers) {
         if (answers.get(AREA_QUESTION) instanceof String chosen && isArea(chosen)) {

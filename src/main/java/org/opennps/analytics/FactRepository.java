@@ -97,8 +97,8 @@ class FactRepository {
         p.put("category", f.category());
         p.put("confirmed", f.confirmed());
         p.put("counted", f.counted());
-        p.put("area", Answers.area(f.answers()));
-        p.put("comment", Answers.comment(f.answers()));
+        p.put("area", Answers.area(f.answers(), f.kinds()));
+        p.put("comment", Answers.comment(f.answers(), f.kinds()));
         p.put("answered", SqlTimes.param(f.answeredAt()));
         p.put("quarter", quarterOf(f.answeredAt()));
         p.put("updated", SqlTimes.param(f.updatedAt()));

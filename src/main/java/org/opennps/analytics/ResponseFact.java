@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * The full current state of one response as analytics keeps it: the shape the response
- * module announces, copied here so the projection does not depend on how it is delivered.
+ * module announces, copied here so the projection does not depend on how it is delivered,
+ * plus what the survey says about its questions ({@code kinds}; null when unknown).
  */
 record ResponseFact(
         UUID workspaceId,
@@ -26,7 +27,8 @@ record ResponseFact(
         String locale,
         Instant startedAt,
         Instant completedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Answers.Kinds kinds) {
 
     ResponseFact {
         Objects.requireNonNull(workspaceId, "workspaceId");

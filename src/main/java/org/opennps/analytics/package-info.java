@@ -4,5 +4,6 @@
  * themes of open answers, funnels and passive movement. Built from its own fact table, fed by
  * the response module's events; it never reads another module's tables.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "workspace", "event"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "workspace", "event", "response", "survey"})
 package org.opennps.analytics;

@@ -32,7 +32,8 @@ final class AnalyticsFixtures {
                 "en",
                 at,
                 at,
-                at);
+                at,
+                null);
     }
 
     static ResponseFact withAnswers(ResponseFact f, Map<String, Object> answers) {
@@ -53,7 +54,8 @@ final class AnalyticsFixtures {
                 f.locale(),
                 f.startedAt(),
                 f.completedAt(),
-                f.updatedAt());
+                f.updatedAt(),
+                f.kinds());
     }
 
     static ResponseFact changed(ResponseFact f, Integer score, boolean confirmed, Instant updatedAt) {
@@ -74,6 +76,7 @@ final class AnalyticsFixtures {
                 f.locale(),
                 f.startedAt(),
                 f.completedAt(),
-                updatedAt);
+                updatedAt,
+                f.kinds());
     }
 }
