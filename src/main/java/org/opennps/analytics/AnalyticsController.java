@@ -50,9 +50,9 @@ class AnalyticsController {
         }
         if (groupBy != null) {
             Dimension dimension = Dimension.parse("group_by", groupBy);
-            return new Segments(dimension.key(), reports.groups(access.workspaceId(), filter, dimension));
+            return new Segments(dimension.key(), reports.groups(access.workspaceId(), filter, dimension, zone));
         }
-        return reports.nps(access.workspaceId(), filter);
+        return reports.nps(access.workspaceId(), filter, zone);
     }
 
     /** Two periods or segments: {@code a.since}, {@code b.where}, …; plain filters apply to both. */
@@ -61,7 +61,7 @@ class AnalyticsController {
         ZoneId zone = zone(access);
         NpsFilter a = NpsFilter.read(params, "a.", zone);
         NpsFilter b = NpsFilter.read(params, "b.", zone);
-        return reports.compare(access.workspaceId(), a, b);
+        return reports.compare(access.workspaceId(), a, b, zone);
     }
 
     /** Counts of the area answer per category ({@code category=passive} for one). */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -17,15 +18,26 @@ class NpsReports {
     static final double ALPHA = 0.05;
 
     private final FactQueries queries;
+    private final Rollups rollups;
     private final Clock clock;
 
-    NpsReports(FactQueries queries, Clock clock) {
+    NpsReports(FactQueries queries, Rollups rollups, Clock clock) {
         this.queries = queries;
+        this.rollups = rollups;
         this.clock = clock;
     }
 
-    NpsResult nps(UUID ws, NpsFilter filter) {
-        return NpsResult.of(queries.tally(ws, filter));
+    NpsResult nps(UUID ws, NpsFilter filter, ZoneId zone) {
+        return NpsResult.of(tally(ws, filter, zone));
+    }
+
+    /** The daily rollup when it answers the filter exactly, else the fact table. */
+    private Optional<RollupPlan> plan(UUID ws, NpsFilter filter, ZoneId zone) {
+        return RollupPlan.of(filter, zone).filter(p -> rollups.consistent(ws, zone));
+    }
+
+    private Tally tally(UUID ws, NpsFilter filter, ZoneId zone) {
+        return plan(ws, filter, zone).map(p -> rollups.tally(ws, p, filter)).orElseGet(() -> queries.tally(ws, filter));
     }
 
     /** Every bucket from since (or the first answer) to until (or now), empty ones included. */
@@ -38,11 +50,14 @@ class NpsReports {
         TimeBuckets buckets = TimeBuckets.of(interval, zone, from, to);
         Tally[] tallies = new Tally[buckets.starts().size()];
         java.util.Arrays.fill(tallies, Tally.EMPTY);
-        for (Map.Entry<Long, Tally> e : queries.byQuarter(ws, filter).entrySet()) {
-            int i = buckets.indexOf(Instant.ofEpochSecond(e.getKey() * 900));
-            if (i >= 0) {
-                tallies[i] = tallies[i].plus(e.getValue());
-            }
+        Optional<RollupPlan> plan = plan(ws, filter, zone);
+        if (plan.isPresent()) {
+            rollups.byDay(ws, plan.get(), filter)
+                    .forEach((day, t) -> addTo(
+                            tallies, buckets.indexOf(day.atStartOfDay(zone).toInstant()), t));
+        } else {
+            queries.byQuarter(ws, filter)
+                    .forEach((quarter, t) -> addTo(tallies, buckets.indexOf(Instant.ofEpochSecond(quarter * 900)), t));
         }
         List<SeriesPoint> points = new ArrayList<>();
         for (int i = 0; i < tallies.length; i++) {
@@ -54,9 +69,18 @@ class NpsReports {
         return points;
     }
 
+    private static void addTo(Tally[] tallies, int index, Tally t) {
+        if (index >= 0) {
+            tallies[index] = tallies[index].plus(t);
+        }
+    }
+
     /** Groups by responses, largest first, each tested against all the other answers. */
-    List<GroupResult> groups(UUID ws, NpsFilter filter, Dimension dimension) {
-        Map<String, Tally> byValue = queries.byDimension(ws, filter, dimension);
+    List<GroupResult> groups(UUID ws, NpsFilter filter, Dimension dimension, ZoneId zone) {
+        Map<String, Tally> byValue = plan(ws, filter, zone)
+                .filter(p -> Rollups.ALL.equals(p.dim()))
+                .map(p -> rollups.byValue(ws, p, filter, dimension.key()))
+                .orElseGet(() -> queries.byDimension(ws, filter, dimension));
         Tally total = byValue.values().stream().reduce(Tally.EMPTY, Tally::plus);
         List<Map.Entry<String, Tally>> entries = new ArrayList<>(byValue.entrySet());
         entries.sort(Comparator.<Map.Entry<String, Tally>>comparingLong(
@@ -85,9 +109,9 @@ class NpsReports {
         return groups;
     }
 
-    Comparison compare(UUID ws, NpsFilter a, NpsFilter b) {
-        Tally ta = queries.tally(ws, a);
-        Tally tb = queries.tally(ws, b);
+    Comparison compare(UUID ws, NpsFilter a, NpsFilter b, ZoneId zone) {
+        Tally ta = tally(ws, a, zone);
+        Tally tb = tally(ws, b, zone);
         NpsResult ra = NpsResult.of(ta);
         NpsResult rb = NpsResult.of(tb);
         double z = NpsMath.z(ta, tb);

@@ -25,6 +25,9 @@ abstract class AnalyticsApiTests extends ApiTestBase {
     @Autowired
     AnalyticsProjection projection;
 
+    @Autowired
+    Rollups rollups;
+
     UUID ws;
 
     @BeforeEach
@@ -174,6 +177,40 @@ abstract class AnalyticsApiTests extends ApiTestBase {
                 .andExpect(jsonPath("$.z").value(2.1524))
                 .andExpect(jsonPath("$.p_value", closeTo(new BigDecimal("0.031369"), new BigDecimal("0.00001"))))
                 .andExpect(jsonPath("$.significant").value(true));
+    }
+
+    @Test
+    void dailyRollupAndFactTableGiveTheSameNumbers() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        String[] cities = {"Warsaw", "Krakow", "Gdansk"};
+        for (int i = 0; i < 60; i++) {
+            Instant at = T.plusSeconds(random.nextInt(20 * 86400));
+            ResponseFact f = scored(
+                    ws, UUID.randomUUID(), random.nextInt(11), at, Map.of("city", cities[random.nextInt(3)]), Map.of());
+            projection.record(f);
+            if (i % 4 == 0) {
+                // a later change: new score, sometimes unconfirmed, and the snapshot dropped (erasure)
+                ResponseFact later = changed(f, random.nextInt(11), i % 8 != 0, at.plusSeconds(60));
+                projection.record(i % 12 == 0 ? AnalyticsFixtures.withoutSnapshot(later) : later);
+            }
+        }
+        // since at local midnight reads the rollup; one second later forces the fact table
+        for (String query : new String[] {"", "&group_by=attribute:city", "&interval=day", "&where=city:Warsaw"}) {
+            String rollup = body("/api/v1/analytics/nps?since=2026-11-01&until=2026-12-31" + query);
+            String facts = body("/api/v1/analytics/nps?since=2026-10-31T23:00:01Z&until=2026-12-30T23:00:00Z" + query);
+            org.assertj.core.api.Assertions.assertThat(rollup.replace("2026-11-01T00:00:00+01:00", "START"))
+                    .isEqualTo(facts.replace("2026-11-01T00:00:00+01:00", "START"));
+        }
+        org.assertj.core.api.Assertions.assertThat(body("/api/v1/analytics/nps"))
+                .contains("\"responses\":");
+    }
+
+    private String body(String path) throws Exception {
+        return getJson(path)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     @Test

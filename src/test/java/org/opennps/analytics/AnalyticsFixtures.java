@@ -79,4 +79,26 @@ final class AnalyticsFixtures {
                 updatedAt,
                 f.kinds());
     }
+
+    static ResponseFact withoutSnapshot(ResponseFact f) {
+        return new ResponseFact(
+                f.workspaceId(),
+                f.responseId(),
+                f.surveyId(),
+                f.campaignId(),
+                f.invitationId(),
+                null,
+                f.channel(),
+                f.score(),
+                f.category(),
+                f.confirmed(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                f.locale(),
+                f.startedAt(),
+                f.completedAt(),
+                f.updatedAt(),
+                f.kinds());
+    }
 }
