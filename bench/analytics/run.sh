@@ -23,7 +23,8 @@ cp "${JAR:-$root/target/opennps.jar}" "$work/opennps.jar"   # a rebuild during t
 
 case "$db" in
   h2)
-    url="jdbc:h2:file:$work/opennps;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+    # result reuse off: otherwise H2 answers a repeated identical query from its cache
+    url="jdbc:h2:file:$work/opennps;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE"
     user=sa; password="" ;;
   postgres)
     [ -n "${REUSE:-}" ] || psql -h 127.0.0.1 -U postgres -q -c 'drop database if exists opennps_bench_analytics' -c 'create database opennps_bench_analytics'

@@ -52,7 +52,7 @@ public final class AnalyticsBench {
         Instant base = now.minus(365, ChronoUnit.DAYS);
         long start = System.nanoTime();
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            String series = pg ? "generate_series(1::bigint, " + n + ") g(i)" : "(select x as i from system_range(1, " + n + ")) g";
+            String series = pg ? "generate_series(1::bigint, " + n + ") g(i)" : "(select \"X\" as i from system_range(1, " + n + ")) g";
             String uuid = pg ? "gen_random_uuid()" : "random_uuid()";
             s.execute("create table bench_src as select i, " + uuid + " as id, mod(i * 37, 100) as ch,"
                     + " mod(i * 7919 + i / 97, 100) as sh, (i * 31536000 / " + n + ") as secs from " + series);
