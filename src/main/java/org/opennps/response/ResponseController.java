@@ -1,5 +1,7 @@
 package org.opennps.response;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,6 +19,7 @@ import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.JsonFields;
 import org.opennps.shared.PageResult;
 import org.opennps.workspace.WorkspaceAccess;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,10 +34,12 @@ class ResponseController {
 
     private final ResponseService responses;
     private final ContactService contacts;
+    private final ResponseCsv csv;
 
-    ResponseController(ResponseService responses, ContactService contacts) {
+    ResponseController(ResponseService responses, ContactService contacts, ResponseCsv csv) {
         this.responses = responses;
         this.contacts = contacts;
+        this.csv = csv;
     }
 
     /** Records a complete response server-side: survey_id, contact, score, answers, channel. */
@@ -81,6 +86,23 @@ class ResponseController {
             @RequestParam(required = false) Integer size) {
         ResponseFilter filter = filter(surveyId, campaignId, since, until, category);
         return responses.list(access.workspaceId(), filter, PageResult.Request.of(page, size));
+    }
+
+    /** The same listing as CSV, written while it is read: one column per question. */
+    @GetMapping("/api/v1/responses/export.csv")
+    void export(
+            WorkspaceAccess access,
+            @RequestParam(name = "survey_id", required = false) UUID surveyId,
+            @RequestParam(name = "campaign_id", required = false) UUID campaignId,
+            @RequestParam(required = false) String since,
+            @RequestParam(required = false) String until,
+            @RequestParam(required = false) String category,
+            HttpServletResponse response)
+            throws IOException {
+        ResponseFilter filter = filter(surveyId, campaignId, since, until, category);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"responses.csv\"");
+        csv.write(access.workspaceId(), filter, response.getOutputStream());
     }
 
     static ResponseFilter filter(UUID surveyId, UUID campaignId, String since, String until, String category) {

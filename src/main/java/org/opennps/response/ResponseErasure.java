@@ -59,7 +59,8 @@ class ResponseErasure {
                     r.startedAt(),
                     r.completedAt(),
                     clock.instant().truncatedTo(ChronoUnit.MICROS));
-            service.persist(r, anonymous);
+            responses.update(anonymous);
+            service.announce(r, anonymous);
         }
     }
 }

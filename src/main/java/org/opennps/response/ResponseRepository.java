@@ -32,27 +32,31 @@ class ResponseRepository {
         this.json = json;
     }
 
-    void insert(Response r) {
-        jdbc.sql("insert into response (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        r.id(),
-                        r.workspaceId(),
-                        r.surveyId(),
-                        r.campaignId(),
-                        r.invitationId(),
-                        r.contactId(),
-                        r.channel(),
-                        r.score(),
-                        r.category(),
-                        r.confirmed(),
-                        json.writeValueAsString(r.answers()),
-                        json.writeValueAsString(r.contactAttributes()),
-                        json.writeValueAsString(r.eventProperties()),
-                        r.locale(),
-                        SqlTimes.param(r.startedAt()),
-                        SqlTimes.param(r.completedAt()),
-                        SqlTimes.param(r.updatedAt()))
-                .update();
+    /** Inserts the response unless its invitation has one already; returns whether it did. */
+    boolean insertIfAbsent(Response r) {
+        return jdbc.sql("insert into response (" + COLUMNS
+                                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " on conflict do nothing")
+                        .params(
+                                r.id(),
+                                r.workspaceId(),
+                                r.surveyId(),
+                                r.campaignId(),
+                                r.invitationId(),
+                                r.contactId(),
+                                r.channel(),
+                                r.score(),
+                                r.category(),
+                                r.confirmed(),
+                                json.writeValueAsString(r.answers()),
+                                json.writeValueAsString(r.contactAttributes()),
+                                json.writeValueAsString(r.eventProperties()),
+                                r.locale(),
+                                SqlTimes.param(r.startedAt()),
+                                SqlTimes.param(r.completedAt()),
+                                SqlTimes.param(r.updatedAt()))
+                        .update()
+                > 0;
     }
 
     void update(Response r) {

@@ -17,7 +17,6 @@ import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.NotFoundException;
 import org.opennps.shared.PageResult;
-import org.opennps.survey.ScoreCategory;
 import org.opennps.survey.Survey;
 import org.opennps.survey.SurveyService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -83,11 +82,22 @@ public class ResponseService {
                     started(ws, survey.id(), invitation, invitation.contactId(), invitation.channel(), locale, trigger);
         }
         List<FieldViolation> violations = new ArrayList<>();
-        Response next = apply(survey, current, submission, violations);
+        Response next = ResponseChange.apply(survey, current, submission, now(), violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        persist(before, next);
+        if (before == null && !responses.insertIfAbsent(next)) {
+            // Another step of the same respondent started the response a moment earlier.
+            before = responses.findByInvitation(ws, invitation.id()).orElseThrow();
+            if (before.completed()) {
+                return before;
+            }
+            next = ResponseChange.apply(survey, before, submission, now(), violations);
+        }
+        if (before != null) {
+            responses.update(next);
+        }
+        announce(before, next);
         if (next.completed()) {
             invitations.markResponded(ws, invitation.id());
         }
@@ -104,7 +114,8 @@ public class ResponseService {
         Survey survey = surveys.get(workspaceId, surveyId);
         Response start = started(workspaceId, surveyId, null, contactId, channel, locale, Map.of());
         List<FieldViolation> violations = new ArrayList<>();
-        Response next = apply(survey, start, new Submission(s.score(), true, s.answers(), true), violations);
+        Response next = ResponseChange.apply(
+                survey, start, new Submission(s.score(), true, s.answers(), true), now(), violations);
         s.answers().forEach((id, value) -> {
             if (value != null
                     && survey.question(id).isPresent()
@@ -119,7 +130,8 @@ public class ResponseService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        persist(null, next);
+        responses.insertIfAbsent(next);
+        announce(null, next);
         return next;
     }
 
@@ -159,54 +171,8 @@ public class ResponseService {
                 now);
     }
 
-    private Response apply(Survey survey, Response current, Submission s, List<FieldViolation> violations) {
-        Integer score = current.score();
-        boolean confirmed = current.confirmed();
-        if (s.score() != null && (s.score() < 0 || s.score() > 10)) {
-            violations.add(new FieldViolation("score", "must be a whole number from 0 to 10"));
-        } else if (s.score() != null && (s.confirmed() || !current.confirmed())) {
-            // An unconfirmed one-click score never overrides a score the respondent confirmed.
-            score = s.score();
-            confirmed = s.confirmed();
-        }
-        Map<String, Object> answers = new java.util.LinkedHashMap<>(current.answers());
-        AnswerRules.typed(survey, s.answers(), "answers", violations).forEach((id, value) -> {
-            if (value == null) {
-                answers.remove(id);
-            } else {
-                answers.put(id, value);
-            }
-        });
-        Map<String, Object> visible = AnswerRules.visibleOnly(survey, score, answers);
-        boolean done = s.complete() && survey.unanswered(score, visible).isEmpty();
-        Instant now = now();
-        return new Response(
-                current.id(),
-                current.workspaceId(),
-                current.surveyId(),
-                current.campaignId(),
-                current.invitationId(),
-                current.contactId(),
-                current.channel(),
-                score,
-                score == null ? null : ScoreCategory.of(score),
-                confirmed,
-                visible,
-                current.contactAttributes(),
-                current.eventProperties(),
-                current.locale(),
-                current.startedAt(),
-                done ? now : null,
-                now);
-    }
-
-    /** Writes the new state and announces it; scored and completed only when they change. */
-    void persist(Response before, Response after) {
-        if (before == null) {
-            responses.insert(after);
-        } else {
-            responses.update(after);
-        }
+    /** Announces a written change: recorded always, scored and completed only when they change. */
+    void announce(Response before, Response after) {
         events.publishEvent(after.recorded());
         boolean scoreChanged = before == null || !before.confirmed() || !Objects.equals(before.score(), after.score());
         if (after.confirmed() && after.score() != null && scoreChanged) {

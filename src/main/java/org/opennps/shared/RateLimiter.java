@@ -2,7 +2,10 @@ package org.opennps.shared;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
@@ -18,6 +21,23 @@ public class RateLimiter {
     private static final int MAX_KEYS = 100_000;
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final TimeMeter time;
+
+    /** Buckets refill on the application clock, so tests move time instead of waiting. */
+    RateLimiter(Clock clock) {
+        Instant origin = clock.instant();
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return Duration.between(origin, clock.instant()).toNanos();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+    }
 
     /** Takes one request from the key's bucket, or throws {@link RateLimitedException}. */
     public void check(String key, int perMinute) {
@@ -29,6 +49,7 @@ public class RateLimiter {
                 key,
                 k -> Bucket.builder()
                         .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                        .withCustomTimePrecision(time)
                         .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {

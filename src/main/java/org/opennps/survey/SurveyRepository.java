@@ -50,6 +50,13 @@ class SurveyRepository {
                 .optional();
     }
 
+    Optional<UUID> workspaceOf(UUID id) {
+        return jdbc.sql("select workspace_id from survey where id = ?")
+                .param(id)
+                .query(UUID.class)
+                .optional();
+    }
+
     PageResult<Survey> list(UUID workspaceId, PageResult.Request page) {
         long total = jdbc.sql("select count(*) from survey where workspace_id = ?")
                 .param(workspaceId)

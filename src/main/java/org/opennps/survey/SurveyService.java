@@ -68,6 +68,11 @@ public class SurveyService {
         return find(workspaceId, surveyId).orElseThrow(() -> new NotFoundException("Survey"));
     }
 
+    /** The workspace a survey belongs to: for public links, which carry only the survey id. */
+    public Optional<UUID> workspaceOf(UUID surveyId) {
+        return surveys.workspaceOf(surveyId);
+    }
+
     public PageResult<Survey> list(UUID workspaceId, PageResult.Request page) {
         return surveys.list(workspaceId, page);
     }

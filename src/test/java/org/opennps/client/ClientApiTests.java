@@ -98,6 +98,8 @@ abstract class ClientApiTests extends ApiTestBase {
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().exists("Retry-After"))
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        clock.advance(java.time.Duration.ofMinutes(1));
+        client("/identify", json("{'external_id':'c-1'}"), null).andExpect(status().isOk());
     }
 
     @Test

@@ -110,4 +110,44 @@ abstract class ResponseApiTests extends ApiTestBase {
         assertThat(JsonPath.<List<String>>read(list, "$.items[*].answers.area"))
                 .containsExactlyInAnyOrder("Support", "Pricing");
     }
+
+    @Test
+    void exportHasOneColumnPerQuestionAndKeepsTextIntact() throws Exception {
+        respond("'contact':{'external_id':'c-1','attributes':{'city':'Warsaw'}},'score':8,"
+                + "'answers':{'area':'Pricing','earn9':'<script>alert(1)</script>, \\\"quoted\\\"\\nline'}");
+        respond("'score':3,'answers':{'area':'Support'}");
+        respond("'score':10,'answers':{'loved':'=HYPERLINK(1)'}");
+        var result = getJson("/api/v1/responses/export.csv?survey_id=" + surveyId)
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentTypeCompatibleWith("text/csv"))
+                .andReturn();
+        String csv = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        try (var parser = org.apache.commons.csv.CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .get()
+                .parse(new java.io.StringReader(csv))) {
+            assertThat(parser.getHeaderNames())
+                    .containsSubsequence(
+                            "response_id", "score", "category", "earn9", "area", "loved", "contact_attributes");
+            var records = parser.getRecords();
+            assertThat(records).hasSize(3);
+            var passive = records.stream()
+                    .filter(r -> r.get("score").equals("8"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(passive.get("earn9")).isEqualTo("<script>alert(1)</script>, \"quoted\"\nline");
+            assertThat(passive.get("area")).isEqualTo("Pricing");
+            assertThat(passive.get("category")).isEqualTo("passive");
+            assertThat(passive.get("contact_attributes")).contains("Warsaw");
+            var promoter = records.stream()
+                    .filter(r -> r.get("score").equals("10"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(promoter.get("loved")).isEqualTo("'=HYPERLINK(1)");
+        }
+        getJson("/api/v1/responses/export.csv?category=passive").andExpect(status().isOk());
+        getJson("/api/v1/responses/export.csv?since=yesterday").andExpect(status().isUnprocessableContent());
+    }
 }
