@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +23,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class SchedulerConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(SchedulerConfig.class);
 
     private static final String NODE = nodeName();
 
@@ -39,8 +43,13 @@ class SchedulerConfig {
             @Override
             public synchronized void start() {
                 if (properties.enabled() && running == null) {
-                    running = SchedulerFactory.build(
-                            dataSource, clock, known(tasks), properties, SchedulerFactory.TABLE, NODE);
+                    List<Task<?>> known = known(tasks);
+                    log.info(
+                            "Node {} runs scheduled tasks {}",
+                            NODE,
+                            known.stream().map(Task::getName).toList());
+                    running =
+                            SchedulerFactory.build(dataSource, clock, known, properties, SchedulerFactory.TABLE, NODE);
                     running.start();
                 }
             }

@@ -1,7 +1,9 @@
 package org.opennps.scheduling;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.Waiter;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.sql.DatabaseMetaData;
 import java.time.Clock;
@@ -34,7 +36,7 @@ public final class SchedulerFactory {
             SchedulerProperties properties,
             String table,
             String nodeName) {
-        var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        var builder = new WallClockPolling(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .tableName(table)
                 .schedulerName(new SchedulerName.Fixed(nodeName))
                 .clock(clock::instant)
@@ -49,6 +51,22 @@ public final class SchedulerFactory {
             builder.pollUsingLockAndFetch(0.5, 3.0);
         }
         return builder.build();
+    }
+
+    /**
+     * db-scheduler's poll loop times its pauses with the scheduler clock; with a clock that
+     * stands still (tests) or jumps, polling would stall. Due times come from the application
+     * clock, the pause between polls from the wall clock.
+     */
+    private static final class WallClockPolling extends SchedulerBuilder {
+        WallClockPolling(DataSource dataSource, List<Task<?>> tasks) {
+            super(dataSource, tasks);
+        }
+
+        @Override
+        protected Waiter buildWaiter() {
+            return new Waiter(poolingInterval);
+        }
     }
 
     static boolean isPostgres(DataSource dataSource) {
