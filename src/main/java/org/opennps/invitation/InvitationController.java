@@ -1,0 +1,112 @@
+package org.opennps.invitation;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.opennps.contact.ContactInput;
+import org.opennps.shared.FieldViolation;
+import org.opennps.shared.InvalidInputException;
+import org.opennps.shared.JsonFields;
+import org.opennps.shared.PageResult;
+import org.opennps.workspace.WorkspaceAccess;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+class InvitationController {
+
+    private final InvitationService invitations;
+
+    InvitationController(InvitationService invitations) {
+        this.invitations = invitations;
+    }
+
+    /** A personal survey link for one contact: {@code {"survey_id":…,"contact":{…}}}. */
+    @PostMapping("/api/v1/invitations")
+    ResponseEntity<InvitationView> create(WorkspaceAccess access, @RequestBody JsonNode body) {
+        List<FieldViolation> violations = new ArrayList<>();
+        JsonFields f = JsonFields.of(body, "", violations);
+        UUID surveyId = uuid(f, "survey_id");
+        JsonFields contact = f.object("contact", true);
+        ContactInput input = contact == null ? null : ContactInput.read(contact);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        Invitation invitation = invitations.personalLink(access.workspaceId(), surveyId, input);
+        return ResponseEntity.created(URI.create("/api/v1/invitations/" + invitation.id()))
+                .body(view(invitation));
+    }
+
+    @GetMapping("/api/v1/invitations/{id}")
+    InvitationView get(WorkspaceAccess access, @PathVariable UUID id) {
+        return view(invitations.get(access.workspaceId(), id));
+    }
+
+    @GetMapping("/api/v1/invitations")
+    PageResult<InvitationView> list(
+            WorkspaceAccess access,
+            @RequestParam(name = "contact_id", required = false) UUID contactId,
+            @RequestParam(name = "campaign_id", required = false) UUID campaignId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        InvitationFilter filter = new InvitationFilter(contactId, campaignId, status);
+        return invitations
+                .list(access.workspaceId(), filter, PageResult.Request.of(page, size))
+                .map(this::view);
+    }
+
+    private InvitationView view(Invitation i) {
+        String url = invitations.linkOf(i).orElse(null);
+        return new InvitationView(
+                i.id(),
+                i.surveyId(),
+                i.contactId(),
+                i.campaignId(),
+                i.journeyId(),
+                i.channel(),
+                i.status(),
+                i.reason(),
+                url,
+                i.createdAt(),
+                i.sentAt(),
+                i.openedAt(),
+                i.respondedAt(),
+                i.expiresAt());
+    }
+
+    private static UUID uuid(JsonFields f, String name) {
+        String text = f.string(name, 36, true);
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            f.reject(name, "must be a UUID");
+            return null;
+        }
+    }
+
+    /** An invitation as the API shows it, with its survey link. */
+    record InvitationView(
+            UUID id,
+            UUID surveyId,
+            UUID contactId,
+            UUID campaignId,
+            UUID journeyId,
+            String channel,
+            String status,
+            String reason,
+            String url,
+            Instant createdAt,
+            Instant sentAt,
+            Instant openedAt,
+            Instant respondedAt,
+            Instant expiresAt) {}
+}

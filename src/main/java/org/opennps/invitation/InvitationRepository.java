@@ -1,0 +1,160 @@
+package org.opennps.invitation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.opennps.shared.PageResult;
+import org.opennps.shared.SqlTimes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class InvitationRepository {
+
+    static final String COLUMNS = "id, workspace_id, survey_id, contact_id, campaign_id, journey_id, channel, status,"
+            + " reason, token_nonce, event_properties, created_at, sent_at, opened_at, responded_at, expires_at";
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+    /** Open invitations whose time is up count as expired even before anything marks them. */
+    private static final String STATUS = "case when status in ('scheduled', 'sent', 'opened') and expires_at <= :now"
+            + " then 'expired' else status end";
+
+    /** A stored invitation with what never leaves this module. */
+    record Row(Invitation invitation, String nonce, Map<String, Object> eventProperties) {}
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    InvitationRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(Invitation i, String nonce, Map<String, Object> eventProperties) {
+        jdbc.sql("insert into invitation (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        i.id(),
+                        i.workspaceId(),
+                        i.surveyId(),
+                        i.contactId(),
+                        i.campaignId(),
+                        i.journeyId(),
+                        i.channel(),
+                        i.status(),
+                        i.reason(),
+                        nonce,
+                        json.writeValueAsString(eventProperties),
+                        SqlTimes.param(i.createdAt()),
+                        SqlTimes.param(i.sentAt()),
+                        SqlTimes.param(i.openedAt()),
+                        SqlTimes.param(i.respondedAt()),
+                        SqlTimes.param(i.expiresAt()))
+                .update();
+    }
+
+    Optional<Row> find(UUID workspaceId, UUID id, Instant now) {
+        return jdbc.sql("select " + COLUMNS + ", " + STATUS + " as effective from invitation"
+                        + " where workspace_id = :ws and id = :id")
+                .param("ws", workspaceId)
+                .param("id", id)
+                .param("now", SqlTimes.param(now))
+                .query(this::map)
+                .optional();
+    }
+
+    /** By id alone: only for resolving a link token, whose signature was checked. */
+    Optional<Row> findForToken(UUID id, Instant now) {
+        return jdbc.sql("select " + COLUMNS + ", " + STATUS + " as effective from invitation where id = :id")
+                .param("id", id)
+                .param("now", SqlTimes.param(now))
+                .query(this::map)
+                .optional();
+    }
+
+    /** Moves an invitation on; {@code column} is one of the fixed time columns. */
+    int mark(UUID workspaceId, UUID id, String status, String reason, String column, Instant at, String fromStates) {
+        String time = column == null ? "" : ", " + column + " = coalesce(" + column + ", :at)";
+        return jdbc.sql("update invitation set status = :status, reason = :reason" + time
+                        + " where workspace_id = :ws and id = :id and status in (" + fromStates + ")")
+                .param("status", status)
+                .param("reason", reason)
+                .param("at", SqlTimes.param(at))
+                .param("ws", workspaceId)
+                .param("id", id)
+                .update();
+    }
+
+    PageResult<Row> list(UUID workspaceId, InvitationFilter filter, Instant now, PageResult.Request page) {
+        String where = " from invitation where workspace_id = :ws"
+                + (filter.contactId() == null ? "" : " and contact_id = :contact")
+                + (filter.campaignId() == null ? "" : " and campaign_id = :campaign")
+                + (filter.status() == null ? "" : " and " + STATUS + " = :status");
+        var count = filter.bind(jdbc.sql("select count(*)" + where), workspaceId, now);
+        var select = filter.bind(
+                        jdbc.sql("select " + COLUMNS + ", " + STATUS + " as effective" + where
+                                + " order by created_at desc, id limit :limit offset :offset"),
+                        workspaceId,
+                        now)
+                .param("limit", page.size())
+                .param("offset", page.offset());
+        return new PageResult<>(
+                select.query(this::map).list(),
+                page.page(),
+                page.size(),
+                count.query(Long.class).single());
+    }
+
+    /** Latest sent, opened and responded times of the person's invitations. */
+    Optional<Instant> lastShown(UUID workspaceId, UUID contactId) {
+        return jdbc.sql("select max(sent_at) as s, max(opened_at) as o, max(responded_at) as r from invitation"
+                        + " where workspace_id = ? and contact_id = ?")
+                .params(workspaceId, contactId)
+                .query((rs, i) ->
+                        latest(SqlTimes.instant(rs, "s"), SqlTimes.instant(rs, "o"), SqlTimes.instant(rs, "r")))
+                .optional()
+                .flatMap(Optional::ofNullable);
+    }
+
+    /** Forgets the person: no contact link, no trigger snapshot; open links stop working. */
+    int erase(UUID workspaceId, UUID contactId) {
+        return jdbc.sql("update invitation set contact_id = null, event_properties = '{}',"
+                        + " status = case when status in ('scheduled', 'sent', 'opened') then 'expired' else status end"
+                        + " where workspace_id = ? and contact_id = ?")
+                .params(workspaceId, contactId)
+                .update();
+    }
+
+    private static Instant latest(Instant... times) {
+        Instant latest = null;
+        for (Instant t : times) {
+            if (t != null && (latest == null || t.isAfter(latest))) {
+                latest = t;
+            }
+        }
+        return latest;
+    }
+
+    private Row map(ResultSet rs, int row) throws SQLException {
+        Invitation invitation = new Invitation(
+                rs.getObject("id", UUID.class),
+                rs.getObject("workspace_id", UUID.class),
+                rs.getObject("survey_id", UUID.class),
+                rs.getObject("contact_id", UUID.class),
+                rs.getObject("campaign_id", UUID.class),
+                rs.getObject("journey_id", UUID.class),
+                rs.getString("channel"),
+                rs.getString("effective"),
+                rs.getString("reason"),
+                SqlTimes.instant(rs, "created_at"),
+                SqlTimes.instant(rs, "sent_at"),
+                SqlTimes.instant(rs, "opened_at"),
+                SqlTimes.instant(rs, "responded_at"),
+                SqlTimes.instant(rs, "expires_at"));
+        return new Row(invitation, rs.getString("token_nonce"), json.readValue(rs.getString("event_properties"), MAP));
+    }
+}

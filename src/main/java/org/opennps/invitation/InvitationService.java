@@ -1,0 +1,213 @@
+package org.opennps.invitation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.opennps.contact.Contact;
+import org.opennps.contact.ContactInput;
+import org.opennps.contact.ContactService;
+import org.opennps.shared.InvalidInputException;
+import org.opennps.shared.NotFoundException;
+import org.opennps.shared.PageResult;
+import org.opennps.survey.Survey;
+import org.opennps.survey.SurveyService;
+import org.opennps.workspace.WorkspaceService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Entry point of the invitation module: issue, move on and resolve survey requests. */
+@Service
+public class InvitationService {
+
+    private static final String OPEN = "'scheduled', 'sent', 'opened'";
+
+    private final InvitationRepository invitations;
+    private final InvitationTokens tokens;
+    private final InvitationLinks links;
+    private final SurveyService surveys;
+    private final ContactService contacts;
+    private final WorkspaceService workspaces;
+    private final Clock clock;
+
+    InvitationService(
+            InvitationRepository invitations,
+            InvitationTokens tokens,
+            InvitationLinks links,
+            SurveyService surveys,
+            ContactService contacts,
+            WorkspaceService workspaces,
+            Clock clock) {
+        this.invitations = invitations;
+        this.tokens = tokens;
+        this.links = links;
+        this.surveys = surveys;
+        this.contacts = contacts;
+        this.workspaces = workspaces;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a {@code scheduled} invitation with its link token and expiry (the survey's
+     * {@code invitation_expiry}, else the workspace's). A null contact is an anonymous respondent.
+     */
+    @Transactional
+    public Invitation issue(IssueInvitation command) {
+        return create(command, Invitation.SCHEDULED, null, InvitationTokens.newNonce());
+    }
+
+    /** Records that the person was not asked, and why; such an invitation has no link. */
+    @Transactional
+    public Invitation suppress(IssueInvitation command, String reason) {
+        return create(command, Invitation.SUPPRESSED, reason, null);
+    }
+
+    @Transactional
+    public void markSent(UUID workspaceId, UUID invitationId) {
+        mark(workspaceId, invitationId, Invitation.SENT, null, "sent_at", "'scheduled', 'failed'");
+    }
+
+    @Transactional
+    public void markFailed(UUID workspaceId, UUID invitationId, String reason) {
+        mark(workspaceId, invitationId, Invitation.FAILED, reason, null, "'scheduled', 'sent'");
+    }
+
+    /** The respondent opened the link (or was shown the survey). */
+    @Transactional
+    public void markOpened(UUID workspaceId, UUID invitationId) {
+        mark(workspaceId, invitationId, Invitation.OPENED, null, "opened_at", "'scheduled', 'sent'");
+    }
+
+    @Transactional
+    public void markResponded(UUID workspaceId, UUID invitationId) {
+        mark(workspaceId, invitationId, Invitation.RESPONDED, null, "responded_at", OPEN);
+    }
+
+    /** Records that an open invitation's time ran out (listings already show it as expired). */
+    @Transactional
+    public void markExpired(UUID workspaceId, UUID invitationId) {
+        invitations.mark(workspaceId, invitationId, Invitation.EXPIRED, null, null, clock.instant(), OPEN);
+    }
+
+    public String surveyUrl(Invitation invitation) {
+        return links.survey(token(invitation));
+    }
+
+    public String scoreUrl(Invitation invitation, int score) {
+        if (score < 0 || score > 10) {
+            throw new IllegalArgumentException("A score is 0 to 10");
+        }
+        return links.survey(token(invitation)) + "?score=" + score;
+    }
+
+    public String unsubscribeUrl(Invitation invitation) {
+        return links.survey(token(invitation)) + "/unsubscribe";
+    }
+
+    /** The latest time a survey was put in front of the person (sent, opened or answered). */
+    public Optional<Instant> lastInvitedAt(UUID workspaceId, UUID contactId) {
+        return invitations.lastShown(workspaceId, contactId);
+    }
+
+    public Optional<Invitation> find(UUID workspaceId, UUID invitationId) {
+        return invitations.find(workspaceId, invitationId, clock.instant()).map(InvitationRepository.Row::invitation);
+    }
+
+    public Invitation get(UUID workspaceId, UUID invitationId) {
+        return find(workspaceId, invitationId).orElseThrow(() -> new NotFoundException("Invitation"));
+    }
+
+    /** The invitation of a link token; empty for an unknown, malformed or tampered token. */
+    public Optional<Invitation> findByToken(String token) {
+        return InvitationTokens.idOf(token)
+                .flatMap(id -> invitations.findForToken(id, clock.instant()))
+                .filter(row -> tokens.matches(token, row.invitation().id(), row.nonce()))
+                .map(InvitationRepository.Row::invitation);
+    }
+
+    /** The properties of the event that triggered the invitation (empty when none). */
+    public Map<String, Object> eventProperties(UUID workspaceId, UUID invitationId) {
+        return invitations
+                .find(workspaceId, invitationId, clock.instant())
+                .map(InvitationRepository.Row::eventProperties)
+                .orElse(Map.of());
+    }
+
+    PageResult<Invitation> list(UUID workspaceId, InvitationFilter filter, PageResult.Request page) {
+        return invitations.list(workspaceId, filter, clock.instant(), page).map(InvitationRepository.Row::invitation);
+    }
+
+    /** The survey link, unless the invitation has none (suppressed ones). */
+    Optional<String> linkOf(Invitation invitation) {
+        return invitations
+                .find(invitation.workspaceId(), invitation.id(), clock.instant())
+                .filter(row -> row.nonce() != null)
+                .map(row -> links.survey(tokens.token(row.invitation().id(), row.nonce())));
+    }
+
+    private Invitation create(IssueInvitation c, String status, String reason, String nonce) {
+        Survey survey = surveys.get(c.workspaceId(), c.surveyId());
+        if (c.contactId() != null) {
+            contacts.get(c.workspaceId(), c.contactId());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Duration validity = survey.invitationExpiry() != null
+                ? Duration.parse(survey.invitationExpiry())
+                : workspaces.get(c.workspaceId()).settings().invitationExpiryDuration();
+        Invitation invitation = new Invitation(
+                UUID.randomUUID(),
+                c.workspaceId(),
+                c.surveyId(),
+                c.contactId(),
+                c.campaignId(),
+                c.journeyId(),
+                c.channel(),
+                status,
+                reason == null ? null : reason.substring(0, Math.min(500, reason.length())),
+                now,
+                null,
+                null,
+                null,
+                now.plus(validity));
+        invitations.insert(invitation, nonce, c.eventProperties());
+        return invitation;
+    }
+
+    private void mark(UUID workspaceId, UUID id, String status, String reason, String column, String from) {
+        if (invitations.mark(workspaceId, id, status, reason, column, clock.instant(), from) == 0) {
+            get(workspaceId, id);
+        }
+    }
+
+    private String token(Invitation invitation) {
+        InvitationRepository.Row row = invitations
+                .find(invitation.workspaceId(), invitation.id(), clock.instant())
+                .orElseThrow(() -> new NotFoundException("Invitation"));
+        if (row.nonce() == null) {
+            throw new IllegalStateException("A suppressed invitation has no link");
+        }
+        return tokens.token(invitation.id(), row.nonce());
+    }
+
+    /**
+     * A personal link for use outside campaigns: the contact is upserted and the invitation
+     * counts as sent, since the caller hands the link on; an unreachable person is suppressed.
+     */
+    @Transactional
+    public Invitation personalLink(UUID workspaceId, UUID surveyId, ContactInput contact) {
+        if (surveys.find(workspaceId, surveyId).isEmpty()) {
+            throw new InvalidInputException("survey_id", "is not a survey of this workspace");
+        }
+        Contact person = contacts.upsert(workspaceId, contact).contact();
+        IssueInvitation command = new IssueInvitation(workspaceId, surveyId, person.id(), "link", null, null, Map.of());
+        if (!person.reachable()) {
+            return suppress(command, person.unsubscribedAt() != null ? "unsubscribed" : "bounced");
+        }
+        Invitation issued = issue(command);
+        markSent(workspaceId, issued.id());
+        return get(workspaceId, issued.id());
+    }
+}

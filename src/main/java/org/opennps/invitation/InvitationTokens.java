@@ -1,0 +1,117 @@
+package org.opennps.invitation;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Link tokens: the invitation id followed by a 160-bit HMAC-SHA256 of the id and a 128-bit
+ * random nonce under the server secret. Nothing that opens a survey is stored, yet the link can
+ * be rebuilt for every e-mail; a changed byte fails the check.
+ */
+@Component
+class InvitationTokens {
+
+    private static final int MAC_BYTES = 20;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    private final JdbcClient jdbc;
+    private final InvitationProperties properties;
+    private volatile byte[] secret;
+
+    InvitationTokens(JdbcClient jdbc, InvitationProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    static String newNonce() {
+        byte[] nonce = new byte[16];
+        RANDOM.nextBytes(nonce);
+        return ENCODER.encodeToString(nonce);
+    }
+
+    String token(UUID invitationId, String nonce) {
+        ByteBuffer buffer = ByteBuffer.allocate(16 + MAC_BYTES);
+        buffer.putLong(invitationId.getMostSignificantBits()).putLong(invitationId.getLeastSignificantBits());
+        buffer.put(mac(invitationId, nonce));
+        return ENCODER.encodeToString(buffer.array());
+    }
+
+    /** The invitation id a token names, if the token is well-formed; check it with {@link #matches}. */
+    static Optional<UUID> idOf(String token) {
+        byte[] bytes = decode(token);
+        if (bytes.length != 16 + MAC_BYTES) {
+            return Optional.empty();
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        return Optional.of(new UUID(buffer.getLong(), buffer.getLong()));
+    }
+
+    boolean matches(String token, UUID invitationId, String nonce) {
+        byte[] bytes = decode(token);
+        if (nonce == null || bytes.length != 16 + MAC_BYTES) {
+            return false;
+        }
+        return MessageDigest.isEqual(Arrays.copyOfRange(bytes, 16, bytes.length), mac(invitationId, nonce));
+    }
+
+    private static byte[] decode(String token) {
+        if (token == null || token.length() > 100) {
+            return new byte[0];
+        }
+        try {
+            return Base64.getUrlDecoder().decode(token);
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
+    }
+
+    private byte[] mac(UUID invitationId, String nonce) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
+            mac.update((invitationId + ":" + nonce).getBytes(StandardCharsets.UTF_8));
+            return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private byte[] secret() {
+        byte[] current = secret;
+        if (current == null) {
+            current = loadSecret().getBytes(StandardCharsets.UTF_8);
+            secret = current;
+        }
+        return current;
+    }
+
+    private String loadSecret() {
+        String configured = properties.tokenSecret();
+        if (configured != null && !configured.isBlank()) {
+            if (configured.length() < 32) {
+                throw new IllegalStateException("opennps.invitation.token-secret must be at least 32 characters");
+            }
+            return configured;
+        }
+        byte[] generated = new byte[32];
+        RANDOM.nextBytes(generated);
+        jdbc.sql("insert into invitation_secret (id, secret) values (1, ?) on conflict do nothing")
+                .param(ENCODER.encodeToString(generated))
+                .update();
+        return jdbc.sql("select secret from invitation_secret where id = 1")
+                .query(String.class)
+                .single();
+    }
+}

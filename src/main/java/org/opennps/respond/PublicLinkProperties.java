@@ -1,0 +1,19 @@
+package org.opennps.respond;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The anonymous public survey link {@code /l/{survey_id}}.
+ *
+ * @param requestsPerMinute page views and answers one client address may make per minute across
+ *     all public links; more get 429 with Retry-After (default 30). Behind a reverse proxy, set
+ *     {@code server.forward-headers-strategy=native} so the client's address is used
+ */
+@Validated
+@ConfigurationProperties("opennps.public-link")
+record PublicLinkProperties(
+        @DefaultValue("30") @Min(1) @Max(100000) int requestsPerMinute) {}

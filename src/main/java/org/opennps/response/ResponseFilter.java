@@ -1,0 +1,44 @@
+package org.opennps.response;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.opennps.shared.InvalidInputException;
+import org.opennps.shared.SqlTimes;
+import org.opennps.survey.ScoreCategory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Filters of the response listing and export; null means any. Times apply to started_at. */
+record ResponseFilter(UUID surveyId, UUID campaignId, Instant since, Instant until, String category) {
+
+    ResponseFilter {
+        if (category != null && !ScoreCategory.isCategory(category)) {
+            throw new InvalidInputException("category", "must be detractor, passive or promoter");
+        }
+    }
+
+    String where() {
+        return " from response where workspace_id = :ws"
+                + (surveyId == null ? "" : " and survey_id = :survey")
+                + (campaignId == null ? "" : " and campaign_id = :campaign")
+                + (since == null ? "" : " and started_at >= :since")
+                + (until == null ? "" : " and started_at < :until")
+                + (category == null ? "" : " and category = :category");
+    }
+
+    JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, UUID workspaceId) {
+        spec = spec.param("ws", workspaceId);
+        if (surveyId != null) {
+            spec = spec.param("survey", surveyId);
+        }
+        if (campaignId != null) {
+            spec = spec.param("campaign", campaignId);
+        }
+        if (since != null) {
+            spec = spec.param("since", SqlTimes.param(since));
+        }
+        if (until != null) {
+            spec = spec.param("until", SqlTimes.param(until));
+        }
+        return category == null ? spec : spec.param("category", category);
+    }
+}

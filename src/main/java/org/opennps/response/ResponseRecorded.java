@@ -1,0 +1,32 @@
+package org.opennps.response;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A response was created or changed (score given or changed, confirmed, answer saved,
+ * completed, anonymised). Carries the full current state: consumers upsert by
+ * {@code responseId}. Published in the transaction that changes the response.
+ *
+ * @param category detractor, passive or promoter; null without a score
+ * @param answers question id → String, List of String or Integer
+ */
+public record ResponseRecorded(
+        UUID workspaceId,
+        UUID responseId,
+        UUID surveyId,
+        UUID campaignId,
+        UUID invitationId,
+        UUID contactId,
+        String channel,
+        Integer score,
+        String category,
+        boolean confirmed,
+        Map<String, Object> answers,
+        Map<String, Object> contactAttributes,
+        Map<String, Object> eventProperties,
+        String locale,
+        Instant startedAt,
+        Instant completedAt,
+        Instant updatedAt) {}

@@ -1,0 +1,164 @@
+package org.opennps.response;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.opennps.shared.PageResult;
+import org.opennps.shared.SqlTimes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class ResponseRepository {
+
+    private static final String COLUMNS = "id, workspace_id, survey_id, campaign_id, invitation_id, contact_id,"
+            + " channel, score, category, confirmed, answers, contact_attributes, event_properties, locale,"
+            + " started_at, completed_at, updated_at";
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ResponseRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Inserts the response unless its invitation has one already; returns whether it did. */
+    boolean insertIfAbsent(Response r) {
+        return jdbc.sql("insert into response (" + COLUMNS
+                                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " on conflict do nothing")
+                        .params(
+                                r.id(),
+                                r.workspaceId(),
+                                r.surveyId(),
+                                r.campaignId(),
+                                r.invitationId(),
+                                r.contactId(),
+                                r.channel(),
+                                r.score(),
+                                r.category(),
+                                r.confirmed(),
+                                json.writeValueAsString(r.answers()),
+                                json.writeValueAsString(r.contactAttributes()),
+                                json.writeValueAsString(r.eventProperties()),
+                                r.locale(),
+                                SqlTimes.param(r.startedAt()),
+                                SqlTimes.param(r.completedAt()),
+                                SqlTimes.param(r.updatedAt()))
+                        .update()
+                > 0;
+    }
+
+    void update(Response r) {
+        jdbc.sql("update response set contact_id = ?, score = ?, category = ?, confirmed = ?, answers = ?,"
+                        + " contact_attributes = ?, event_properties = ?, completed_at = ?, updated_at = ?"
+                        + " where workspace_id = ? and id = ?")
+                .params(
+                        r.contactId(),
+                        r.score(),
+                        r.category(),
+                        r.confirmed(),
+                        json.writeValueAsString(r.answers()),
+                        json.writeValueAsString(r.contactAttributes()),
+                        json.writeValueAsString(r.eventProperties()),
+                        SqlTimes.param(r.completedAt()),
+                        SqlTimes.param(r.updatedAt()),
+                        r.workspaceId(),
+                        r.id())
+                .update();
+    }
+
+    Optional<Response> find(UUID workspaceId, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from response where workspace_id = ? and id = ?")
+                .params(workspaceId, id)
+                .query(this::map)
+                .optional();
+    }
+
+    Optional<Response> findByInvitation(UUID workspaceId, UUID invitationId) {
+        return jdbc.sql("select " + COLUMNS + " from response where workspace_id = ? and invitation_id = ?")
+                .params(workspaceId, invitationId)
+                .query(this::map)
+                .optional();
+    }
+
+    List<Response> findByContact(UUID workspaceId, UUID contactId) {
+        return jdbc.sql("select " + COLUMNS + " from response where workspace_id = ? and contact_id = ?")
+                .params(workspaceId, contactId)
+                .query(this::map)
+                .list();
+    }
+
+    Optional<Instant> lastRespondedAt(UUID workspaceId, UUID contactId) {
+        return jdbc.sql("select max(started_at) from response where workspace_id = ? and contact_id = ?"
+                        + " and (confirmed = true or completed_at is not null)")
+                .params(workspaceId, contactId)
+                .query((rs, i) -> Optional.ofNullable(SqlTimes.instant(rs, 1)))
+                .single();
+    }
+
+    PageResult<Response> list(UUID workspaceId, ResponseFilter filter, PageResult.Request page) {
+        long total = filter.bind(jdbc.sql("select count(*)" + filter.where()), workspaceId)
+                .query(Long.class)
+                .single();
+        List<Response> items = filter.bind(
+                        jdbc.sql("select " + COLUMNS + filter.where()
+                                + " order by started_at desc, id limit :limit offset :offset"),
+                        workspaceId)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(this::map)
+                .list();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    /** Streams every matching response in time order, one at a time, for the export. */
+    void forEach(UUID workspaceId, ResponseFilter filter, Consumer<Response> consumer) {
+        try (var rows = filter
+                .bind(jdbc.sql("select " + COLUMNS + filter.where() + " order by started_at, id"), workspaceId)
+                .withFetchSize(500)
+                .query(this::map)
+                .stream()) {
+            rows.forEach(consumer);
+        }
+    }
+
+    private Response map(ResultSet rs, int row) throws SQLException {
+        Object score = rs.getObject("score");
+        return new Response(
+                rs.getObject("id", UUID.class),
+                rs.getObject("workspace_id", UUID.class),
+                rs.getObject("survey_id", UUID.class),
+                rs.getObject("campaign_id", UUID.class),
+                rs.getObject("invitation_id", UUID.class),
+                rs.getObject("contact_id", UUID.class),
+                rs.getString("channel"),
+                score == null ? null : ((Number) score).intValue(),
+                rs.getString("category"),
+                rs.getBoolean("confirmed"),
+                answers(rs.getString("answers")),
+                json.readValue(rs.getString("contact_attributes"), MAP),
+                json.readValue(rs.getString("event_properties"), MAP),
+                rs.getString("locale"),
+                SqlTimes.instant(rs, "started_at"),
+                SqlTimes.instant(rs, "completed_at"),
+                SqlTimes.instant(rs, "updated_at"));
+    }
+
+    /** Answers with ratings as Integer, whatever number type the JSON reader chose. */
+    private Map<String, Object> answers(String text) {
+        Map<String, Object> answers = json.readValue(text, MAP);
+        answers.replaceAll((k, v) -> v instanceof Number n ? Integer.valueOf(n.intValue()) : v);
+        return answers;
+    }
+}

@@ -1,0 +1,195 @@
+package org.opennps.response;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.opennps.contact.Contact;
+import org.opennps.contact.ContactService;
+import org.opennps.invitation.Invitation;
+import org.opennps.invitation.InvitationService;
+import org.opennps.shared.FieldViolation;
+import org.opennps.shared.InvalidInputException;
+import org.opennps.shared.NotFoundException;
+import org.opennps.shared.PageResult;
+import org.opennps.survey.Survey;
+import org.opennps.survey.SurveyService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Entry point of the response module: record scores and answers, step by step or at once. */
+@Service
+public class ResponseService {
+
+    private final ResponseRepository responses;
+    private final SurveyService surveys;
+    private final InvitationService invitations;
+    private final ContactService contacts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ResponseService(
+            ResponseRepository responses,
+            SurveyService surveys,
+            InvitationService invitations,
+            ContactService contacts,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.responses = responses;
+        this.surveys = surveys;
+        this.invitations = invitations;
+        this.contacts = contacts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The latest time the person gave a confirmed score or finished a survey. */
+    public Optional<Instant> lastRespondedAt(UUID workspaceId, UUID contactId) {
+        return responses.lastRespondedAt(workspaceId, contactId);
+    }
+
+    public Optional<Response> forInvitation(UUID workspaceId, UUID invitationId) {
+        return responses.findByInvitation(workspaceId, invitationId);
+    }
+
+    public Response get(UUID workspaceId, UUID responseId) {
+        return responses.find(workspaceId, responseId).orElseThrow(() -> new NotFoundException("Response"));
+    }
+
+    /**
+     * One step of a respondent answering an invitation. The first step starts the response with
+     * its snapshots; a changed score drops answers its follow-ups no longer show; the response is
+     * completed when asked and nothing required is missing. A finished response is not changed.
+     */
+    @Transactional
+    public Response respond(Invitation invitation, String locale, Submission submission) {
+        UUID ws = invitation.workspaceId();
+        Survey survey = surveys.get(ws, invitation.surveyId());
+        Response current = responses.findByInvitation(ws, invitation.id()).orElse(null);
+        if (current != null && current.completed()) {
+            return current;
+        }
+        Response before = current;
+        if (current == null) {
+            Map<String, Object> trigger = invitations.eventProperties(ws, invitation.id());
+            current =
+                    started(ws, survey.id(), invitation, invitation.contactId(), invitation.channel(), locale, trigger);
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        Response next = ResponseChange.apply(survey, current, submission, now(), violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        if (before == null && !responses.insertIfAbsent(next)) {
+            // Another step of the same respondent started the response a moment earlier.
+            before = responses.findByInvitation(ws, invitation.id()).orElseThrow();
+            if (before.completed()) {
+                return before;
+            }
+            next = ResponseChange.apply(survey, before, submission, now(), violations);
+        }
+        if (before != null) {
+            responses.update(next);
+        }
+        announce(before, next);
+        if (next.completed()) {
+            invitations.markResponded(ws, invitation.id());
+        }
+        return next;
+    }
+
+    /**
+     * A complete response recorded server-side (no invitation): every answer must be shown for
+     * the score and every required question answered.
+     */
+    @Transactional
+    public Response record(
+            UUID workspaceId, UUID surveyId, UUID contactId, String channel, String locale, Submission s) {
+        Survey survey = surveys.get(workspaceId, surveyId);
+        Response start = started(workspaceId, surveyId, null, contactId, channel, locale, Map.of());
+        List<FieldViolation> violations = new ArrayList<>();
+        Response next = ResponseChange.apply(
+                survey, start, new Submission(s.score(), true, s.answers(), true), now(), violations);
+        s.answers().forEach((id, value) -> {
+            if (value != null
+                    && survey.question(id).isPresent()
+                    && !next.answers().containsKey(id)) {
+                violations.add(new FieldViolation("answers." + id, "is not shown for this score and these answers"));
+            }
+        });
+        survey.unanswered(next.score(), next.answers())
+                .forEach(q -> violations.add(new FieldViolation(
+                        q.type() == org.opennps.survey.QuestionType.NPS ? "score" : "answers." + q.id(),
+                        "is required")));
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        responses.insertIfAbsent(next);
+        announce(null, next);
+        return next;
+    }
+
+    PageResult<Response> list(UUID workspaceId, ResponseFilter filter, PageResult.Request page) {
+        return responses.list(workspaceId, filter, page);
+    }
+
+    private Response started(
+            UUID ws,
+            UUID surveyId,
+            Invitation invitation,
+            UUID contactId,
+            String channel,
+            String locale,
+            Map<String, Object> trigger) {
+        Map<String, Object> attributes = contactId == null
+                ? Map.of()
+                : contacts.find(ws, contactId).map(Contact::attributes).orElse(Map.of());
+        Instant now = now();
+        return new Response(
+                UUID.randomUUID(),
+                ws,
+                surveyId,
+                invitation == null ? null : invitation.campaignId(),
+                invitation == null ? null : invitation.id(),
+                contactId,
+                channel,
+                null,
+                null,
+                false,
+                Map.of(),
+                attributes,
+                trigger,
+                locale,
+                now,
+                null,
+                now);
+    }
+
+    /** Announces a written change: recorded always, scored and completed only when they change. */
+    void announce(Response before, Response after) {
+        events.publishEvent(after.recorded());
+        boolean scoreChanged = before == null || !before.confirmed() || !Objects.equals(before.score(), after.score());
+        if (after.confirmed() && after.score() != null && scoreChanged) {
+            events.publishEvent(new ResponseScored(
+                    after.workspaceId(),
+                    after.id(),
+                    after.contactId(),
+                    after.score(),
+                    after.category(),
+                    after.channel()));
+        }
+        if (after.completed() && (before == null || !before.completed())) {
+            events.publishEvent(new ResponseCompleted(after.workspaceId(), after.id()));
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

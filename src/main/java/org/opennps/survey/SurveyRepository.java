@@ -1,0 +1,96 @@
+package org.opennps.survey;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.opennps.shared.PageResult;
+import org.opennps.shared.SqlTimes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class SurveyRepository {
+
+    private static final String COLUMNS = "id, name, definition, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    SurveyRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(UUID workspaceId, Survey s) {
+        jdbc.sql("insert into survey (" + COLUMNS + ", workspace_id) values (?, ?, ?, ?, ?, ?)")
+                .params(
+                        s.id(),
+                        s.name(),
+                        definition(s),
+                        SqlTimes.param(s.createdAt()),
+                        SqlTimes.param(s.updatedAt()),
+                        workspaceId)
+                .update();
+    }
+
+    int update(UUID workspaceId, Survey s) {
+        return jdbc.sql("update survey set name = ?, definition = ?, updated_at = ? where workspace_id = ? and id = ?")
+                .params(s.name(), definition(s), SqlTimes.param(s.updatedAt()), workspaceId, s.id())
+                .update();
+    }
+
+    Optional<Survey> find(UUID workspaceId, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from survey where workspace_id = ? and id = ?")
+                .params(workspaceId, id)
+                .query(this::map)
+                .optional();
+    }
+
+    Optional<UUID> workspaceOf(UUID id) {
+        return jdbc.sql("select workspace_id from survey where id = ?")
+                .param(id)
+                .query(UUID.class)
+                .optional();
+    }
+
+    PageResult<Survey> list(UUID workspaceId, PageResult.Request page) {
+        long total = jdbc.sql("select count(*) from survey where workspace_id = ?")
+                .param(workspaceId)
+                .query(Long.class)
+                .single();
+        var items = jdbc.sql("select " + COLUMNS
+                        + " from survey where workspace_id = ? order by created_at desc, id limit ? offset ?")
+                .params(workspaceId, page.size(), page.offset())
+                .query(this::map)
+                .list();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    /** The body as the API takes it, so stored surveys are read back by the same rules. */
+    private String definition(Survey s) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", s.name());
+        body.put("questions", s.questions());
+        body.put("thank_you", s.thankYou());
+        if (s.invitationExpiry() != null) {
+            body.put("invitation_expiry", s.invitationExpiry());
+        }
+        return json.writeValueAsString(body);
+    }
+
+    private Survey map(ResultSet rs, int row) throws SQLException {
+        SurveyDraft draft = SurveyReader.read(json.readTree(rs.getString("definition")));
+        return new Survey(
+                rs.getObject("id", UUID.class),
+                draft.name(),
+                draft.questions(),
+                draft.thankYou(),
+                draft.invitationExpiry(),
+                SqlTimes.instant(rs, "created_at"),
+                SqlTimes.instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,129 @@
+package org.opennps.invitation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opennps.support.ApiTestBase;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Invitations and their links; run on H2 and on PostgreSQL by the subclasses. */
+abstract class InvitationApiTests extends ApiTestBase {
+
+    @Autowired
+    InvitationService invitations;
+
+    String surveyId;
+
+    @BeforeEach
+    void survey() throws Exception {
+        surveyId = JsonPath.read(
+                postJson(
+                                "/api/v1/surveys",
+                                json("{'name':'S','questions':[{'id':'nps','type':'nps','text':'Score?'}]}"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+    }
+
+    String link(String contact) throws Exception {
+        return postJson("/api/v1/invitations", json("{'survey_id':'" + surveyId + "','contact':" + contact + "}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    @Test
+    void personalLinkIsSentWithAnUnguessableUrl() throws Exception {
+        String body = link(json("{'external_id':'c-1','email':'ann@x.com'}"));
+        String url = JsonPath.read(body, "$.url");
+        String contactId = JsonPath.read(body, "$.contact_id");
+        assertThat(JsonPath.<String>read(body, "$.status")).isEqualTo("sent");
+        assertThat(JsonPath.<String>read(body, "$.channel")).isEqualTo("link");
+        String token = url.substring(url.indexOf("/s/") + 3);
+        assertThat(token).hasSizeGreaterThanOrEqualTo(40).doesNotContain("=");
+        getJson("/api/v1/invitations?contact_id=" + contactId)
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].url").value(url));
+        assertThat(invitations.findByToken(token)).isPresent();
+        assertThat(invitations.lastInvitedAt(workspace.workspace().id(), UUID.fromString(contactId)))
+                .isPresent();
+    }
+
+    @Test
+    void tamperedOrUnknownTokenFindsNothing() throws Exception {
+        String url = JsonPath.read(link(json("{'external_id':'c-1'}")), "$.url");
+        String token = url.substring(url.indexOf("/s/") + 3);
+        char last = token.charAt(token.length() - 2);
+        String tampered =
+                token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
+        assertThat(invitations.findByToken(tampered)).isEmpty();
+        assertThat(invitations.findByToken("nonsense")).isEmpty();
+        assertThat(invitations.findByToken(token.substring(1))).isEmpty();
+    }
+
+    @Test
+    void invitationExpiresWithTheWorkspaceWindow() throws Exception {
+        patchJson("/api/v1/workspace", json("{'settings':{'invitation_expiry':'P7D'}}"));
+        String body = link(json("{'external_id':'c-2'}"));
+        String id = JsonPath.read(body, "$.id");
+        clock.advance(Duration.ofDays(8));
+        getJson("/api/v1/invitations?status=expired")
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].id").value(id));
+        getJson("/api/v1/invitations?status=sent").andExpect(jsonPath("$.total").value(0));
+        getJson("/api/v1/invitations?status=bogus").andExpect(status().isUnprocessableContent());
+    }
+
+    @Test
+    void unsubscribedPersonIsSuppressedAndDoesNotCountAsInvited() throws Exception {
+        String contactId = JsonPath.read(
+                postJson("/api/v1/contacts", json("{'external_id':'gone'}"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+        contactService.unsubscribe(workspace.workspace().id(), UUID.fromString(contactId));
+        String body = link(json("{'external_id':'gone'}"));
+        assertThat(JsonPath.<String>read(body, "$.status")).isEqualTo("suppressed");
+        assertThat(JsonPath.<String>read(body, "$.reason")).isEqualTo("unsubscribed");
+        assertThat(JsonPath.<Object>read(body, "$.url")).isNull();
+        assertThat(invitations.lastInvitedAt(workspace.workspace().id(), UUID.fromString(contactId)))
+                .isEmpty();
+    }
+
+    @Test
+    void campaignInvitationMovesThroughItsStates() {
+        UUID ws = workspace.workspace().id();
+        UUID contact = contactService
+                .upsert(ws, new org.opennps.contact.ContactInput("c-9", null, null, null, null, null, null))
+                .contact()
+                .id();
+        UUID campaign = UUID.randomUUID();
+        Invitation issued = invitations.issue(new IssueInvitation(
+                ws, UUID.fromString(surveyId), contact, "email", campaign, null, Map.of("order_id", "o-1")));
+        assertThat(issued.status()).isEqualTo("scheduled");
+        assertThat(invitations.lastInvitedAt(ws, contact)).isEmpty();
+        assertThat(invitations.scoreUrl(issued, 8)).contains("/s/").endsWith("?score=8");
+        assertThat(invitations.unsubscribeUrl(issued)).endsWith("/unsubscribe");
+        invitations.markSent(ws, issued.id());
+        assertThat(invitations.get(ws, issued.id()).status()).isEqualTo("sent");
+        assertThat(invitations.lastInvitedAt(ws, contact)).isPresent();
+        assertThat(invitations.eventProperties(ws, issued.id())).containsEntry("order_id", "o-1");
+        Invitation failed = invitations.issue(
+                new IssueInvitation(ws, UUID.fromString(surveyId), contact, "email", campaign, null, Map.of()));
+        invitations.markFailed(ws, failed.id(), "SMTP said no");
+        assertThat(invitations.get(ws, failed.id()).reason()).isEqualTo("SMTP said no");
+    }
+
+    @Autowired
+    org.opennps.contact.ContactService contactService;
+}

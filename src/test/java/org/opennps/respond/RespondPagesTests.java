@@ -1,0 +1,351 @@
+package org.opennps.respond;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opennps.response.ResponseScored;
+import org.opennps.support.ApiTestBase;
+import org.opennps.support.RecordedEvents;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The respondent's pages through HTTP; run on H2 and PostgreSQL by the subclasses. */
+abstract class RespondPagesTests extends ApiTestBase {
+
+    static final String EARN = "What could we do to earn a 9 or 10 from you?";
+    static final String SURVEY = json("{'name':'Post-purchase NPS','questions':["
+            + "{'id':'nps','type':'nps','text':{'en':'How likely are you to recommend us?','pl':'Czy polecisz nas?'}},"
+            + "{'id':'earn9','type':'text','text':'" + EARN + "','show_if':{'category':['passive']}},"
+            + "{'id':'sorry','type':'text','text':'What disappointed you most?','show_if':{'category':['detractor']}},"
+            + "{'id':'area','type':'single_choice','text':'Which area most influenced your score?',"
+            + "'options':['Product','Pricing','Support','Delivery','Ease of use','Other'],'required':true,"
+            + "'show_if':{'category':['passive','detractor']}},"
+            + "{'id':'loved','type':'text','text':'What did you like most?','show_if':{'category':['promoter']}}],"
+            + "'thank_you':'Thanks a lot!'}");
+
+    @Autowired
+    RecordedEvents events;
+
+    String surveyId;
+    String path;
+    String contactId;
+
+    @BeforeEach
+    void personalLink() throws Exception {
+        surveyId = JsonPath.read(
+                postJson("/api/v1/surveys", SURVEY).andReturn().getResponse().getContentAsString(), "$.id");
+        String body = postJson(
+                        "/api/v1/invitations",
+                        json("{'survey_id':'" + surveyId + "','contact':{'external_id':'c-1','locale':'en',"
+                                + "'attributes':{'city':'Warsaw','business_profile':'b2c'}}}"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String url = JsonPath.read(body, "$.url");
+        path = url.substring(url.indexOf("/s/"));
+        contactId = JsonPath.read(body, "$.contact_id");
+    }
+
+    String page(String url) throws Exception {
+        return mvc.perform(get(url))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    MockHttpServletRequestBuilder form(String url, String... fields) {
+        MockHttpServletRequestBuilder request = post(url).with(csrf());
+        for (int i = 0; i < fields.length; i += 2) {
+            request = request.param(fields[i], fields[i + 1]);
+        }
+        return request;
+    }
+
+    static boolean shown(String html, String questionId) {
+        int at = html.indexOf("id=\"q-" + questionId + "\"");
+        assertThat(at).as("question %s on the page", questionId).isNotNegative();
+        return !html.substring(at, html.indexOf('>', at)).contains(" hidden");
+    }
+
+    String responses() throws Exception {
+        return getJson("/api/v1/responses?survey_id=" + surveyId)
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    @Test
+    void passiveSeesEarnANineQuestionAndFinishes() throws Exception {
+        String html = page(path + "?score=8");
+        assertThat(html).contains(EARN).contains("Not at all likely").contains("Extremely likely");
+        assertThat(shown(html, "earn9")).isTrue();
+        assertThat(shown(html, "area")).isTrue();
+        assertThat(shown(html, "sorry")).isFalse();
+        assertThat(shown(html, "loved")).isFalse();
+        mvc.perform(form(
+                        path,
+                        "score",
+                        "8",
+                        "shown",
+                        "earn9",
+                        "shown",
+                        "area",
+                        "earn9",
+                        "Free delivery",
+                        "area",
+                        "Pricing"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl(path + "/thanks"));
+        assertThat(page(path + "/thanks")).contains("Thanks a lot!");
+        String list = responses();
+        assertThat(JsonPath.<Integer>read(list, "$.items[0].score")).isEqualTo(8);
+        assertThat(JsonPath.<String>read(list, "$.items[0].category")).isEqualTo("passive");
+        assertThat(JsonPath.<Boolean>read(list, "$.items[0].confirmed")).isTrue();
+        assertThat(JsonPath.<String>read(list, "$.items[0].answers.area")).isEqualTo("Pricing");
+        assertThat(JsonPath.<String>read(list, "$.items[0].contact_attributes.city"))
+                .isEqualTo("Warsaw");
+        assertThat(JsonPath.<Object>read(list, "$.items[0].completed_at")).isNotNull();
+        assertThat(page(path)).contains("already answered");
+        getJson("/api/v1/invitations?contact_id=" + contactId)
+                .andExpect(
+                        org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.items[0].status")
+                                .value("responded"));
+    }
+
+    @Test
+    void detractorSeesDetractorQuestionsWithoutJavaScript() throws Exception {
+        String html = mvc.perform(form(path, "score", "3"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(shown(html, "sorry")).isTrue();
+        assertThat(shown(html, "area")).isTrue();
+        assertThat(shown(html, "earn9")).isFalse();
+        mvc.perform(form(path, "score", "3", "shown", "sorry", "shown", "area", "sorry", "Late"))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(form(path, "score", "3", "shown", "sorry", "shown", "area", "area", "Delivery"))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void promoterSeesPromoterQuestion() throws Exception {
+        String html = page(path + "?score=10");
+        assertThat(shown(html, "loved")).isTrue();
+        assertThat(shown(html, "earn9")).isFalse();
+        assertThat(shown(html, "area")).isFalse();
+        mvc.perform(form(path, "score", "10", "shown", "loved", "loved", "Speed"))
+                .andExpect(redirectedUrl(path + "/thanks"));
+    }
+
+    @Test
+    void leavingHalfWayLeavesAPartialResponse() throws Exception {
+        mvc.perform(form(path, "score", "7")).andExpect(status().isOk());
+        String list = responses();
+        assertThat(JsonPath.<Integer>read(list, "$.items[0].score")).isEqualTo(7);
+        assertThat(JsonPath.<Object>read(list, "$.items[0].completed_at")).isNull();
+    }
+
+    @Test
+    void changingTheScoreReevaluatesFollowUps() throws Exception {
+        mvc.perform(form(path, "score", "8")).andExpect(status().isOk());
+        String html = mvc.perform(form(path, "score", "10", "shown", "earn9", "shown", "area", "area", "Pricing"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(shown(html, "loved")).isTrue();
+        assertThat(shown(html, "area")).isFalse();
+        String list = responses();
+        assertThat(JsonPath.<Integer>read(list, "$.items[0].score")).isEqualTo(10);
+        assertThat(JsonPath.<java.util.Map<String, Object>>read(list, "$.items[0].answers"))
+                .doesNotContainKey("area");
+    }
+
+    @Test
+    void expiredLinkSaysSoAndTamperedLinkIsNotFound() throws Exception {
+        clock.advance(Duration.ofDays(31));
+        assertThat(page(path)).contains("expired").doesNotContain(EARN);
+        char last = path.charAt(path.length() - 3);
+        String tampered =
+                path.substring(0, path.length() - 3) + (last == 'x' ? 'y' : 'x') + path.substring(path.length() - 2);
+        mvc.perform(get(tampered)).andExpect(status().isNotFound());
+        mvc.perform(get("/s/not-a-token")).andExpect(status().isNotFound());
+        mvc.perform(form(tampered, "score", "9")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void scriptInAnAnswerIsEscapedOnThePageAndIntactInJson() throws Exception {
+        String evil = "<script>alert('x')</script>";
+        String html = mvc.perform(form(path, "score", "8", "shown", "earn9", "earn9", evil))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(html).doesNotContain(evil).contains("&lt;script&gt;");
+        assertThat(page(path)).doesNotContain(evil).contains("&lt;script&gt;");
+        assertThat(JsonPath.<String>read(responses(), "$.items[0].answers.earn9"))
+                .isEqualTo(evil);
+    }
+
+    @Test
+    void oneClickScoreStaysUnconfirmedUntilThePageConfirmsIt() throws Exception {
+        page(path + "?score=9");
+        String list = responses();
+        UUID id = UUID.fromString(JsonPath.read(list, "$.items[0].id"));
+        assertThat(JsonPath.<Boolean>read(list, "$.items[0].confirmed")).isFalse();
+        assertThat(events.ofType(ResponseScored.class))
+                .noneMatch(e -> e.responseId().equals(id));
+        mvc.perform(form(path, "score", "9", "shown", "loved")).andExpect(status().is3xxRedirection());
+        assertThat(JsonPath.<Boolean>read(responses(), "$.items[0].confirmed")).isTrue();
+        assertThat(events.ofType(ResponseScored.class))
+                .anyMatch(e -> e.responseId().equals(id));
+    }
+
+    @Test
+    void oneClickCountsAtOnceWhenConfirmationIsOff() throws Exception {
+        patchJson("/api/v1/workspace", json("{'settings':{'one_click_confirmation':false}}"));
+        page(path + "?score=2");
+        assertThat(JsonPath.<Boolean>read(responses(), "$.items[0].confirmed")).isTrue();
+    }
+
+    @Test
+    void unsubscribeAsksThenOptsOut() throws Exception {
+        assertThat(page(path + "/unsubscribe")).contains("_csrf").contains("Unsubscribe");
+        mvc.perform(post(path + "/unsubscribe")).andExpect(status().isForbidden());
+        mvc.perform(post(path + "/unsubscribe").with(csrf())).andExpect(status().isOk());
+        getJson("/api/v1/contacts/" + contactId)
+                .andExpect(
+                        org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.unsubscribed_at")
+                                .isNotEmpty());
+        assertThat(page(path)).contains("unsubscribed").doesNotContain(EARN);
+    }
+
+    @Test
+    void campaignResponseKeepsTheTriggerEventSnapshot() throws Exception {
+        var ws = workspace.workspace().id();
+        var invitation = invitations.issue(new org.opennps.invitation.IssueInvitation(
+                ws,
+                UUID.fromString(surveyId),
+                UUID.fromString(contactId),
+                "email",
+                UUID.randomUUID(),
+                null,
+                java.util.Map.of("shipment_type", "courier", "order_id", "o-9")));
+        invitations.markSent(ws, invitation.id());
+        String scoreUrl = invitations.scoreUrl(invitation, 6);
+        assertThat(page(scoreUrl.substring(scoreUrl.indexOf("/s/")))).contains("What disappointed you most?");
+        String list = getJson("/api/v1/responses?campaign_id=" + invitation.campaignId())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<String>read(list, "$.items[0].event_properties.shipment_type"))
+                .isEqualTo("courier");
+        assertThat(JsonPath.<String>read(list, "$.items[0].channel")).isEqualTo("email");
+        assertThat(JsonPath.<String>read(list, "$.items[0].category")).isEqualTo("detractor");
+        assertThat(invitations.get(ws, invitation.id()).status()).isEqualTo("opened");
+    }
+
+    @Autowired
+    org.opennps.invitation.InvitationService invitations;
+
+    @Autowired
+    org.opennps.response.ResponseService responseService;
+
+    @Test
+    void twoFirstStepsAtOnceMakeOneResponse() throws Exception {
+        var invitation = invitations.findByToken(path.substring(3)).orElseThrow();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> {
+                start.await();
+                return responseService.respond(
+                        invitation, "en", new org.opennps.response.Submission(8, true, java.util.Map.of(), false));
+            });
+            var second = pool.submit(() -> {
+                start.await();
+                return responseService.respond(
+                        invitation,
+                        "en",
+                        new org.opennps.response.Submission(8, true, java.util.Map.of("area", "Pricing"), false));
+            });
+            start.countDown();
+            assertThat(first.get().id()).isEqualTo(second.get().id());
+        } finally {
+            pool.shutdown();
+        }
+        getJson("/api/v1/responses?survey_id=" + surveyId)
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total")
+                        .value(1));
+    }
+
+    @Test
+    void erasedPersonsLinkNoLongerOpensTheSurvey() throws Exception {
+        page(path + "?score=8");
+        deleteJson("/api/v1/contacts/" + contactId).andExpect(status().isNoContent());
+        assertThat(page(path)).contains("expired").doesNotContain(EARN);
+        mvc.perform(get(path + "/unsubscribe")).andExpect(status().isNotFound());
+        getJson("/api/v1/invitations?status=expired")
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                                "$.items[0].contact_id")
+                        .doesNotExist());
+    }
+
+    @Test
+    void pageIsInTheContactsLocale() throws Exception {
+        postJson("/api/v1/contacts", json("{'external_id':'c-1','locale':'pl-PL'}"));
+        assertThat(page(path)).contains("Czy polecisz nas?").contains("lang=\"pl-PL\"");
+    }
+
+    @Test
+    void publicLinkMakesAnAnonymousResponse() throws Exception {
+        assertThat(page("/l/" + surveyId)).contains("How likely are you to recommend us?");
+        String html = mvc.perform(form("/l/" + surveyId, "score", "8"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(shown(html, "earn9")).isTrue();
+        String list = responses();
+        assertThat(JsonPath.<List<Object>>read(list, "$.items[*].contact_id")).containsOnlyNulls();
+        assertThat(JsonPath.<String>read(list, "$.items[0].channel")).isEqualTo("link");
+        mvc.perform(get("/l/" + UUID.randomUUID())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void publicLinkIsRateLimitedPerClientAddress() throws Exception {
+        String address = "10.9." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+        for (int i = 0; i < 30; i++) {
+            mvc.perform(get("/l/" + surveyId).with(r -> {
+                        r.setRemoteAddr(address);
+                        return r;
+                    }))
+                    .andExpect(status().isOk());
+        }
+        mvc.perform(get("/l/" + surveyId).with(r -> {
+                    r.setRemoteAddr(address);
+                    return r;
+                }))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"));
+        clock.advance(Duration.ofMinutes(1));
+        mvc.perform(get("/l/" + surveyId).with(r -> {
+                    r.setRemoteAddr(address);
+                    return r;
+                }))
+                .andExpect(status().isOk());
+    }
+}

@@ -1,0 +1,83 @@
+package org.opennps.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Chromium for browser tests, with the binary and driver set explicitly so nothing is
+ * downloaded, a fresh profile per driver and no background network traffic.
+ */
+public final class Browsers {
+
+    public static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+
+    private Browsers() {}
+
+    /** What is missing to run a browser, or null when both are there. */
+    static String missing() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            return CHROMIUM + " is missing";
+        }
+        if (!Files.isExecutable(CHROMEDRIVER)) {
+            return CHROMEDRIVER + " is missing";
+        }
+        return null;
+    }
+
+    /** A phone-sized browser (390 x 844 CSS pixels). */
+    public static WebDriver phone() {
+        return chromium(390, 844);
+    }
+
+    public static WebDriver chromium(int width, int height) {
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("opennps-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=" + width + "," + height,
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(width, height));
+        return driver;
+    }
+
+    /** Saves a screenshot as target/screenshots/{name}.png and returns its path. */
+    public static Path screenshot(WebDriver driver, String name) {
+        try {
+            Path dir = Files.createDirectories(Paths.get("target", "screenshots"));
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
