@@ -13,6 +13,7 @@ import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.NotFoundException;
 import org.opennps.shared.PageResult;
+import org.opennps.survey.SurveyService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +27,7 @@ public class CampaignService {
     private final CampaignRepository campaigns;
     private final CampaignDefinitions definitions;
     private final JourneyRepository journeys;
-    private final SurveyCatalog surveys;
+    private final SurveyService surveys;
     private final CampaignPreview previews;
     private final JsonMapper json;
     private final Clock clock;
@@ -35,7 +36,7 @@ public class CampaignService {
             CampaignRepository campaigns,
             CampaignDefinitions definitions,
             JourneyRepository journeys,
-            SurveyCatalog surveys,
+            SurveyService surveys,
             CampaignPreview previews,
             JsonMapper json,
             Clock clock) {
@@ -116,7 +117,9 @@ public class CampaignService {
     private CampaignDefinition validated(UUID workspaceId, JsonNode body) {
         List<FieldViolation> violations = new ArrayList<>();
         CampaignDefinition d = CampaignReader.read(body, violations);
-        if (violations.isEmpty() && d.surveyId() != null && !surveys.exists(workspaceId, d.surveyId())) {
+        if (violations.isEmpty()
+                && d.surveyId() != null
+                && surveys.find(workspaceId, d.surveyId()).isEmpty()) {
             violations.add(new FieldViolation("survey_id", "no such survey in this workspace"));
         }
         if (!violations.isEmpty()) {

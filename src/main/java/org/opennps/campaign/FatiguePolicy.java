@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.opennps.contact.Contact;
+import org.opennps.invitation.InvitationService;
+import org.opennps.response.ResponseService;
 import org.opennps.workspace.Workspace;
 import org.opennps.workspace.WorkspaceService;
 import org.springframework.stereotype.Service;
@@ -23,13 +25,20 @@ import org.springframework.stereotype.Service;
 public class FatiguePolicy {
 
     private final WorkspaceService workspaces;
-    private final SurveyHistory history;
+    private final InvitationService invitations;
+    private final ResponseService responses;
     private final CampaignRepository campaigns;
     private final Clock clock;
 
-    FatiguePolicy(WorkspaceService workspaces, SurveyHistory history, CampaignRepository campaigns, Clock clock) {
+    FatiguePolicy(
+            WorkspaceService workspaces,
+            InvitationService invitations,
+            ResponseService responses,
+            CampaignRepository campaigns,
+            Clock clock) {
         this.workspaces = workspaces;
-        this.history = history;
+        this.invitations = invitations;
+        this.responses = responses;
         this.campaigns = campaigns;
         this.clock = clock;
     }
@@ -89,12 +98,12 @@ public class FatiguePolicy {
     }
 
     private Optional<String> recontact(Workspace ws, UUID contactId, Instant now) {
-        Optional<Instant> responded = history.lastRespondedAt(ws.id(), contactId);
+        Optional<Instant> responded = responses.lastRespondedAt(ws.id(), contactId);
         if (responded.isPresent()
                 && responded.get().isAfter(now.minus(ws.settings().recontactAfterResponseDuration()))) {
             return Optional.of("recontact_after_response");
         }
-        Optional<Instant> invited = history.lastInvitedAt(ws.id(), contactId);
+        Optional<Instant> invited = invitations.lastInvitedAt(ws.id(), contactId);
         boolean unanswered =
                 invited.isPresent() && (responded.isEmpty() || responded.get().isBefore(invited.get()));
         if (unanswered && invited.get().isAfter(now.minus(ws.settings().recontactAfterInvitationDuration()))) {

@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import org.opennps.contact.Contact;
 import org.opennps.event.EventHistory;
+import org.opennps.invitation.InvitationService;
+import org.opennps.response.ResponseService;
 import org.springframework.stereotype.Component;
 
 /** Evaluates filter conditions for one contact and trigger event at a given time. */
@@ -19,11 +21,13 @@ class FilterEvaluator {
     record Verdict(boolean passed, String reason) {}
 
     private final EventHistory events;
-    private final SurveyHistory surveys;
+    private final InvitationService invitations;
+    private final ResponseService responses;
 
-    FilterEvaluator(EventHistory events, SurveyHistory surveys) {
+    FilterEvaluator(EventHistory events, InvitationService invitations, ResponseService responses) {
         this.events = events;
-        this.surveys = surveys;
+        this.invitations = invitations;
+        this.responses = responses;
     }
 
     Verdict evaluate(UUID workspaceId, Step.Filter filter, Contact contact, Map<String, Object> trigger, Instant at) {
@@ -72,10 +76,16 @@ class FilterEvaluator {
 
     private String surveyedWithin(UUID ws, UUID contactId, Duration window, Instant at) {
         Instant since = at.minus(window);
-        if (surveys.lastInvitedAt(ws, contactId).filter(t -> t.isAfter(since)).isPresent()) {
+        if (invitations
+                .lastInvitedAt(ws, contactId)
+                .filter(t -> t.isAfter(since))
+                .isPresent()) {
             return "invited within " + window;
         }
-        if (surveys.lastRespondedAt(ws, contactId).filter(t -> t.isAfter(since)).isPresent()) {
+        if (responses
+                .lastRespondedAt(ws, contactId)
+                .filter(t -> t.isAfter(since))
+                .isPresent()) {
             return "responded within " + window;
         }
         return null;

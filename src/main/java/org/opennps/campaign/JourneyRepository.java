@@ -104,14 +104,6 @@ class JourneyRepository {
                 count.query(Long.class).single());
     }
 
-    Optional<Instant> lastInvitedAt(UUID workspaceId, UUID contactId) {
-        return Optional.ofNullable(
-                jdbc.sql("select max(invited_at) from journey where contact_id = ? and workspace_id = ?")
-                        .params(contactId, workspaceId)
-                        .query((rs, row) -> SqlTimes.instant(rs, 1))
-                        .single());
-    }
-
     private static String abbreviate(String text) {
         return text == null || text.length() <= 500 ? text : text.substring(0, 500);
     }

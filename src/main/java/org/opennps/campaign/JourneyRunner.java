@@ -146,6 +146,7 @@ class JourneyRunner {
                 action.invites(),
                 true);
         if (!decision.allowed()) {
+            actions.suppress(journey, campaign, trigger, decision.reason());
             journeys.finish(journey.id(), index, "stopped", "suppressed: " + decision.reason(), null, now);
             return Result.FINISHED;
         }

@@ -5,5 +5,6 @@
  * whether a person may be asked now.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "workspace", "contact", "event", "delivery"})
+        allowedDependencies = {"shared", "workspace", "contact", "event", "delivery", "survey", "invitation", "response"
+        })
 package org.opennps.campaign;

@@ -39,7 +39,17 @@ class DeliveryConfig {
     }
 
     @Bean
-    OutboxPoller outboxPoller(EmailDispatcher dispatcher, DeliveryProperties properties) {
-        return new OutboxPoller(dispatcher, properties);
+    WebhookDispatcher webhookDispatcher(
+            WebhookOutbox outbox,
+            DeliveryProperties properties,
+            ApplicationEventPublisher events,
+            TransactionTemplate tx,
+            Clock clock) {
+        return new WebhookDispatcher(outbox, new WebhookSender(clock), properties, events, tx, clock);
+    }
+
+    @Bean
+    OutboxPoller outboxPoller(EmailDispatcher emails, WebhookDispatcher webhooks, DeliveryProperties properties) {
+        return new OutboxPoller(() -> emails.dispatchDue().plus(webhooks.dispatchDue()), properties);
     }
 }

@@ -12,6 +12,7 @@ import org.opennps.workspace.Workspace;
 import org.opennps.workspace.WorkspaceService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Entry point of the delivery module. Queueing writes to the outbox in the caller's
@@ -23,6 +24,9 @@ public class DeliveryService {
 
     private final EmailOutbox outbox;
     private final EmailDispatcher dispatcher;
+    private final WebhookOutbox webhooks;
+    private final WebhookDispatcher webhookDispatcher;
+    private final JsonMapper json;
     private final DevMailbox mailbox;
     private final WorkspaceService workspaces;
     private final MailProperties mail;
@@ -31,12 +35,18 @@ public class DeliveryService {
     DeliveryService(
             EmailOutbox outbox,
             EmailDispatcher dispatcher,
+            WebhookOutbox webhooks,
+            WebhookDispatcher webhookDispatcher,
+            JsonMapper json,
             DevMailbox mailbox,
             WorkspaceService workspaces,
             MailProperties mail,
             Clock clock) {
         this.outbox = outbox;
         this.dispatcher = dispatcher;
+        this.webhooks = webhooks;
+        this.webhookDispatcher = webhookDispatcher;
+        this.json = json;
         this.mailbox = mailbox;
         this.workspaces = workspaces;
         this.mail = mail;
@@ -98,9 +108,30 @@ public class DeliveryService {
                 unsubscribeUrl == null ? Map.of() : unsubscribeHeaders(unsubscribeUrl)));
     }
 
-    /** Sends what is due now; the poller calls this, and so may tests and tools. */
+    /** Queues a signed JSON post; returns its id (the first one's for a repeated reference). */
+    @Transactional
+    public UUID queueWebhook(WebhookRequest webhook) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id.toString());
+        body.put("event", webhook.event());
+        body.put("created_at", now.toString());
+        body.put("data", webhook.data());
+        if (webhooks.insert(id, webhook, json.writeValueAsString(body), now)) {
+            return id;
+        }
+        return webhooks.idOf(webhook.workspaceId(), webhook.reference()).orElseThrow();
+    }
+
+    /** Sends the e-mails and webhooks due now; the poller calls this, and so may tests and tools. */
     public DispatchResult dispatchDue() {
-        return dispatcher.dispatchDue();
+        return dispatcher.dispatchDue().plus(webhookDispatcher.dispatchDue());
+    }
+
+    /** {@code queued}, {@code sending}, {@code sent} or {@code failed}. */
+    public Optional<String> webhookStatus(UUID workspaceId, UUID webhookId) {
+        return webhooks.status(workspaceId, webhookId);
     }
 
     /** {@code queued}, {@code sending}, {@code sent} or {@code failed}. */

@@ -16,11 +16,11 @@ class OutboxPoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxPoller.class);
 
-    private final EmailDispatcher dispatcher;
+    private final java.util.function.Supplier<DispatchResult> dispatcher;
     private final DeliveryProperties properties;
     private ScheduledExecutorService executor;
 
-    OutboxPoller(EmailDispatcher dispatcher, DeliveryProperties properties) {
+    OutboxPoller(java.util.function.Supplier<DispatchResult> dispatcher, DeliveryProperties properties) {
         this.dispatcher = dispatcher;
         this.properties = properties;
     }
@@ -40,7 +40,7 @@ class OutboxPoller implements SmartLifecycle {
         try {
             DispatchResult result;
             do {
-                result = dispatcher.dispatchDue();
+                result = dispatcher.get();
             } while (result.total() >= properties.batchSize());
         } catch (RuntimeException e) {
             log.warn("Outbox pass failed; next pass in {}", properties.pollInterval(), e);

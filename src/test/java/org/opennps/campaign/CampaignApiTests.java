@@ -14,8 +14,26 @@ import org.opennps.support.ApiTestBase;
 /** The campaigns API: validation, versions, status, preview, templates. */
 abstract class CampaignApiTests extends ApiTestBase {
 
-    static String afterPurchase(String status, String actionJson) {
-        return json("{'name':'After purchase','survey_id':'" + UUID.randomUUID() + "','status':'" + status + "',"
+    static final String PASSIVES_SURVEY = json("{'name':'Post-purchase NPS','questions':["
+            + "{'id':'nps','type':'nps','text':'How likely are you to recommend us to a friend?'},"
+            + "{'id':'earn9','type':'text','text':'What could we do to earn a 9 or 10 from you?',"
+            + "'show_if':{'category':['passive']}},"
+            + "{'id':'area','type':'single_choice','text':'Which area most influenced your score?',"
+            + "'options':['Product','Pricing','Support','Delivery','Ease of use','Other'],"
+            + "'show_if':{'category':['passive','detractor']}}],'thank_you':'Thank you!'}");
+
+    /** Creates the passives survey in the test's workspace; returns its id. */
+    String survey() throws Exception {
+        String body = postJson("/api/v1/surveys", PASSIVES_SURVEY)
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return JsonPath.read(body, "$.id");
+    }
+
+    static String afterPurchase(String surveyId, String status, String actionJson) {
+        return json("{'name':'After purchase','survey_id':'" + surveyId + "','status':'" + status + "',"
                 + "'trigger':{'event_type':'order.placed','where':[{'property':'value','op':'gte','value':10}]},"
                 + "'exit_on':['order.cancelled'],'sampling_percent':100,'daily_cap':null,"
                 + "'steps':[{'type':'delay','duration':'P2D'},"
@@ -27,7 +45,7 @@ abstract class CampaignApiTests extends ApiTestBase {
 
     @Test
     void campaignIsCreatedReadListedEditedAsNewVersionActivatedAndPaused() throws Exception {
-        String body = afterPurchase("draft", "{'type':'action','action':'email','subject':'How did we do?'}");
+        String body = afterPurchase(survey(), "draft", "{'type':'action','action':'email','subject':'How did we do?'}");
         String created = postJson("/api/v1/campaigns", body)
                 .andExpect(status().isCreated())
                 .andExpect(header().exists("Location"))
@@ -80,6 +98,15 @@ abstract class CampaignApiTests extends ApiTestBase {
     }
 
     @Test
+    void campaignForASurveyOfNoOneIsRejected() throws Exception {
+        postJson(
+                        "/api/v1/campaigns",
+                        afterPurchase(UUID.randomUUID().toString(), "draft", "{'type':'action','action':'email'}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("survey_id"));
+    }
+
+    @Test
     void unknownCampaignIsNotFound() throws Exception {
         getJson("/api/v1/campaigns/" + UUID.randomUUID()).andExpect(status().isNotFound());
     }
@@ -90,6 +117,7 @@ abstract class CampaignApiTests extends ApiTestBase {
         String created = postJson(
                         "/api/v1/campaigns",
                         afterPurchase(
+                                survey(),
                                 "active",
                                 "{'type':'action','action':'message','subject':'Thanks','body':'Thank you!'}"))
                 .andReturn()

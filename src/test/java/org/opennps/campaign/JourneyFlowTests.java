@@ -58,11 +58,17 @@ abstract class JourneyFlowTests extends ApiTestBase {
     SmartLifecycle appScheduler;
 
     private String tag;
+    String surveyId;
 
     @BeforeEach
-    void mondayMorning() {
+    void mondayMorning() throws Exception {
         clock.set(MONDAY_MORNING);
         tag = UUID.randomUUID().toString().substring(0, 8);
+        String body = postJson("/api/v1/surveys", CampaignApiTests.PASSIVES_SURVEY)
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        surveyId = JsonPath.read(body, "$.id");
     }
 
     @Test
@@ -215,6 +221,7 @@ abstract class JourneyFlowTests extends ApiTestBase {
 
     private String campaignJson(String subject, String status) {
         return CampaignApiTests.afterPurchase(
+                surveyId,
                 status,
                 "{'type':'action','action':'message','subject':'" + subject + "','body':'We changed X for you.'}");
     }

@@ -79,7 +79,7 @@ abstract class DeliveryTests extends ApiTestBase {
         smtp.start();
         clock.advance(Duration.ofMinutes(2));
         awaitOne(to);
-        assertThat(statusOf(id)).isEqualTo("sent");
+        await().atMost(WAIT).until(() -> "sent".equals(statusOf(id)));
         clock.advance(Duration.ofHours(2));
         delivery.dispatchDue();
         assertThat(smtp.to(to)).hasSize(1);
