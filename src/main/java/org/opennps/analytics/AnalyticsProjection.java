@@ -1,0 +1,54 @@
+package org.opennps.analytics;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.opennps.workspace.WorkspaceService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the fact table in step with responses: every announcement carries a response's full
+ * current state, so the row is replaced, unless the stored state is newer (announcements can
+ * arrive out of order when they are republished after a restart). The daily rollup moves with
+ * it in the same transaction: the old contribution out, the new one in.
+ */
+@Service
+class AnalyticsProjection {
+
+    private final FactRepository facts;
+    private final Rollups rollups;
+    private final WorkspaceService workspaces;
+
+    AnalyticsProjection(FactRepository facts, Rollups rollups, WorkspaceService workspaces) {
+        this.facts = facts;
+        this.rollups = rollups;
+        this.workspaces = workspaces;
+    }
+
+    /** Applies one response state; returns false when a newer state was stored already. */
+    @Transactional
+    boolean record(ResponseFact fact) {
+        ZoneId zone = workspaces.get(fact.workspaceId()).zone();
+        Rollups.Contribution now = FactRepository.contribution(fact, zone);
+        if (facts.insert(fact, zone)) {
+            add(fact, now, 1);
+            return true;
+        }
+        Optional<Instant> stored = facts.lockUpdatedAt(fact.responseId());
+        if (stored.isPresent() && stored.get().isAfter(fact.updatedAt())) {
+            return false;
+        }
+        Optional<Rollups.Contribution> before = rollups.stored(fact.responseId());
+        facts.update(fact, zone);
+        before.ifPresent(c -> add(fact, c, -1));
+        add(fact, now, 1);
+        return true;
+    }
+
+    private void add(ResponseFact fact, Rollups.Contribution contribution, int sign) {
+        if (contribution != null) {
+            rollups.apply(fact.workspaceId(), contribution, sign);
+        }
+    }
+}

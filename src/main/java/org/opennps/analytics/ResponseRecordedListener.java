@@ -1,0 +1,74 @@
+package org.opennps.analytics;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.opennps.response.ResponseRecorded;
+import org.opennps.survey.Question;
+import org.opennps.survey.QuestionType;
+import org.opennps.survey.Survey;
+import org.opennps.survey.SurveyService;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds every response change into the fact table, after the response's transaction commits;
+ * the event publication registry retries an unfinished projection after a restart.
+ */
+@Component
+class ResponseRecordedListener {
+
+    private final AnalyticsProjection projection;
+    private final SurveyService surveys;
+
+    ResponseRecordedListener(AnalyticsProjection projection, SurveyService surveys) {
+        this.projection = projection;
+        this.surveys = surveys;
+    }
+
+    @ApplicationModuleListener
+    void on(ResponseRecorded e) {
+        projection.record(new ResponseFact(
+                e.workspaceId(),
+                e.responseId(),
+                e.surveyId(),
+                e.campaignId(),
+                e.invitationId(),
+                e.contactId(),
+                e.channel(),
+                e.score(),
+                e.category(),
+                e.confirmed(),
+                e.answers(),
+                e.contactAttributes(),
+                e.eventProperties(),
+                e.locale(),
+                e.startedAt(),
+                e.completedAt(),
+                e.updatedAt(),
+                kinds(e)));
+    }
+
+    /** The area question is "area", or else the single choice whose options are the areas. */
+    private Answers.Kinds kinds(ResponseRecorded e) {
+        Optional<Survey> survey = e.surveyId() == null ? Optional.empty() : surveys.find(e.workspaceId(), e.surveyId());
+        return survey.map(s -> {
+                    List<Question> questions = s.questions();
+                    String area = questions.stream()
+                            .filter(q -> q.type() == QuestionType.SINGLE_CHOICE)
+                            .filter(q -> Answers.AREA_QUESTION.equals(q.id()) || Answers.areAreas(q.options()))
+                            .sorted(Comparator.comparing(q -> !Answers.AREA_QUESTION.equals(q.id())))
+                            .map(Question::id)
+                            .findFirst()
+                            .orElse(null);
+                    Set<String> texts = questions.stream()
+                            .filter(q -> q.type() == QuestionType.TEXT)
+                            .map(Question::id)
+                            .collect(Collectors.toSet());
+                    return new Answers.Kinds(area, texts);
+                })
+                .orElse(null);
+    }
+}

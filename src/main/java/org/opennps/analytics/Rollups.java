@@ -1,0 +1,185 @@
+package org.opennps.analytics;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The daily rollup: one row per workspace, zone, segment value, local day, survey, campaign and
+ * channel with the three category counts. Writes add or subtract one response's contribution;
+ * reads serve filters the rollup can answer exactly (see {@link RollupPlan}).
+ */
+@Repository
+class Rollups {
+
+    static final UUID NONE = new UUID(0, 0);
+    static final String ALL = "";
+
+    /** Where one counted response sits in the rollup. */
+    record Contribution(
+            String zone,
+            LocalDate day,
+            UUID survey,
+            UUID campaign,
+            String channel,
+            String category,
+            List<Segment> segments) {}
+
+    record Segment(String dim, String val) {}
+
+    private final JdbcClient jdbc;
+
+    Rollups(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The contribution stored with a fact row, read before the row changes; empty when it was not counted. */
+    Optional<Contribution> stored(UUID responseId) {
+        List<Segment> segments = jdbc.sql("select dim, val from nps_fact_segment where response_id = ?")
+                .param(responseId)
+                .query((rs, i) -> new Segment(rs.getString(1), rs.getString(2)))
+                .list();
+        return jdbc.sql("""
+                        select rollup_zone, rollup_day, survey_id, campaign_id, channel, category from nps_fact
+                        where response_id = ? and rollup_zone is not null""")
+                .param(responseId)
+                .query((rs, i) -> new Contribution(
+                        rs.getString(1),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, UUID.class),
+                        rs.getObject(4, UUID.class),
+                        rs.getString(5),
+                        rs.getString(6),
+                        segments))
+                .optional();
+    }
+
+    /** Adds ({@code sign} 1) or removes (−1) a contribution: its all-answers row and one per segment. */
+    void apply(UUID ws, Contribution c, int sign) {
+        Tally t = Tally.ofCategory(c.category(), 1);
+        increment(ws, c, new Segment(ALL, ALL), t, sign);
+        for (Segment s : c.segments()) {
+            increment(ws, c, s, t, sign);
+        }
+    }
+
+    private void increment(UUID ws, Contribution c, Segment s, Tally t, int sign) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("ws", ws);
+        p.put("zone", c.zone());
+        p.put("dim", s.dim());
+        p.put("val", s.val());
+        p.put("day", c.day());
+        p.put("survey", c.survey() == null ? NONE : c.survey());
+        p.put("campaign", c.campaign() == null ? NONE : c.campaign());
+        p.put("channel", c.channel() == null ? "" : c.channel());
+        p.put("p", sign * t.promoters());
+        p.put("n", sign * t.passives());
+        p.put("d", sign * t.detractors());
+        String update = """
+                update nps_daily set promoters = promoters + :p, passives = passives + :n, detractors = detractors + :d
+                where workspace_id = :ws and time_zone = :zone and dim = :dim and val = :val and local_day = :day
+                  and survey_id = :survey and campaign_id = :campaign and channel = :channel""";
+        if (jdbc.sql(update).params(p).update() == 1) {
+            return;
+        }
+        int inserted = jdbc.sql("""
+                        insert into nps_daily (workspace_id, time_zone, dim, val, local_day, survey_id, campaign_id, channel,
+                          promoters, passives, detractors)
+                        values (:ws, :zone, :dim, :val, :day, :survey, :campaign, :channel, :p, :n, :d)
+                        on conflict do nothing""").params(p).update();
+        if (inserted == 0) {
+            jdbc.sql(update).params(p).update();
+        }
+    }
+
+    /**
+     * False when rows of another zone exist (the zone changed): those days no longer line up.
+     * Min and max of the key's second column are two index probes, however many rows there are.
+     */
+    boolean consistent(UUID ws, ZoneId zone) {
+        return jdbc.sql("select min(time_zone), max(time_zone) from nps_daily where workspace_id = ?")
+                .param(ws)
+                .query((rs, i) -> rs.getString(1) == null
+                        || (zone.getId().equals(rs.getString(1)) && zone.getId().equals(rs.getString(2))))
+                .single();
+    }
+
+    Tally tally(UUID ws, RollupPlan plan, NpsFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        String sql = "select sum(promoters), sum(passives), sum(detractors) from nps_daily"
+                + where(ws, plan, plan.dim(), filter, params) + " and val = :val";
+        params.put("val", plan.val());
+        return jdbc.sql(sql)
+                .params(params)
+                .query((rs, i) -> new Tally(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
+    }
+
+    Map<LocalDate, Tally> byDay(UUID ws, RollupPlan plan, NpsFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("val", plan.val());
+        String sql = "select local_day, sum(promoters), sum(passives), sum(detractors) from nps_daily"
+                + where(ws, plan, plan.dim(), filter, params) + " and val = :val group by local_day";
+        Map<LocalDate, Tally> result = new HashMap<>();
+        jdbc.sql(sql).params(params).query(rs -> {
+            result.put(rs.getObject(1, LocalDate.class), new Tally(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+        });
+        return result;
+    }
+
+    /** Per value of {@code dim}; key null: answers without it (all answers minus the values). */
+    Map<String, Tally> byValue(UUID ws, RollupPlan plan, NpsFilter filter, String dim) {
+        Map<String, Object> params = new HashMap<>();
+        String sql = "select val, sum(promoters), sum(passives), sum(detractors) from nps_daily"
+                + where(ws, plan, dim, filter, params) + " group by val";
+        Map<String, Tally> result = new LinkedHashMap<>();
+        jdbc.sql(sql).params(params).query(rs -> {
+            result.put(rs.getString(1), new Tally(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+        });
+        Tally rest = tally(ws, plan, filter);
+        for (Tally t : new ArrayList<>(result.values())) {
+            rest = rest.minus(t);
+        }
+        if (rest.responses() > 0) {
+            result.put(null, rest);
+        }
+        return result;
+    }
+
+    private static String where(UUID ws, RollupPlan plan, String dim, NpsFilter filter, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder(" where workspace_id = :ws and time_zone = :zone and dim = :dim");
+        params.put("ws", ws);
+        params.put("zone", plan.zone().getId());
+        params.put("dim", dim);
+        if (filter.surveyId() != null) {
+            sql.append(" and survey_id = :survey");
+            params.put("survey", filter.surveyId());
+        }
+        if (filter.campaignId() != null) {
+            sql.append(" and campaign_id = :campaign");
+            params.put("campaign", filter.campaignId());
+        }
+        if (filter.channel() != null) {
+            sql.append(" and channel = :channel");
+            params.put("channel", filter.channel());
+        }
+        if (plan.from() != null) {
+            sql.append(" and local_day >= :from");
+            params.put("from", plan.from());
+        }
+        if (plan.to() != null) {
+            sql.append(" and local_day < :to");
+            params.put("to", plan.to());
+        }
+        return sql.toString();
+    }
+}
