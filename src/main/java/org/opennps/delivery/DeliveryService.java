@@ -124,6 +124,26 @@ public class DeliveryService {
         return webhooks.idOf(webhook.workspaceId(), webhook.reference()).orElseThrow();
     }
 
+    /**
+     * Queues a plain JSON post {@code {"text": …}} for a Slack-style incoming webhook, which
+     * takes no signature; retried like every webhook.
+     */
+    @Transactional
+    public UUID queueSlack(UUID workspaceId, String reference, String url, String text) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        WebhookRequest post = new WebhookRequest(workspaceId, reference, url, null, "slack.message", Map.of());
+        if (webhooks.insert(id, post, json.writeValueAsString(Map.of("text", text)), now)) {
+            return id;
+        }
+        return webhooks.idOf(workspaceId, reference).orElseThrow();
+    }
+
+    /** The delivery log of the webhook posts whose reference starts with {@code prefix}. */
+    public PageResult<WebhookAttempt> webhookLog(UUID workspaceId, String prefix, PageResult.Request page) {
+        return webhooks.log(workspaceId, prefix, page);
+    }
+
     /** Sends the e-mails and webhooks due now; the poller calls this, and so may tests and tools. */
     public DispatchResult dispatchDue() {
         return dispatcher.dispatchDue().plus(webhookDispatcher.dispatchDue());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.opennps.shared.PageResult;
 import org.opennps.shared.SqlTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -120,6 +121,31 @@ class WebhookOutbox {
                 .params(workspaceId, id)
                 .query(String.class)
                 .optional();
+    }
+
+    /** The posts whose reference starts with {@code prefix}, newest first. */
+    PageResult<WebhookAttempt> log(UUID workspaceId, String prefix, PageResult.Request page) {
+        String like = prefix.replace("%", "").replace("_", "\\_") + "%";
+        List<WebhookAttempt> items = jdbc.sql("""
+                        select id, event, status, attempts, last_error, created_at, next_attempt_at, sent_at
+                        from outgoing_webhook where workspace_id = ? and reference like ?
+                        order by created_at desc, id limit ? offset ?""")
+                .params(workspaceId, like, page.size(), page.offset())
+                .query((rs, i) -> new WebhookAttempt(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("event"),
+                        rs.getString("status"),
+                        rs.getInt("attempts"),
+                        rs.getString("last_error"),
+                        SqlTimes.instant(rs, "created_at"),
+                        SqlTimes.instant(rs, "next_attempt_at"),
+                        SqlTimes.instant(rs, "sent_at")))
+                .list();
+        long total = jdbc.sql("select count(*) from outgoing_webhook where workspace_id = ? and reference like ?")
+                .params(workspaceId, like)
+                .query(Long.class)
+                .single();
+        return new PageResult<>(items, page.page(), page.size(), total);
     }
 
     private static String abbreviate(String text) {
