@@ -24,7 +24,6 @@ class ContactRepository {
     private static final String COLUMNS = "id, external_id, email, phone, name, locale, time_zone, attributes,"
             + " unsubscribed_at, bounced_at, created_at, updated_at";
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
-    private static final int IN_CHUNK = 500;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -57,23 +56,24 @@ class ContactRepository {
                 .optional();
     }
 
-    /** Contacts whose external id or e-mail is among the given ones, in few queries. */
+    /**
+     * Contacts whose external id or e-mail is among the given ones: one statement per kind of
+     * key with a single array parameter, so the database plans it once whatever the batch size.
+     */
     List<Contact> findByKeys(UUID workspaceId, Collection<String> externalIds, Collection<String> emails) {
         List<Contact> found = new ArrayList<>();
-        chunks(externalIds)
-                .forEach(chunk -> found.addAll(jdbc.sql("select " + COLUMNS
-                                + " from contact where workspace_id = :ws and external_id in (:ids)")
-                        .param("ws", workspaceId)
-                        .param("ids", chunk)
-                        .query(this::map)
-                        .list()));
-        chunks(emails)
-                .forEach(chunk -> found.addAll(
-                        jdbc.sql("select " + COLUMNS + " from contact where workspace_id = :ws and email in (:emails)")
-                                .param("ws", workspaceId)
-                                .param("emails", chunk)
-                                .query(this::map)
-                                .list()));
+        if (!externalIds.isEmpty()) {
+            found.addAll(jdbc.sql("select " + COLUMNS + " from contact where workspace_id = ? and external_id = any(?)")
+                    .params(workspaceId, externalIds.toArray(String[]::new))
+                    .query(this::map)
+                    .list());
+        }
+        if (!emails.isEmpty()) {
+            found.addAll(jdbc.sql("select " + COLUMNS + " from contact where workspace_id = ? and email = any(?)")
+                    .params(workspaceId, emails.toArray(String[]::new))
+                    .query(this::map)
+                    .list());
+        }
         return found;
     }
 
@@ -185,14 +185,5 @@ class ContactRepository {
                 SqlTimes.instant(rs, "bounced_at"),
                 SqlTimes.instant(rs, "created_at"),
                 SqlTimes.instant(rs, "updated_at"));
-    }
-
-    private static List<List<String>> chunks(Collection<String> values) {
-        List<String> list = new ArrayList<>(values);
-        List<List<String>> chunks = new ArrayList<>();
-        for (int i = 0; i < list.size(); i += IN_CHUNK) {
-            chunks.add(list.subList(i, Math.min(list.size(), i + IN_CHUNK)));
-        }
-        return chunks;
     }
 }

@@ -1,10 +1,5 @@
 package org.opennps.event;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.opennps.shared.FieldViolation;
-import org.opennps.shared.InvalidInputException;
-import org.opennps.shared.JsonFields;
 import org.opennps.workspace.WorkspaceAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,23 +23,6 @@ class EventController {
     @PostMapping("/api/v1/events")
     @ResponseStatus(HttpStatus.ACCEPTED)
     IntakeResult ingest(WorkspaceAccess access, @RequestBody JsonNode body) {
-        List<FieldViolation> violations = new ArrayList<>();
-        List<EventInput> inputs = new ArrayList<>();
-        boolean batch = body.isObject() && body.has("events");
-        if (batch) {
-            JsonNode events = body.get("events");
-            if (!events.isArray() || events.isEmpty() || events.size() > MAX_BATCH) {
-                throw new InvalidInputException("events", "must be a list of 1 to " + MAX_BATCH + " events");
-            }
-            for (int i = 0; i < events.size(); i++) {
-                inputs.add(EventInput.read(JsonFields.of(events.get(i), "events[" + i + "]", violations)));
-            }
-        } else {
-            inputs.add(EventInput.read(JsonFields.of(body, "", violations)));
-        }
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
-        return intake.ingest(access.workspaceId(), inputs, batch);
+        return intake.ingest(access.workspaceId(), body, MAX_BATCH);
     }
 }

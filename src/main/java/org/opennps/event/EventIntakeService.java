@@ -1,90 +1,50 @@
 package org.opennps.event;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.opennps.contact.ContactInput;
-import org.opennps.contact.ContactService;
-import org.springframework.context.ApplicationEventPublisher;
+import org.opennps.shared.FieldViolation;
+import org.opennps.shared.InvalidInputException;
+import org.opennps.shared.JsonFields;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Entry point of the event module: stores a batch of events atomically and announces it. */
+/** Entry point of the event module: validates event requests and hands them to the store. */
 @Service
 public class EventIntakeService {
 
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
-
+    private final EventStore store;
     private final EventRepository events;
-    private final ContactService contacts;
-    private final ApplicationEventPublisher publisher;
-    private final JsonMapper json;
-    private final Clock clock;
 
-    EventIntakeService(
-            EventRepository events,
-            ContactService contacts,
-            ApplicationEventPublisher publisher,
-            JsonMapper json,
-            Clock clock) {
+    EventIntakeService(EventStore store, EventRepository events) {
+        this.store = store;
         this.events = events;
-        this.contacts = contacts;
-        this.publisher = publisher;
-        this.json = json;
-        this.clock = clock;
     }
 
     /**
-     * Stores validated events in one transaction: unknown contacts are created, known ones
-     * updated with the attributes sent; an event whose id the workspace has seen is counted as a
-     * duplicate and not stored again. Either all new events are stored or none.
+     * Validates and stores a request body: one event object, or {@code {"events":[…]}} with up to
+     * {@code maxBatch}. All or nothing: one bad event rejects the request with every fault named
+     * by its path ({@code events[3].type}).
      */
-    @Transactional
-    IntakeResult ingest(UUID workspaceId, List<EventInput> inputs, boolean batch) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<ContactInput> contactInputs =
-                inputs.stream().map(EventInput::contact).toList();
-        var resolved =
-                contacts.upsertAll(workspaceId, contactInputs, i -> batch ? "events[" + i + "].contact" : "contact");
-
-        List<EventRepository.Row> rows = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
-            EventInput in = inputs.get(i);
-            String id = in.id() != null ? in.id() : UUID.randomUUID().toString();
-            String properties = in.properties() == null || in.properties().isNull()
-                    ? "{}"
-                    : json.writeValueAsString(in.properties());
-            rows.add(new EventRepository.Row(
-                    id,
-                    in.type(),
-                    resolved.get(i).contact().id(),
-                    properties,
-                    in.occurredAt() != null ? in.occurredAt() : now));
-        }
-        boolean[] stored = events.insertNew(workspaceId, rows, now);
-
-        List<IngestedEvent> fresh = new ArrayList<>();
-        for (int i = 0; i < stored.length; i++) {
-            if (stored[i]) {
-                EventRepository.Row row = rows.get(i);
-                JsonNode properties = inputs.get(i).properties();
-                Map<String, Object> map =
-                        properties == null || properties.isNull() ? Map.of() : json.convertValue(properties, MAP);
-                fresh.add(new IngestedEvent(row.eventId(), row.type(), row.contactId(), map, row.occurredAt()));
+    public IntakeResult ingest(UUID workspaceId, JsonNode body, int maxBatch) {
+        List<FieldViolation> violations = new ArrayList<>();
+        List<EventInput> inputs = new ArrayList<>();
+        boolean batch = body.isObject() && body.has("events");
+        if (batch) {
+            JsonNode list = body.get("events");
+            if (!list.isArray() || list.isEmpty() || list.size() > maxBatch) {
+                throw new InvalidInputException("events", "must be a list of 1 to " + maxBatch + " events");
             }
+            for (int i = 0; i < list.size(); i++) {
+                inputs.add(EventInput.read(JsonFields.of(list.get(i), "events[" + i + "]", violations)));
+            }
+        } else {
+            inputs.add(EventInput.read(JsonFields.of(body, "", violations)));
         }
-        if (!fresh.isEmpty()) {
-            publisher.publishEvent(new EventsIngested(workspaceId, List.copyOf(fresh)));
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
         }
-        return new IntakeResult(fresh.size(), inputs.size() - fresh.size());
+        return store.store(workspaceId, inputs, batch);
     }
 
     public long count(UUID workspaceId) {

@@ -41,14 +41,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(Problems.PROBLEM_JSON.toString());
-            json.writeValue(
-                    response.getOutputStream(),
-                    Problems.of(
-                            HttpStatus.CONTENT_TOO_LARGE,
-                            "too-large",
-                            new PayloadTooLargeException(limit).getMessage()));
+            Problems.write(
+                    response,
+                    json,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "too-large",
+                    new PayloadTooLargeException(limit).getMessage());
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

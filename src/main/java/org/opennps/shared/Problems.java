@@ -1,11 +1,14 @@
 package org.opennps.shared;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Builds the problem+json bodies of the public API (RFC 9457), one shape for every error. */
 public final class Problems {
@@ -23,6 +26,15 @@ public final class Problems {
         problem.setType(type(name));
         problem.setTitle(status.getReasonPhrase());
         return problem;
+    }
+
+    /** Writes a problem from a servlet filter, where no controller advice runs. */
+    public static void write(
+            HttpServletResponse response, JsonMapper json, HttpStatus status, String name, String detail)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(PROBLEM_JSON.toString());
+        json.writeValue(response.getOutputStream(), of(status, name, detail));
     }
 
     public static ProblemDetail invalid(List<FieldViolation> violations, String detail) {

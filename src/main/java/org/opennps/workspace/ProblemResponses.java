@@ -18,8 +18,6 @@ class ProblemResponses {
     }
 
     void write(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(Problems.PROBLEM_JSON.toString());
-        json.writeValue(response.getOutputStream(), Problems.of(status, type, detail));
+        Problems.write(response, json, status, type, detail);
     }
 }

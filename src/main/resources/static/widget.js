@@ -1,0 +1,275 @@
+/*! OpenNPS widget: surveys on your website. No dependencies; renders in a Shadow DOM. */
+(function () {
+  'use strict';
+  if (window.opennps && window.opennps.loaded) return;
+
+  var script = document.currentScript || document.querySelector('script[src*="widget.js"]');
+  var base = new URL(script.src, location.href).origin;
+  var queued = (window.opennps && window.opennps.q) || [];
+  var state = { key: null, externalId: null, open: false, options: {} };
+  var CATEGORY = function (s) { return s <= 6 ? 'detractor' : s <= 8 ? 'passive' : 'promoter'; };
+
+  function anonymousId() {
+    var id;
+    try { id = localStorage.getItem('opennps.aid'); } catch (e) { /* storage blocked */ }
+    if (!id) {
+      var bytes = new Uint8Array(12);
+      crypto.getRandomValues(bytes);
+      id = Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+      try { localStorage.setItem('opennps.aid', id); } catch (e) { /* keep it for this page only */ }
+    }
+    return id;
+  }
+
+  function visitor() {
+    return state.externalId ? { external_id: state.externalId } : { anonymous_id: anonymousId() };
+  }
+
+  function api(method, path, body) {
+    var url = base + '/api/v1/client/' + encodeURIComponent(state.key) + path;
+    return fetch(url, {
+      method: method, credentials: 'omit', keepalive: method === 'POST',
+      headers: body ? { 'Content-Type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined
+    });
+  }
+
+  function merge(target, source) {
+    for (var k in source) if (Object.prototype.hasOwnProperty.call(source, k)) target[k] = source[k];
+    return target;
+  }
+
+  // ---- public API -------------------------------------------------------------------------
+  var opennps = {
+    loaded: true,
+    /** init({key, externalId, attributes, exitIntent: true, delayMs, touchExitAfterMs: 30000}) */
+    init: function (options) {
+      state.key = options.key;
+      state.options = merge({ exitIntent: true, touchExitAfterMs: 30000 }, options);
+      if (options.externalId) opennps.identify(options.externalId, options.attributes);
+      watchTriggers();
+      renderSlots();
+    },
+    identify: function (externalId, attributes) {
+      state.externalId = String(externalId);
+      return api('POST', '/identify', { external_id: state.externalId, attributes: attributes || {} });
+    },
+    track: function (type, properties) {
+      var event = merge(visitor(), { type: type, properties: properties || {} });
+      return api('POST', '/events', event).then(function () { return opennps.show('event:' + type); });
+    },
+    /** Asks the server whether a survey is due for this trigger and shows it if so. */
+    show: function (trigger, slot) {
+      if (!state.key || (state.open && !slot)) return Promise.resolve(false);
+      var query = new URLSearchParams(merge(visitor(), { trigger: trigger || 'manual', url: location.pathname }));
+      if (slot) query.set('slot', slot);
+      return api('GET', '/next?' + query).then(function (response) {
+        if (response.status !== 200) return false;
+        return response.json().then(function (due) { render(due, slot); return true; });
+      }).catch(function () { return false; });
+    }
+  };
+
+  // ---- triggers ---------------------------------------------------------------------------
+  function watchTriggers() {
+    var o = state.options;
+    if (o.delayMs != null) setTimeout(function () { opennps.show('delay'); }, o.delayMs);
+    if (!o.exitIntent) return;
+    var fired = false;
+    function exit() { if (!fired) { fired = true; opennps.show('exit_intent'); } }
+    // Desktop: the pointer leaves the page through the top edge (towards tabs or address bar).
+    document.addEventListener('mouseout', function (e) {
+      if (!e.relatedTarget && e.clientY <= 0) exit();
+    });
+    // Touch devices have no pointer to leave: a quick scroll back up after reading, or time on page.
+    if ('ontouchstart' in window) {
+      var lastY = scrollY, lastT = Date.now(), deepest = 0;
+      addEventListener('scroll', function () {
+        var now = Date.now(), y = scrollY;
+        deepest = Math.max(deepest, y);
+        var fastUp = lastY - y > innerHeight * 0.3 && now - lastT < 300;
+        if (fastUp && deepest > innerHeight) exit();
+        lastY = y; lastT = now;
+      }, { passive: true });
+      if (o.touchExitAfterMs) setTimeout(exit, o.touchExitAfterMs);
+    }
+  }
+
+  function renderSlots() {
+    var slots = document.querySelectorAll('[data-opennps-slot]');
+    Array.prototype.forEach.call(slots, function (el) { opennps.show('slot', el.getAttribute('data-opennps-slot')); });
+  }
+
+  // ---- rendering ---------------------------------------------------------------------------
+  var CSS = ':host{all:initial}*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}' +
+    '.backdrop{position:fixed;inset:0;background:rgba(17,24,39,.45);display:flex;align-items:flex-end;justify-content:center;z-index:2147483647}' +
+    '@media(min-width:600px){.backdrop{align-items:center}}' +
+    '.panel{background:#fff;color:#111827;width:100%;max-width:520px;border-radius:12px 12px 0 0;padding:20px 20px 16px;box-shadow:0 10px 40px rgba(0,0,0,.25);font-size:16px;line-height:1.45}' +
+    '@media(min-width:600px){.panel{border-radius:12px}}.inline .panel{box-shadow:none;border:1px solid #e5e7eb;border-radius:12px;max-width:none}' +
+    'h2{font-size:18px;margin:0 32px 12px 0;font-weight:600}.close{position:absolute;top:10px;right:10px;background:none;border:0;font-size:24px;cursor:pointer;color:#4b5563;width:40px;height:40px}' +
+    '.scale{display:grid;grid-template-columns:repeat(11,1fr);gap:4px}.scale button{padding:10px 0;border:1px solid #9ca3af;background:#fff;border-radius:6px;font-size:15px;cursor:pointer;color:#111827}' +
+    '.scale button[aria-pressed=true]{background:var(--brand);border-color:var(--brand);color:#fff}.ends{display:flex;justify-content:space-between;font-size:13px;color:#4b5563;margin-top:4px}' +
+    'label.q{display:block;font-weight:600;margin:14px 0 6px}textarea{width:100%;min-height:72px;padding:8px;border:1px solid #9ca3af;border-radius:6px;font-size:15px}' +
+    '.opt{display:block;margin:4px 0}.actions{margin-top:14px;text-align:right}.submit{background:var(--brand);color:#fff;border:0;border-radius:6px;padding:10px 18px;font-size:15px;cursor:pointer}' +
+    'button:focus-visible,textarea:focus-visible,input:focus-visible{outline:3px solid #93c5fd;outline-offset:2px}';
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    for (var a in attrs || {}) node.setAttribute(a, attrs[a]);
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  function visible(question, score, answers) {
+    var rule = question.show_if;
+    if (!rule) return true;
+    if (score == null && (rule.category || rule.score_min != null || rule.score_max != null)) return false;
+    if (rule.category && rule.category.indexOf(CATEGORY(score)) < 0) return false;
+    if (rule.score_min != null && score < rule.score_min) return false;
+    if (rule.score_max != null && score > rule.score_max) return false;
+    if (rule.question && answers[rule.question] !== rule.equals) return false;
+    return true;
+  }
+
+  function render(due, slotName) {
+    var survey = due.survey, token = due.display_token;
+    var host = el('div', { 'data-opennps': '' });
+    var root = host.attachShadow({ mode: 'open' });
+    var style = el('style', null, CSS);
+    root.appendChild(style);
+    host.style.setProperty('--brand', survey.brand_color || '#4f46e5');
+    var inline = !!slotName;
+    var wrap = el('div', { 'class': inline ? 'inline' : 'backdrop' });
+    var panel = el('div', { 'class': 'panel', role: inline ? 'region' : 'dialog', 'aria-modal': inline ? null : 'true', 'aria-labelledby': 'onps-title' });
+    if (inline) panel.removeAttribute('aria-modal');
+    panel.style.position = 'relative';
+    wrap.appendChild(panel);
+    root.appendChild(wrap);
+    var previousFocus = document.activeElement;
+    var score = null, answers = {}, done = false;
+
+    function close(dismissed) {
+      if (dismissed && !done) api('POST', '/displays/' + encodeURIComponent(token), { status: 'dismissed' });
+      host.remove();
+      state.open = false;
+      if (previousFocus && previousFocus.focus) previousFocus.focus();
+    }
+
+    function draw() {
+      panel.textContent = '';
+      if (!inline) {
+        var x = el('button', { 'class': 'close', type: 'button', 'aria-label': 'Close' }, '\u00d7');
+        x.onclick = function () { close(true); };
+        panel.appendChild(x);
+      }
+      if (done) {
+        panel.appendChild(el('h2', { id: 'onps-title', tabindex: '-1' }, survey.thank_you || 'Thank you!'));
+        panel.querySelector('h2').focus();
+        if (!inline) setTimeout(function () { close(false); }, 3000);
+        return;
+      }
+      var form = el('form', { novalidate: '' });
+      survey.questions.forEach(function (q, i) {
+        if (!visible(q, score, answers)) return;
+        var id = 'onps-q' + i;
+        if (q.type === 'nps' || q.type === 'rating') {
+          var max = q.type === 'nps' ? 10 : 5, min = q.type === 'nps' ? 0 : 1;
+          var heading = el(i === 0 ? 'h2' : 'label', { id: i === 0 ? 'onps-title' : id, 'class': i === 0 ? '' : 'q' }, q.text);
+          form.appendChild(heading);
+          var scale = el('div', { 'class': 'scale', role: 'group', 'aria-labelledby': heading.id });
+          if (q.type === 'rating') scale.style.gridTemplateColumns = 'repeat(5,1fr)';
+          for (var v = min; v <= max; v++) (function (value) {
+            var current = q.type === 'nps' ? score : answers[q.id];
+            var b = el('button', { type: 'button', 'aria-pressed': String(current === value) }, String(value));
+            b.onclick = function () {
+              if (q.type === 'nps') score = value; else answers[q.id] = value;
+              draw();
+              var again = panel.querySelector('.scale button[aria-pressed=true]');
+              if (again) again.focus();
+            };
+            scale.appendChild(b);
+          })(v);
+          form.appendChild(scale);
+          var labels = q.labels || (q.type === 'nps' ? ['Not at all likely', 'Extremely likely'] : null);
+          if (labels) {
+            var ends = el('div', { 'class': 'ends', 'aria-hidden': 'true' });
+            ends.appendChild(el('span', null, labels[0]));
+            ends.appendChild(el('span', null, labels[labels.length - 1]));
+            form.appendChild(ends);
+          }
+        } else if (q.type === 'text') {
+          form.appendChild(el('label', { 'for': id, 'class': 'q' }, q.text));
+          var t = el('textarea', { id: id, maxlength: '2000' });
+          t.value = answers[q.id] || '';
+          t.oninput = function () { answers[q.id] = t.value; };
+          form.appendChild(t);
+        } else {
+          var fs = el('fieldset', { style: 'border:0;padding:0;margin:0' });
+          fs.appendChild(el('legend', { 'class': 'q', style: 'font-weight:600;margin:14px 0 6px' }, q.text));
+          var multi = q.type === 'multi_choice';
+          (q.options || []).forEach(function (option, n) {
+            var lab = el('label', { 'class': 'opt' });
+            var input = el('input', { type: multi ? 'checkbox' : 'radio', name: id, value: option });
+            var chosen = answers[q.id];
+            input.checked = multi ? (chosen || []).indexOf(option) >= 0 : chosen === option;
+            input.onchange = function () {
+              if (!multi) { answers[q.id] = option; draw(); return; }
+              var list = (answers[q.id] || []).filter(function (o) { return o !== option; });
+              if (input.checked) list.push(option);
+              answers[q.id] = list;
+            };
+            lab.appendChild(input);
+            lab.appendChild(document.createTextNode(' ' + option));
+            fs.appendChild(lab);
+          });
+          form.appendChild(fs);
+        }
+      });
+      if (score != null) {
+        var actions = el('div', { 'class': 'actions' });
+        actions.appendChild(el('button', { type: 'submit', 'class': 'submit' }, 'Send'));
+        form.appendChild(actions);
+      }
+      form.onsubmit = function (e) {
+        e.preventDefault();
+        var shown = {};
+        survey.questions.forEach(function (q) {
+          if (q.type !== 'nps' && visible(q, score, answers) && answers[q.id] != null && answers[q.id] !== '') shown[q.id] = answers[q.id];
+        });
+        api('POST', '/responses/' + encodeURIComponent(token), { score: score, answers: shown });
+        done = true;
+        draw();
+      };
+      panel.appendChild(form);
+    }
+
+    // Keyboard: Escape closes a pop-up, Tab stays inside it.
+    wrap.addEventListener('keydown', function (e) {
+      if (inline) return;
+      if (e.key === 'Escape') { close(true); return; }
+      if (e.key !== 'Tab') return;
+      var items = panel.querySelectorAll('button, textarea, input');
+      if (!items.length) return;
+      var first = items[0], last = items[items.length - 1], active = root.activeElement;
+      if (e.shiftKey && active === first) { last.focus(); e.preventDefault(); }
+      else if (!e.shiftKey && active === last) { first.focus(); e.preventDefault(); }
+    });
+
+    draw();
+    if (inline) {
+      document.querySelector('[data-opennps-slot="' + slotName + '"]').appendChild(host);
+    } else {
+      state.open = true;
+      document.body.appendChild(host);
+      var firstButton = panel.querySelector('.scale button');
+      if (firstButton) firstButton.focus();
+    }
+    api('POST', '/displays/' + encodeURIComponent(token), { status: 'shown' });
+  }
+
+  // ---- start ---------------------------------------------------------------------------------
+  window.opennps = opennps;
+  queued.forEach(function (call) { opennps[call[0]].apply(null, Array.prototype.slice.call(call, 1)); });
+  var key = script.getAttribute('data-key');
+  if (key && !state.key) opennps.init({ key: key, externalId: script.getAttribute('data-external-id') || undefined });
+})();
