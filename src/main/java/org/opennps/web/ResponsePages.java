@@ -80,7 +80,19 @@ class ResponsePages {
         PageResult<Response> result = responses.list(ws, filter, PageResult.Request.of(Math.max(1, page), PAGE_SIZE));
         Map<UUID, Survey> surveyById = new LinkedHashMap<>();
         surveys.list(ws, PageResult.Request.of(1, PageResult.MAX_SIZE)).items().forEach(s -> surveyById.put(s.id(), s));
-        model.addAttribute("page", result.map(r -> InboxRow.of(r, surveyById.get(r.surveyId()), contact(ws, r))));
+        Map<UUID, Contact> people = new java.util.HashMap<>();
+        contacts.findAll(
+                        ws,
+                        result.items().stream()
+                                .map(Response::contactId)
+                                .filter(Objects::nonNull)
+                                .distinct()
+                                .toList())
+                .forEach(c -> people.put(c.id(), c));
+        model.addAttribute(
+                "page",
+                result.map(r -> InboxRow.of(
+                        r, surveyById.get(r.surveyId()), r.contactId() == null ? null : people.get(r.contactId()))));
         model.addAttribute("surveys", surveyById.values());
         model.addAttribute("channels", CHANNELS);
         model.addAttribute("periods", PERIODS.keySet());
