@@ -1,12 +1,9 @@
 package org.opennps.respond;
 
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.opennps.survey.Survey;
 import org.opennps.survey.SurveyService;
 import org.opennps.workspace.WorkspaceAccess;
-import org.opennps.workspace.WorkspaceService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -23,13 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SurveyPreviewPage {
 
     private final SurveyService surveys;
-    private final WorkspaceService workspaces;
-    private final PageBuilder pages;
+    private final SurveyPreview preview;
 
-    SurveyPreviewPage(SurveyService surveys, WorkspaceService workspaces, PageBuilder pages) {
+    SurveyPreviewPage(SurveyService surveys, SurveyPreview preview) {
         this.surveys = surveys;
-        this.workspaces = workspaces;
-        this.pages = pages;
+        this.preview = preview;
     }
 
     @GetMapping("/surveys/{id}/preview")
@@ -40,7 +35,7 @@ class SurveyPreviewPage {
             @RequestParam(required = false) String locale,
             Model model) {
         Survey survey = surveys.get(access.workspaceId(), id);
-        return render(access, survey, FormInput.parseScore(score), Map.of(), locale, model);
+        return preview.render(model, access.workspaceId(), survey, FormInput.parseScore(score), locale);
     }
 
     /** Submitting the preview shows the page again with what was chosen; nothing is saved. */
@@ -52,28 +47,7 @@ class SurveyPreviewPage {
             Model model) {
         Survey survey = surveys.get(access.workspaceId(), id);
         FormInput input = FormInput.read(params, survey);
-        return render(access, survey, input.score(), input.answers(), params.getFirst("locale"), model);
-    }
-
-    private String render(
-            WorkspaceAccess access,
-            Survey survey,
-            Integer score,
-            Map<String, Object> answers,
-            String locale,
-            Model model) {
-        String chosen = survey.chooseLocale(locale == null ? List.of() : List.of(locale));
-        model.addAttribute(
-                "page",
-                pages.build(new PageBuilder.Form(
-                        survey,
-                        workspaces.get(access.workspaceId()),
-                        chosen,
-                        "/surveys/" + survey.id() + "/preview?locale=" + chosen,
-                        score,
-                        answers,
-                        Map.of(),
-                        "Preview: answers are not saved.")));
-        return "respond/survey";
+        return preview.render(
+                model, access.workspaceId(), survey, input.score(), input.answers(), params.getFirst("locale"));
     }
 }

@@ -3,12 +3,14 @@ package org.opennps.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.opennps.respond.SurveyPreview;
 import org.opennps.response.ResponseService;
 import org.opennps.shared.AdminPage;
 import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.PageResult;
 import org.opennps.survey.Survey;
+import org.opennps.survey.SurveyDraft;
 import org.opennps.survey.SurveyService;
 import org.opennps.workspace.WorkspaceAccess;
 import org.springframework.http.HttpStatus;
@@ -29,11 +31,13 @@ class SurveyPages {
 
     private final SurveyService surveys;
     private final ResponseService responses;
+    private final SurveyPreview preview;
     private final JsonMapper json;
 
-    SurveyPages(SurveyService surveys, ResponseService responses, JsonMapper json) {
+    SurveyPages(SurveyService surveys, ResponseService responses, SurveyPreview preview, JsonMapper json) {
         this.surveys = surveys;
         this.responses = responses;
+        this.preview = preview;
         this.json = json;
     }
 
@@ -88,6 +92,36 @@ class SurveyPages {
         }
         redirect.addFlashAttribute("message", "Survey saved.");
         return "redirect:/surveys/" + id;
+    }
+
+    /**
+     * The form as it stands, unsaved, rendered as respondents would see it (shown in the
+     * editor's preview frame); broken rules are listed instead.
+     */
+    @PostMapping("/surveys/{id}/preview-draft")
+    String previewDraft(
+            WorkspaceAccess access,
+            @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> params,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        Survey saved = surveys.get(access.workspaceId(), id);
+        try {
+            SurveyDraft draft = surveys.read(SurveyForm.read(params).toJson(json));
+            Survey unsaved = new Survey(
+                    saved.id(),
+                    draft.name(),
+                    draft.questions(),
+                    draft.thankYou(),
+                    draft.invitationExpiry(),
+                    saved.createdAt(),
+                    saved.updatedAt());
+            return preview.render(model, access.workspaceId(), unsaved, null, null);
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("violations", e.violations());
+            return "survey-preview-invalid";
+        }
     }
 
     private String editor(Model model, Survey survey, SurveyForm form, Map<String, String> errors) {

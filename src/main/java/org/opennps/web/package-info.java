@@ -3,5 +3,6 @@
  * single module live in that module.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "workspace", "contact", "event", "survey", "response", "invitation"})
+        allowedDependencies = {"shared", "workspace", "contact", "event", "survey", "response", "invitation", "respond"
+        })
 package org.opennps.web;

@@ -70,6 +70,10 @@ class AdminInBrowserTest extends ApiTestBase {
 
         browser.findElement(By.name("name")).clear();
         browser.findElement(By.name("name")).sendKeys("After delivery");
+        browser.findElement(By.xpath("//button[text()='Preview changes']")).click();
+        browser.switchTo().frame("preview");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "After delivery"));
+        browser.switchTo().defaultContent();
         browser.findElement(By.cssSelector("button[value=save]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "After delivery"));
 

@@ -60,7 +60,11 @@ abstract class SurveyAndInboxPagesTests extends ApiTestBase {
 
     /** The editor form as the browser would post it for the survey's current state. */
     MockHttpServletRequestBuilder form(String id, String name, String thirdQuestionMin) {
-        return post("/surveys/" + id)
+        return formAt("/surveys/" + id, name, thirdQuestionMin);
+    }
+
+    MockHttpServletRequestBuilder formAt(String path, String name, String thirdQuestionMin) {
+        return post(path)
                 .with(signedIn())
                 .with(csrf())
                 .param("name", name)
@@ -148,6 +152,21 @@ abstract class SurveyAndInboxPagesTests extends ApiTestBase {
         assertThat(page).contains("Preview: answers are not saved.");
         assertThat(page).containsPattern("id=\"q-earn9\"(?![^>]*hidden)");
         assertThat(page).containsPattern("id=\"q-loved\"[^>]*hidden");
+    }
+
+    @Test
+    void unsavedChangesArePreviewedWithoutBeingSaved() throws Exception {
+        String id = newSurveyFromTemplate();
+        String draft = "/surveys/" + id + "/preview-draft";
+        mvc.perform(formAt(draft, "Unsaved <name>", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Unsaved &lt;name&gt;")))
+                .andExpect(content().string(containsString("Which area?")))
+                .andExpect(content().string(containsString("Preview: answers are not saved.")));
+        mvc.perform(formAt(draft, "Draft name", "12"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("cannot be previewed yet")));
+        getJson("/api/v1/surveys/" + id).andExpect(content().string(containsString("Post-purchase NPS")));
     }
 
     @Test
