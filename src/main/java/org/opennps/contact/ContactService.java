@@ -125,6 +125,11 @@ public class ContactService {
         return contacts.find(workspaceId, id);
     }
 
+    /** The workspace's contacts among these ids, in one query (for listings that name people). */
+    public List<Contact> findAll(UUID workspaceId, java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : contacts.findByIds(workspaceId, ids);
+    }
+
     public Contact get(UUID workspaceId, UUID id) {
         return find(workspaceId, id).orElseThrow(() -> new NotFoundException("Contact"));
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -145,6 +146,12 @@ public class InvitationService {
                 .find(workspaceId, invitationId, clock.instant())
                 .map(InvitationRepository.Row::eventProperties)
                 .orElse(Map.of());
+    }
+
+    /** A contact's latest invitations, newest first, at most {@code limit}. */
+    public List<Invitation> ofContact(UUID workspaceId, UUID contactId, int limit) {
+        return list(workspaceId, new InvitationFilter(contactId, null, null), PageResult.Request.of(1, limit))
+                .items();
     }
 
     PageResult<Invitation> list(UUID workspaceId, InvitationFilter filter, PageResult.Request page) {
