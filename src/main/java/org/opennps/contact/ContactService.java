@@ -145,7 +145,12 @@ public class ContactService {
     @Transactional
     public boolean unsubscribe(UUID workspaceId, UUID contactId) {
         get(workspaceId, contactId);
-        return contacts.markUnsubscribed(workspaceId, contactId, clock.instant()) > 0;
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        boolean changed = contacts.markUnsubscribed(workspaceId, contactId, now) > 0;
+        if (changed) {
+            events.publishEvent(new ContactUnsubscribed(workspaceId, contactId, now));
+        }
+        return changed;
     }
 
     @Transactional

@@ -16,6 +16,7 @@ import org.opennps.shared.PageResult;
 import org.opennps.survey.Survey;
 import org.opennps.survey.SurveyService;
 import org.opennps.workspace.WorkspaceService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +33,7 @@ public class InvitationService {
     private final ContactService contacts;
     private final WorkspaceService workspaces;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     InvitationService(
             InvitationRepository invitations,
@@ -40,7 +42,8 @@ public class InvitationService {
             SurveyService surveys,
             ContactService contacts,
             WorkspaceService workspaces,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.invitations = invitations;
         this.tokens = tokens;
         this.links = links;
@@ -48,6 +51,7 @@ public class InvitationService {
         this.contacts = contacts;
         this.workspaces = workspaces;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -67,12 +71,19 @@ public class InvitationService {
 
     @Transactional
     public void markSent(UUID workspaceId, UUID invitationId) {
-        mark(workspaceId, invitationId, Invitation.SENT, null, "sent_at", "'scheduled', 'failed'");
+        if (mark(workspaceId, invitationId, Invitation.SENT, null, "sent_at", "'scheduled', 'failed'")) {
+            Invitation i = get(workspaceId, invitationId);
+            events.publishEvent(new InvitationSent(workspaceId, i.id(), i.contactId(), i.campaignId(), i.channel()));
+        }
     }
 
     @Transactional
     public void markFailed(UUID workspaceId, UUID invitationId, String reason) {
-        mark(workspaceId, invitationId, Invitation.FAILED, reason, null, "'scheduled', 'sent'");
+        if (mark(workspaceId, invitationId, Invitation.FAILED, reason, null, "'scheduled', 'sent'")) {
+            Invitation i = get(workspaceId, invitationId);
+            events.publishEvent(
+                    new InvitationFailed(workspaceId, i.id(), i.contactId(), i.campaignId(), i.channel(), reason));
+        }
     }
 
     /** The respondent opened the link (or was shown the survey). */
@@ -176,10 +187,13 @@ public class InvitationService {
         return invitation;
     }
 
-    private void mark(UUID workspaceId, UUID id, String status, String reason, String column, String from) {
+    /** Moves the invitation on; false (and 404 for an unknown id) when it was not in {@code from}. */
+    private boolean mark(UUID workspaceId, UUID id, String status, String reason, String column, String from) {
         if (invitations.mark(workspaceId, id, status, reason, column, clock.instant(), from) == 0) {
             get(workspaceId, id);
+            return false;
         }
+        return true;
     }
 
     private String token(Invitation invitation) {

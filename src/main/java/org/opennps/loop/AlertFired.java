@@ -1,0 +1,25 @@
+package org.opennps.loop;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An alert rule fired for a response and wants its targets told.
+ *
+ * @param caseId the case the rule opened, or null
+ */
+public record AlertFired(
+        UUID workspaceId,
+        UUID ruleId,
+        String ruleName,
+        UUID responseId,
+        UUID contactId,
+        Integer score,
+        String category,
+        String channel,
+        UUID caseId,
+        List<Target> targets) {
+
+    /** One target: type email, webhook or slack, and its address or URL. */
+    public record Target(String type, String address) {}
+}

@@ -1,0 +1,90 @@
+package org.opennps.loop;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.opennps.response.ResponseRecorded;
+import org.opennps.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/** Entry point for alert rules: their management, and their evaluation against responses. */
+@Service
+public class AlertService {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertService.class);
+
+    private final AlertRuleRepository rules;
+    private final CaseService cases;
+    private final AlertNotifier notifier;
+    private final Clock clock;
+
+    AlertService(AlertRuleRepository rules, CaseService cases, AlertNotifier notifier, Clock clock) {
+        this.rules = rules;
+        this.cases = cases;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AlertRule create(UUID workspaceId, JsonNode body) {
+        AlertRuleReader.Draft draft = AlertRuleReader.read(body);
+        UUID id = UUID.randomUUID();
+        rules.insert(workspaceId, id, draft, clock.instant());
+        return get(workspaceId, id);
+    }
+
+    @Transactional
+    public AlertRule replace(UUID workspaceId, UUID id, JsonNode body) {
+        AlertRuleReader.Draft draft = AlertRuleReader.read(body);
+        if (rules.update(workspaceId, id, draft, clock.instant()) == 0) {
+            throw new NotFoundException("Alert rule");
+        }
+        return get(workspaceId, id);
+    }
+
+    @Transactional
+    public void delete(UUID workspaceId, UUID id) {
+        if (rules.delete(workspaceId, id) == 0) {
+            throw new NotFoundException("Alert rule");
+        }
+    }
+
+    public AlertRule get(UUID workspaceId, UUID id) {
+        return rules.find(workspaceId, id)
+                .map(AlertRuleRepository.Stored::view)
+                .orElseThrow(() -> new NotFoundException("Alert rule"));
+    }
+
+    public List<AlertRule> list(UUID workspaceId) {
+        return rules.all(workspaceId).stream()
+                .map(AlertRuleRepository.Stored::view)
+                .toList();
+    }
+
+    /**
+     * Fires every active rule the response now meets and has not fired for before: opens its
+     * case and queues its notifications, in one transaction, so a redelivered event fires
+     * nothing twice. Returns how many rules fired.
+     */
+    @Transactional
+    public int evaluate(ResponseRecorded response) {
+        int fired = 0;
+        for (AlertRuleRepository.Stored rule : rules.active(response.workspaceId())) {
+            if (!rule.when().matches(response) || !rules.fireOnce(rule.id(), response.responseId(), clock.instant())) {
+                continue;
+            }
+            fired++;
+            FeedbackCase opened = rule.createCase()
+                    ? cases.open(response.workspaceId(), response.responseId(), rule.id(), Duration.parse(rule.dueIn()))
+                    : null;
+            notifier.notify(rule, response, opened);
+            log.info("Alert rule {} fired for response {}", rule.id(), response.responseId());
+        }
+        return fired;
+    }
+}

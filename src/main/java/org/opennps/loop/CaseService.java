@@ -1,0 +1,96 @@
+package org.opennps.loop;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.opennps.response.Response;
+import org.opennps.response.ResponseService;
+import org.opennps.shared.NotFoundException;
+import org.opennps.shared.PageResult;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Entry point for cases: opened by alert rules or by a person, worked in the inbox. */
+@Service
+public class CaseService {
+
+    private final CaseRepository cases;
+    private final ResponseService responses;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CaseService(CaseRepository cases, ResponseService responses, ApplicationEventPublisher events, Clock clock) {
+        this.cases = cases;
+        this.responses = responses;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Opens a case for a response (or returns the one it has), due after {@code dueIn}. */
+    @Transactional
+    public FeedbackCase open(UUID workspaceId, UUID responseId, UUID ruleId, Duration dueIn) {
+        Optional<FeedbackCase> existing = cases.findByResponse(workspaceId, responseId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Response response = responses.get(workspaceId, responseId);
+        Instant now = now();
+        FeedbackCase opened = new FeedbackCase(
+                UUID.randomUUID(),
+                responseId,
+                response.contactId(),
+                ruleId,
+                response.score(),
+                response.category(),
+                FeedbackCase.OPEN,
+                null,
+                List.of(),
+                now.plus(dueIn),
+                now,
+                now,
+                null,
+                List.of());
+        if (!cases.insertIfAbsent(workspaceId, opened)) {
+            return cases.findByResponse(workspaceId, responseId).orElseThrow();
+        }
+        events.publishEvent(new CaseUpdated(workspaceId, opened.id(), responseId, opened.status(), null, now));
+        return opened;
+    }
+
+    public FeedbackCase get(UUID workspaceId, UUID caseId) {
+        return cases.find(workspaceId, caseId).orElseThrow(() -> new NotFoundException("Case"));
+    }
+
+    public Optional<FeedbackCase> forResponse(UUID workspaceId, UUID responseId) {
+        return cases.findByResponse(workspaceId, responseId);
+    }
+
+    public PageResult<FeedbackCase> list(
+            UUID workspaceId, String status, String owner, String tag, PageResult.Request page) {
+        return cases.list(workspaceId, new CaseRepository.Filter(status, owner, tag), page);
+    }
+
+    /** Applies a change by {@code actor} (an e-mail or "api"); a note is kept with its author. */
+    @Transactional
+    public FeedbackCase change(UUID workspaceId, UUID caseId, CaseChange change, String actor) {
+        FeedbackCase current = get(workspaceId, caseId);
+        Instant now = now();
+        FeedbackCase next = change.applyTo(current, now);
+        cases.update(workspaceId, next);
+        if (change.note() != null) {
+            cases.addNote(caseId, new FeedbackCase.CaseNote(UUID.randomUUID(), actor, change.note(), now));
+        }
+        events.publishEvent(
+                new CaseUpdated(workspaceId, caseId, current.responseId(), next.status(), next.owner(), now));
+        return get(workspaceId, caseId);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
