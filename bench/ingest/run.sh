@@ -27,7 +27,7 @@ esac
 
 OPENNPS_BOOTSTRAP_API_KEY=$key "$java" -Xmx2g -jar "$root/target/opennps.jar" --server.port=$port \
   --spring.datasource.url="$url" --spring.datasource.username=$user --spring.datasource.password="$password" \
-  --opennps.http.request-log=false > "$work/server.log" 2>&1 &
+  --opennps.http.request-log=false --opennps.demo.enabled=false > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 60); do curl -sf localhost:$port/actuator/health >/dev/null && break; sleep 1; done

@@ -82,6 +82,17 @@ class JourneyRepository {
                 .list();
     }
 
+    /** Waiting journeys of any of the contacts, in one statement for a whole event batch. */
+    List<Journey> waitingOf(UUID workspaceId, java.util.Collection<UUID> contactIds) {
+        if (contactIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from journey where contact_id = any(?) and status = 'waiting' and workspace_id = ?")
+                .params(contactIds.toArray(UUID[]::new), workspaceId)
+                .query(this::map)
+                .list();
+    }
+
     PageResult<Journey> list(UUID workspaceId, UUID campaignId, String status, PageResult.Request page) {
         String filter = " where workspace_id = :ws and campaign_id = :c" + (status == null ? "" : " and status = :s");
         var count = jdbc.sql("select count(*) from journey" + filter)

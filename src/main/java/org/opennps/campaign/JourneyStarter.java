@@ -4,10 +4,14 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.opennps.event.EventsIngested;
 import org.opennps.event.IngestedEvent;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -56,20 +60,31 @@ class JourneyStarter {
         Set<String> types = new LinkedHashSet<>();
         events.forEach(e -> types.add(e.type()));
         List<CampaignRepository.Row> triggered = campaigns.activeFor(workspaceId, types);
+        Map<UUID, List<Journey>> waiting = new HashMap<>();
+        journeys.waitingOf(
+                        workspaceId,
+                        events.stream().map(IngestedEvent::contactId).collect(Collectors.toSet()))
+                .forEach(j -> waiting.computeIfAbsent(j.contactId(), c -> new ArrayList<>())
+                        .add(j));
         for (IngestedEvent event : events) {
-            exit(workspaceId, event, now);
+            exit(event, waiting.getOrDefault(event.contactId(), List.of()), now);
             for (CampaignRepository.Row campaign : triggered) {
                 if (campaign.triggerEventType().equals(event.type())) {
-                    start(workspaceId, campaign, event, now);
+                    Journey started = start(workspaceId, campaign, event, now);
+                    if (started != null) {
+                        waiting.computeIfAbsent(started.contactId(), c -> new ArrayList<>())
+                                .add(started);
+                    }
                 }
             }
         }
     }
 
-    private void start(UUID workspaceId, CampaignRepository.Row campaign, IngestedEvent event, Instant now) {
+    /** Starts the journey unless the event already started one; returns the new journey or null. */
+    private Journey start(UUID workspaceId, CampaignRepository.Row campaign, IngestedEvent event, Instant now) {
         CampaignDefinition definition = definitions.get(campaign.id(), campaign.version());
         if (!definition.where().stream().allMatch(c -> c.test(event.properties()))) {
-            return;
+            return null;
         }
         Journey journey = new Journey(
                 UUID.randomUUID(),
@@ -87,14 +102,19 @@ class JourneyStarter {
                 now);
         if (journeys.insertIfAbsent(journey)) {
             scheduler.scheduleIfNotExists(JourneyTask.instance(journey.id(), 0), now);
+            return journey;
         }
+        return null;
     }
 
-    private void exit(UUID workspaceId, IngestedEvent event, Instant now) {
-        for (Journey waiting : journeys.waitingOf(workspaceId, event.contactId())) {
-            CampaignDefinition definition = definitions.get(waiting.campaignId(), waiting.campaignVersion());
+    /** Ends the contact's waiting journeys whose campaign exits on this event, and forgets them. */
+    private void exit(IngestedEvent event, List<Journey> waiting, Instant now) {
+        for (var it = waiting.iterator(); it.hasNext(); ) {
+            Journey journey = it.next();
+            CampaignDefinition definition = definitions.get(journey.campaignId(), journey.campaignVersion());
             if (definition.exitOn().contains(event.type())) {
-                journeys.exit(waiting.id(), "exit event " + event.type() + " (" + event.id() + ")", now);
+                journeys.exit(journey.id(), "exit event " + event.type() + " (" + event.id() + ")", now);
+                it.remove();
             }
         }
     }
