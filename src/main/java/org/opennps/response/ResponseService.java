@@ -111,8 +111,26 @@ public class ResponseService {
     @Transactional
     public Response record(
             UUID workspaceId, UUID surveyId, UUID contactId, String channel, String locale, Submission s) {
+        return record(workspaceId, surveyId, contactId, channel, locale, s, Map.of());
+    }
+
+    /**
+     * Like {@link #record(UUID, UUID, UUID, String, String, Submission)}, with
+     * {@code extraAttributes} laid over the contact's attributes in the response's snapshot only
+     * (the contact keeps its own).
+     */
+    @Transactional
+    public Response record(
+            UUID workspaceId,
+            UUID surveyId,
+            UUID contactId,
+            String channel,
+            String locale,
+            Submission s,
+            Map<String, Object> extraAttributes) {
         Survey survey = surveys.get(workspaceId, surveyId);
-        Response start = started(workspaceId, surveyId, null, contactId, channel, locale, Map.of());
+        Response start = withSnapshotExtras(
+                started(workspaceId, surveyId, null, contactId, channel, locale, Map.of()), extraAttributes);
         List<FieldViolation> violations = new ArrayList<>();
         Response next = ResponseChange.apply(
                 survey, start, new Submission(s.score(), true, s.answers(), true), now(), violations);
@@ -133,6 +151,11 @@ public class ResponseService {
         responses.insertIfAbsent(next);
         announce(null, next);
         return next;
+    }
+
+    /** A page of the confirmed, scored responses the query selects (the ones NPS counts). */
+    public PageResult<Response> listScored(UUID workspaceId, ScoredResponses query, PageResult.Request page) {
+        return responses.listScored(workspaceId, query, page);
     }
 
     PageResult<Response> list(UUID workspaceId, ResponseFilter filter, PageResult.Request page) {
@@ -169,6 +192,32 @@ public class ResponseService {
                 now,
                 null,
                 now);
+    }
+
+    private static Response withSnapshotExtras(Response r, Map<String, Object> extra) {
+        if (extra == null || extra.isEmpty()) {
+            return r;
+        }
+        Map<String, Object> attributes = new java.util.LinkedHashMap<>(r.contactAttributes());
+        attributes.putAll(extra);
+        return new Response(
+                r.id(),
+                r.workspaceId(),
+                r.surveyId(),
+                r.campaignId(),
+                r.invitationId(),
+                r.contactId(),
+                r.channel(),
+                r.score(),
+                r.category(),
+                r.confirmed(),
+                r.answers(),
+                attributes,
+                r.eventProperties(),
+                r.locale(),
+                r.startedAt(),
+                r.completedAt(),
+                r.updatedAt());
     }
 
     /** Announces a written change: recorded always, scored and completed only when they change. */
