@@ -42,6 +42,13 @@ class ContactRepository {
                 .optional();
     }
 
+    List<Contact> findByIds(UUID workspaceId, Collection<UUID> ids) {
+        return jdbc.sql("select " + COLUMNS + " from contact where workspace_id = ? and id = any(?)")
+                .params(workspaceId, ids.toArray(UUID[]::new))
+                .query(this::map)
+                .list();
+    }
+
     Optional<Contact> findByExternalId(UUID workspaceId, String externalId) {
         return jdbc.sql("select " + COLUMNS + " from contact where workspace_id = ? and external_id = ?")
                 .params(workspaceId, externalId)

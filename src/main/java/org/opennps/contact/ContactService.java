@@ -125,6 +125,11 @@ public class ContactService {
         return contacts.find(workspaceId, id);
     }
 
+    /** The workspace's contacts among these ids, in one query (for listings that name people). */
+    public List<Contact> findAll(UUID workspaceId, java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : contacts.findByIds(workspaceId, ids);
+    }
+
     public Contact get(UUID workspaceId, UUID id) {
         return find(workspaceId, id).orElseThrow(() -> new NotFoundException("Contact"));
     }
@@ -156,7 +161,12 @@ public class ContactService {
     @Transactional
     public boolean unsubscribe(UUID workspaceId, UUID contactId) {
         get(workspaceId, contactId);
-        return contacts.markUnsubscribed(workspaceId, contactId, clock.instant()) > 0;
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        boolean changed = contacts.markUnsubscribed(workspaceId, contactId, now) > 0;
+        if (changed) {
+            events.publishEvent(new ContactUnsubscribed(workspaceId, contactId, now));
+        }
+        return changed;
     }
 
     @Transactional

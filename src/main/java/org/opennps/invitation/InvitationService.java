@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.opennps.shared.PageResult;
 import org.opennps.survey.Survey;
 import org.opennps.survey.SurveyService;
 import org.opennps.workspace.WorkspaceService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +34,7 @@ public class InvitationService {
     private final ContactService contacts;
     private final WorkspaceService workspaces;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     InvitationService(
             InvitationRepository invitations,
@@ -40,7 +43,8 @@ public class InvitationService {
             SurveyService surveys,
             ContactService contacts,
             WorkspaceService workspaces,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.invitations = invitations;
         this.tokens = tokens;
         this.links = links;
@@ -48,6 +52,7 @@ public class InvitationService {
         this.contacts = contacts;
         this.workspaces = workspaces;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -67,12 +72,19 @@ public class InvitationService {
 
     @Transactional
     public void markSent(UUID workspaceId, UUID invitationId) {
-        mark(workspaceId, invitationId, Invitation.SENT, null, "sent_at", "'scheduled', 'failed'");
+        if (mark(workspaceId, invitationId, Invitation.SENT, null, "sent_at", "'scheduled', 'failed'")) {
+            Invitation i = get(workspaceId, invitationId);
+            events.publishEvent(new InvitationSent(workspaceId, i.id(), i.contactId(), i.campaignId(), i.channel()));
+        }
     }
 
     @Transactional
     public void markFailed(UUID workspaceId, UUID invitationId, String reason) {
-        mark(workspaceId, invitationId, Invitation.FAILED, reason, null, "'scheduled', 'sent'");
+        if (mark(workspaceId, invitationId, Invitation.FAILED, reason, null, "'scheduled', 'sent'")) {
+            Invitation i = get(workspaceId, invitationId);
+            events.publishEvent(
+                    new InvitationFailed(workspaceId, i.id(), i.contactId(), i.campaignId(), i.channel(), reason));
+        }
     }
 
     /** The respondent opened the link (or was shown the survey). */
@@ -154,6 +166,12 @@ public class InvitationService {
                 .orElse(Map.of());
     }
 
+    /** A contact's latest invitations, newest first, at most {@code limit}. */
+    public List<Invitation> ofContact(UUID workspaceId, UUID contactId, int limit) {
+        return list(workspaceId, new InvitationFilter(contactId, null, null), PageResult.Request.of(1, limit))
+                .items();
+    }
+
     PageResult<Invitation> list(UUID workspaceId, InvitationFilter filter, PageResult.Request page) {
         return invitations.list(workspaceId, filter, clock.instant(), page).map(InvitationRepository.Row::invitation);
     }
@@ -194,10 +212,13 @@ public class InvitationService {
         return invitation;
     }
 
-    private void mark(UUID workspaceId, UUID id, String status, String reason, String column, String from) {
+    /** Moves the invitation on; false (and 404 for an unknown id) when it was not in {@code from}. */
+    private boolean mark(UUID workspaceId, UUID id, String status, String reason, String column, String from) {
         if (invitations.mark(workspaceId, id, status, reason, column, clock.instant(), from) == 0) {
             get(workspaceId, id);
+            return false;
         }
+        return true;
     }
 
     private String token(Invitation invitation) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.opennps.shared.FieldViolation;
@@ -112,25 +111,28 @@ final class AlertRuleReader {
         for (int i = 0; i < list.size(); i++) {
             String path = f.path("notify") + "[" + i + "]";
             JsonNode entry = list.get(i);
-            if (!entry.isObject() || entry.size() != 1) {
-                violations.add(
-                        new FieldViolation(path, "must be one of {\"email\":…}, {\"webhook\":…}, {\"slack\":…}"));
-                continue;
-            }
-            Map.Entry<String, JsonNode> target = entry.properties().iterator().next();
-            String type = target.getKey();
-            String value = target.getValue().isString()
-                    ? target.getValue().stringValue().trim()
+            String type = entry.isObject()
+                    ? NOTIFY_TYPES.stream().filter(entry::has).findFirst().orElse(null)
                     : null;
-            if (!NOTIFY_TYPES.contains(type) || value == null) {
-                violations.add(
-                        new FieldViolation(path, "must be one of {\"email\":…}, {\"webhook\":…}, {\"slack\":…}"));
+            boolean extraKeys =
+                    entry.isObject() && entry.size() != (entry.has("secret") && "webhook".equals(type) ? 2 : 1);
+            JsonNode valueNode = type == null ? null : entry.get(type);
+            String value = valueNode != null && valueNode.isString()
+                    ? valueNode.stringValue().trim()
+                    : null;
+            JsonNode secretNode = entry.isObject() ? entry.get("secret") : null;
+            String secret = secretNode != null && secretNode.isString() ? secretNode.stringValue() : null;
+            if (type == null || extraKeys || value == null) {
+                violations.add(new FieldViolation(
+                        path, "must be one of {\"email\":…}, {\"webhook\":…[, \"secret\":…]}, {\"slack\":…}"));
             } else if (type.equals("email") && !TextRules.isEmail(value)) {
                 violations.add(new FieldViolation(path + ".email", "must be a valid e-mail address"));
             } else if (!type.equals("email") && !URL.matcher(value).matches()) {
                 violations.add(new FieldViolation(path + "." + type, "must be an http(s) URL"));
+            } else if (secretNode != null && (secret == null || secret.length() < 16 || secret.length() > 200)) {
+                violations.add(new FieldViolation(path + ".secret", "must be 16 to 200 characters"));
             } else {
-                result.add(new Notify(type, type.equals("email") ? TextRules.normaliseEmail(value) : value));
+                result.add(new Notify(type, type.equals("email") ? TextRules.normaliseEmail(value) : value, secret));
             }
         }
         return result;

@@ -58,7 +58,7 @@ public class CaseService {
         if (!cases.insertIfAbsent(workspaceId, opened)) {
             return cases.findByResponse(workspaceId, responseId).orElseThrow();
         }
-        events.publishEvent(new CaseUpdated(workspaceId, opened.id(), responseId, opened.status(), null));
+        events.publishEvent(new CaseUpdated(workspaceId, opened.id(), responseId, opened.status(), null, now));
         return opened;
     }
 
@@ -85,7 +85,8 @@ public class CaseService {
         if (change.note() != null) {
             cases.addNote(caseId, new FeedbackCase.CaseNote(UUID.randomUUID(), actor, change.note(), now));
         }
-        events.publishEvent(new CaseUpdated(workspaceId, caseId, current.responseId(), next.status(), next.owner()));
+        events.publishEvent(
+                new CaseUpdated(workspaceId, caseId, current.responseId(), next.status(), next.owner(), now));
         return get(workspaceId, caseId);
     }
 

@@ -5,5 +5,6 @@ package org.opennps.loop;
  *
  * @param type {@code email} (an address), {@code webhook} (a signed JSON post) or {@code slack}
  *     (a Slack-style incoming webhook URL)
+ * @param secret for {@code webhook}: signs the post ({@code X-OpenNPS-Signature}); may be null
  */
-record Notify(String type, String target) {}
+record Notify(String type, String target, String secret) {}

@@ -3,5 +3,6 @@
  * contact segment), the cases they open for customer service (owner, status, notes, tags, due
  * time) and the notifications they send.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "workspace", "response"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "workspace", "response", "contact", "delivery"})
 package org.opennps.loop;

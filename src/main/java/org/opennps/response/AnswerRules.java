@@ -114,4 +114,14 @@ final class AnswerRules {
         }
         return kept;
     }
+
+    /** Whether the answers hold a written comment: a non-blank answer to a text question. */
+    static boolean hasComment(Survey survey, Map<String, Object> answers) {
+        return answers.entrySet().stream()
+                .anyMatch(e -> e.getValue() instanceof String text
+                        && !text.isBlank()
+                        && survey.question(e.getKey())
+                                .map(q -> q.type() == org.opennps.survey.QuestionType.TEXT)
+                                .orElse(false));
+    }
 }

@@ -106,7 +106,7 @@ class ResponseController {
     }
 
     static ResponseFilter filter(UUID surveyId, UUID campaignId, String since, String until, String category) {
-        return new ResponseFilter(surveyId, campaignId, time("since", since), time("until", until), category);
+        return ResponseFilter.of(surveyId, campaignId, time("since", since), time("until", until), category);
     }
 
     private static Instant time(String name, String text) {

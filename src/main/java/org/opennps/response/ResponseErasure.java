@@ -59,7 +59,7 @@ class ResponseErasure {
                     r.startedAt(),
                     r.completedAt(),
                     clock.instant().truncatedTo(ChronoUnit.MICROS));
-            responses.update(anonymous);
+            responses.update(anonymous, false);
             service.announce(r, anonymous);
         }
     }

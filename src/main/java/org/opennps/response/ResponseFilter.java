@@ -7,10 +7,26 @@ import org.opennps.shared.SqlTimes;
 import org.opennps.survey.ScoreCategory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Filters of the response listing and export; null means any. Times apply to started_at. */
-record ResponseFilter(UUID surveyId, UUID campaignId, Instant since, Instant until, String category) {
+/**
+ * Filters of the response listing, export and inbox; null means any. Times apply to started_at.
+ *
+ * @param hasComment true: only responses with a non-blank text answer; false: only without
+ */
+public record ResponseFilter(
+        UUID surveyId,
+        UUID campaignId,
+        Instant since,
+        Instant until,
+        String category,
+        String channel,
+        Boolean hasComment) {
 
-    ResponseFilter {
+    /** The filters of the API listing and export. */
+    public static ResponseFilter of(UUID surveyId, UUID campaignId, Instant since, Instant until, String category) {
+        return new ResponseFilter(surveyId, campaignId, since, until, category, null, null);
+    }
+
+    public ResponseFilter {
         if (category != null && !ScoreCategory.isCategory(category)) {
             throw new InvalidInputException("category", "must be detractor, passive or promoter");
         }
@@ -22,7 +38,9 @@ record ResponseFilter(UUID surveyId, UUID campaignId, Instant since, Instant unt
                 + (campaignId == null ? "" : " and campaign_id = :campaign")
                 + (since == null ? "" : " and started_at >= :since")
                 + (until == null ? "" : " and started_at < :until")
-                + (category == null ? "" : " and category = :category");
+                + (category == null ? "" : " and category = :category")
+                + (channel == null ? "" : " and channel = :channel")
+                + (hasComment == null ? "" : " and has_comment = :comment");
     }
 
     JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, UUID workspaceId) {
@@ -38,6 +56,12 @@ record ResponseFilter(UUID surveyId, UUID campaignId, Instant since, Instant unt
         }
         if (until != null) {
             spec = spec.param("until", SqlTimes.param(until));
+        }
+        if (channel != null) {
+            spec = spec.param("channel", channel);
+        }
+        if (hasComment != null) {
+            spec = spec.param("comment", hasComment);
         }
         return category == null ? spec : spec.param("category", category);
     }

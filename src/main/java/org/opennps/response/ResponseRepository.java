@@ -33,9 +33,9 @@ class ResponseRepository {
     }
 
     /** Inserts the response unless its invitation has one already; returns whether it did. */
-    boolean insertIfAbsent(Response r) {
+    boolean insertIfAbsent(Response r, boolean hasComment) {
         return jdbc.sql("insert into response (" + COLUMNS
-                                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + ", has_comment) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                 + " on conflict do nothing")
                         .params(
                                 r.id(),
@@ -54,14 +54,16 @@ class ResponseRepository {
                                 r.locale(),
                                 SqlTimes.param(r.startedAt()),
                                 SqlTimes.param(r.completedAt()),
-                                SqlTimes.param(r.updatedAt()))
+                                SqlTimes.param(r.updatedAt()),
+                                hasComment)
                         .update()
                 > 0;
     }
 
-    void update(Response r) {
+    void update(Response r, boolean hasComment) {
         jdbc.sql("update response set contact_id = ?, score = ?, category = ?, confirmed = ?, answers = ?,"
-                        + " contact_attributes = ?, event_properties = ?, completed_at = ?, updated_at = ?"
+                        + " contact_attributes = ?, event_properties = ?, completed_at = ?, updated_at = ?,"
+                        + " has_comment = ?"
                         + " where workspace_id = ? and id = ?")
                 .params(
                         r.contactId(),
@@ -73,6 +75,7 @@ class ResponseRepository {
                         json.writeValueAsString(r.eventProperties()),
                         SqlTimes.param(r.completedAt()),
                         SqlTimes.param(r.updatedAt()),
+                        hasComment,
                         r.workspaceId(),
                         r.id())
                 .update();
@@ -93,10 +96,21 @@ class ResponseRepository {
     }
 
     List<Response> findByContact(UUID workspaceId, UUID contactId) {
-        return jdbc.sql("select " + COLUMNS + " from response where workspace_id = ? and contact_id = ?")
+        return jdbc.sql("select " + COLUMNS
+                        + " from response where workspace_id = ? and contact_id = ? order by started_at desc")
                 .params(workspaceId, contactId)
                 .query(this::map)
                 .list();
+    }
+
+    Map<UUID, Long> countsBySurvey(UUID workspaceId) {
+        Map<UUID, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("select survey_id, count(*) from response where workspace_id = ? group by survey_id")
+                .param(workspaceId)
+                .query(rs -> {
+                    counts.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                });
+        return counts;
     }
 
     Optional<Instant> lastRespondedAt(UUID workspaceId, UUID contactId) {

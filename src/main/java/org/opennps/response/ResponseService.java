@@ -78,15 +78,15 @@ public class ResponseService {
         Response before = current;
         if (current == null) {
             Map<String, Object> trigger = invitations.eventProperties(ws, invitation.id());
-            current =
-                    started(ws, survey.id(), invitation, invitation.contactId(), invitation.channel(), locale, trigger);
+            current = started(
+                    ws, survey.id(), invitation, invitation.contactId(), invitation.channel(), locale, trigger, now());
         }
         List<FieldViolation> violations = new ArrayList<>();
         Response next = ResponseChange.apply(survey, current, submission, now(), violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        if (before == null && !responses.insertIfAbsent(next)) {
+        if (before == null && !responses.insertIfAbsent(next, AnswerRules.hasComment(survey, next.answers()))) {
             // Another step of the same respondent started the response a moment earlier.
             before = responses.findByInvitation(ws, invitation.id()).orElseThrow();
             if (before.completed()) {
@@ -95,7 +95,7 @@ public class ResponseService {
             next = ResponseChange.apply(survey, before, submission, now(), violations);
         }
         if (before != null) {
-            responses.update(next);
+            responses.update(next, AnswerRules.hasComment(survey, next.answers()));
         }
         announce(before, next);
         if (next.completed()) {
@@ -111,7 +111,7 @@ public class ResponseService {
     @Transactional
     public Response record(
             UUID workspaceId, UUID surveyId, UUID contactId, String channel, String locale, Submission s) {
-        return record(workspaceId, surveyId, contactId, channel, locale, s, Map.of());
+        return recordAt(workspaceId, surveyId, contactId, channel, locale, s, Map.of(), now(), Map.of());
     }
 
     /**
@@ -128,12 +128,55 @@ public class ResponseService {
             String locale,
             Submission s,
             Map<String, Object> extraAttributes) {
+        return recordAt(workspaceId, surveyId, contactId, channel, locale, s, Map.of(), now(), extraAttributes);
+    }
+
+    /**
+     * Like {@link #record}, but started and completed at a past time {@code at}, so the
+     * {@link ResponseRecorded} it announces carries that time. Meant for loading history (the
+     * demo workspace's sample data, imports), never for live answers.
+     */
+    @Transactional
+    public Response recordHistorical(
+            UUID workspaceId,
+            UUID surveyId,
+            UUID contactId,
+            String channel,
+            String locale,
+            Submission s,
+            Map<String, Object> trigger,
+            Instant at) {
+        if (at.isAfter(clock.instant())) {
+            throw new IllegalArgumentException("A historical response lies in the past");
+        }
+        return recordAt(
+                workspaceId,
+                surveyId,
+                contactId,
+                channel,
+                locale,
+                s,
+                trigger,
+                at.truncatedTo(ChronoUnit.MICROS),
+                Map.of());
+    }
+
+    private Response recordAt(
+            UUID workspaceId,
+            UUID surveyId,
+            UUID contactId,
+            String channel,
+            String locale,
+            Submission s,
+            Map<String, Object> trigger,
+            Instant at,
+            Map<String, Object> extraAttributes) {
         Survey survey = surveys.get(workspaceId, surveyId);
         Response start = withSnapshotExtras(
-                started(workspaceId, surveyId, null, contactId, channel, locale, Map.of()), extraAttributes);
+                started(workspaceId, surveyId, null, contactId, channel, locale, trigger, at), extraAttributes);
         List<FieldViolation> violations = new ArrayList<>();
-        Response next = ResponseChange.apply(
-                survey, start, new Submission(s.score(), true, s.answers(), true), now(), violations);
+        Response next =
+                ResponseChange.apply(survey, start, new Submission(s.score(), true, s.answers(), true), at, violations);
         s.answers().forEach((id, value) -> {
             if (value != null
                     && survey.question(id).isPresent()
@@ -148,7 +191,7 @@ public class ResponseService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        responses.insertIfAbsent(next);
+        responses.insertIfAbsent(next, AnswerRules.hasComment(survey, next.answers()));
         announce(null, next);
         return next;
     }
@@ -158,8 +201,19 @@ public class ResponseService {
         return responses.listScored(workspaceId, query, page);
     }
 
-    PageResult<Response> list(UUID workspaceId, ResponseFilter filter, PageResult.Request page) {
+    /** Responses matching the filter, latest first. */
+    public PageResult<Response> list(UUID workspaceId, ResponseFilter filter, PageResult.Request page) {
         return responses.list(workspaceId, filter, page);
+    }
+
+    /** A contact's responses, latest first. */
+    public List<Response> ofContact(UUID workspaceId, UUID contactId) {
+        return responses.findByContact(workspaceId, contactId);
+    }
+
+    /** How many responses each survey of the workspace has (surveys without any are absent). */
+    public Map<UUID, Long> countsBySurvey(UUID workspaceId) {
+        return responses.countsBySurvey(workspaceId);
     }
 
     private Response started(
@@ -169,11 +223,11 @@ public class ResponseService {
             UUID contactId,
             String channel,
             String locale,
-            Map<String, Object> trigger) {
+            Map<String, Object> trigger,
+            Instant now) {
         Map<String, Object> attributes = contactId == null
                 ? Map.of()
                 : contacts.find(ws, contactId).map(Contact::attributes).orElse(Map.of());
-        Instant now = now();
         return new Response(
                 UUID.randomUUID(),
                 ws,

@@ -3,6 +3,7 @@ package org.opennps.survey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.opennps.shared.NotFoundException;
@@ -16,11 +17,28 @@ import tools.jackson.databind.JsonNode;
 public class SurveyService {
 
     private final SurveyRepository surveys;
+    private final SurveyTemplates templates;
     private final Clock clock;
 
-    SurveyService(SurveyRepository surveys, Clock clock) {
+    SurveyService(SurveyRepository surveys, SurveyTemplates templates, Clock clock) {
         this.surveys = surveys;
+        this.templates = templates;
         this.clock = clock;
+    }
+
+    /** The ready-made surveys, as GET /api/v1/survey-templates lists them. */
+    public List<JsonNode> templates() {
+        return templates.all();
+    }
+
+    /** A new survey made from the template of this key ({@code template} field of the template). */
+    @Transactional
+    public Survey createFromTemplate(UUID workspaceId, String template) {
+        JsonNode body = templates.all().stream()
+                .filter(t -> t.path("template").asString("").equals(template))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("Survey template"));
+        return create(workspaceId, read(body));
     }
 
     /** Validates a survey body as the API receives it; throws InvalidInputException. */

@@ -76,6 +76,8 @@ class SecurityConfig {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
+                // The survey editor shows its live preview in a frame of the same origin.
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
         return http.build();

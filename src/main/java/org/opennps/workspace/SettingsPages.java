@@ -1,9 +1,11 @@
 package org.opennps.workspace;
 
+import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.UUID;
 import org.opennps.shared.AdminPage;
 import org.opennps.shared.InvalidInputException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,6 +69,36 @@ class SettingsPages {
             redirect.addFlashAttribute("errors", e.violations());
         }
         return "redirect:/settings";
+    }
+
+    /**
+     * Deletes the current workspace if it is a demo one; everything in it goes with it (every
+     * table that names a workspace deletes its rows on cascade).
+     */
+    @PostMapping("/settings/delete-demo")
+    String deleteDemo(WorkspaceAccess access, HttpSession session, RedirectAttributes redirect) {
+        Workspace current = workspaces.get(access.workspaceId());
+        if (!current.demo()) {
+            redirect.addFlashAttribute("message", "Only a demo workspace can be deleted here.");
+            return "redirect:/settings";
+        }
+        workspaces.delete(current.id());
+        session.removeAttribute(WorkspaceAccessResolver.SESSION_WORKSPACE);
+        redirect.addFlashAttribute("message", "The demo workspace was deleted.");
+        return "redirect:/";
+    }
+
+    /** Switches the signed-in user to another of their workspaces for this session. */
+    @PostMapping("/workspace/switch")
+    String switchTo(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam(name = "workspace_id") UUID workspaceId,
+            HttpSession session) {
+        if (user.workspaceIds().contains(workspaceId)
+                && workspaces.find(workspaceId).isPresent()) {
+            session.setAttribute(WorkspaceAccessResolver.SESSION_WORKSPACE, workspaceId);
+        }
+        return "redirect:/";
     }
 
     @PostMapping("/settings/api-keys")

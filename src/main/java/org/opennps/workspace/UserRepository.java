@@ -32,6 +32,13 @@ class UserRepository {
                 .update();
     }
 
+    List<UUID> memberIds(UUID workspaceId) {
+        return jdbc.sql("select user_id from workspace_member where workspace_id = ? order by user_id")
+                .param(workspaceId)
+                .query((rs, i) -> rs.getObject(1, UUID.class))
+                .list();
+    }
+
     Optional<UserRow> findByEmail(String email) {
         return jdbc.sql("select id, email, password_hash from app_user where email = ?")
                 .param(email)

@@ -49,6 +49,19 @@ public class UserService implements UserDetailsService {
         return id;
     }
 
+    /** Makes an existing user a member of one more workspace (no-op when they are one already). */
+    @Transactional
+    public void addMember(UUID workspaceId, UUID userId, String role) {
+        if (!users.memberIds(workspaceId).contains(userId)) {
+            users.addMember(workspaceId, userId, role);
+        }
+    }
+
+    /** The users who belong to a workspace. */
+    public java.util.List<UUID> members(UUID workspaceId) {
+        return users.memberIds(workspaceId);
+    }
+
     @Override
     public SignedInUser loadUserByUsername(String username) {
         var user = users.findByEmail(username.trim().toLowerCase(Locale.ROOT))

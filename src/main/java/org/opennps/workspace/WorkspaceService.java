@@ -56,6 +56,10 @@ public class WorkspaceService {
         return workspaces.find(id).orElseThrow(() -> new NotFoundException("Workspace"));
     }
 
+    public Optional<Workspace> find(UUID id) {
+        return workspaces.find(id);
+    }
+
     public Optional<Workspace> findBySlug(String slug) {
         return workspaces.findBySlug(slug);
     }

@@ -208,6 +208,8 @@ abstract class RespondPagesTests extends ApiTestBase {
         assertThat(JsonPath.<Boolean>read(list, "$.items[0].confirmed")).isFalse();
         assertThat(events.ofType(ResponseScored.class))
                 .noneMatch(e -> e.responseId().equals(id));
+        assertThat(events.ofType(org.opennps.response.ResponseRecorded.class))
+                .anyMatch(e -> e.responseId().equals(id) && !e.confirmed() && e.score() == 9);
         mvc.perform(form(path, "score", "9", "shown", "loved")).andExpect(status().is3xxRedirection());
         assertThat(JsonPath.<Boolean>read(responses(), "$.items[0].confirmed")).isTrue();
         assertThat(events.ofType(ResponseScored.class))

@@ -1,10 +1,11 @@
 package org.opennps.support;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** Beans every integration test context shares: the settable clock and test helpers. */
+/** Beans every integration test context shares: the settable clock, the test mail server and test helpers. */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestSupportConfig {
 
@@ -12,6 +13,11 @@ public class TestSupportConfig {
     @Primary
     MutableClock mutableClock() {
         return new MutableClock();
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    TestMailServer testMailServer(@Value("${spring.mail.port}") int port) {
+        return new TestMailServer(port);
     }
 
     @Bean

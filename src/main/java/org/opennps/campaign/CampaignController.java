@@ -1,0 +1,170 @@
+package org.opennps.campaign;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.opennps.contact.Contact;
+import org.opennps.contact.ContactService;
+import org.opennps.shared.FieldViolation;
+import org.opennps.shared.InvalidInputException;
+import org.opennps.shared.JsonFields;
+import org.opennps.shared.NotFoundException;
+import org.opennps.shared.PageResult;
+import org.opennps.workspace.WorkspaceAccess;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1")
+class CampaignController {
+
+    private static final Set<String> JOURNEY_STATUSES = Set.of("waiting", "completed", "stopped", "exited", "failed");
+
+    private final CampaignService campaigns;
+    private final ContactService contacts;
+
+    CampaignController(CampaignService campaigns, ContactService contacts) {
+        this.campaigns = campaigns;
+        this.contacts = contacts;
+    }
+
+    @PostMapping("/campaigns")
+    ResponseEntity<JsonNode> create(WorkspaceAccess access, @RequestBody JsonNode body) {
+        JsonNode created = campaigns.create(access.workspaceId(), body);
+        return ResponseEntity.created(
+                        URI.create("/api/v1/campaigns/" + created.get("id").stringValue()))
+                .body(created);
+    }
+
+    @GetMapping("/campaigns")
+    PageResult<JsonNode> list(
+            WorkspaceAccess access,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return campaigns.list(access.workspaceId(), PageResult.Request.of(page, size));
+    }
+
+    @GetMapping("/campaigns/{id}")
+    JsonNode get(WorkspaceAccess access, @PathVariable UUID id) {
+        return campaigns.get(access.workspaceId(), id);
+    }
+
+    @PutMapping("/campaigns/{id}")
+    JsonNode update(WorkspaceAccess access, @PathVariable UUID id, @RequestBody JsonNode body) {
+        return campaigns.update(access.workspaceId(), id, body);
+    }
+
+    @PostMapping("/campaigns/{id}/activate")
+    JsonNode activate(WorkspaceAccess access, @PathVariable UUID id) {
+        return campaigns.setStatus(access.workspaceId(), id, "active");
+    }
+
+    @PostMapping("/campaigns/{id}/pause")
+    JsonNode pause(WorkspaceAccess access, @PathVariable UUID id) {
+        return campaigns.setStatus(access.workspaceId(), id, "paused");
+    }
+
+    /** {@code {"event":{"type":…,"properties":{…},"contact":{"external_id"|"email"|"id":…}}}} or the event itself. */
+    @PostMapping("/campaigns/{id}/preview")
+    PreviewResult preview(WorkspaceAccess access, @PathVariable UUID id, @RequestBody JsonNode body) {
+        List<FieldViolation> violations = new ArrayList<>();
+        JsonNode eventNode = body.has("event") ? body.get("event") : body;
+        String path = body.has("event") ? "event" : "";
+        JsonFields event = JsonFields.of(eventNode, path, violations);
+        String type =
+                event.token("type", CampaignReader.EVENT_TYPE, "must be an event type such as order.placed", true);
+        Map<String, Object> properties = event.scalarMap("properties", 100, 2000);
+        JsonFields who = event.object("contact", true);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        Contact contact = contactOf(access.workspaceId(), who, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return campaigns.preview(access.workspaceId(), id, type, contact, properties == null ? Map.of() : properties);
+    }
+
+    @GetMapping("/campaigns/{id}/journeys")
+    PageResult<JourneyView> journeys(
+            WorkspaceAccess access,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        if (status != null && !JOURNEY_STATUSES.contains(status)) {
+            throw new InvalidInputException("status", "must be one of " + String.join(", ", JOURNEY_STATUSES));
+        }
+        return campaigns
+                .journeys(access.workspaceId(), id, status, PageResult.Request.of(page, size))
+                .map(JourneyView::of);
+    }
+
+    private Contact contactOf(UUID workspaceId, JsonFields who, List<FieldViolation> violations) {
+        String contactId = who.string("id", 36, false);
+        String externalId = who.string("external_id", 200, false);
+        String email = who.email("email", false);
+        if (!violations.isEmpty()) {
+            return null;
+        }
+        var found = contactId != null
+                ? contacts.find(workspaceId, parse(contactId))
+                : externalId != null
+                        ? contacts.findByExternalId(workspaceId, externalId)
+                        : email != null
+                                ? contacts.findByEmail(workspaceId, email)
+                                : java.util.Optional.<Contact>empty();
+        if (contactId == null && externalId == null && email == null) {
+            who.reject("id", "give the contact's id, external_id or email");
+            return null;
+        }
+        return found.orElseThrow(() -> new NotFoundException("Contact"));
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("Contact");
+        }
+    }
+
+    /** A journey as the API shows it: who waits at which step until when. */
+    record JourneyView(
+            UUID id,
+            UUID contactId,
+            String triggerEventId,
+            int campaignVersion,
+            String status,
+            int stepIndex,
+            Instant dueAt,
+            String outcome,
+            Instant createdAt,
+            Instant updatedAt) {
+        static JourneyView of(Journey j) {
+            return new JourneyView(
+                    j.id(),
+                    j.contactId(),
+                    j.triggerEventId(),
+                    j.campaignVersion(),
+                    j.status(),
+                    j.stepIndex(),
+                    j.dueAt(),
+                    j.outcome(),
+                    j.createdAt(),
+                    j.updatedAt());
+        }
+    }
+}

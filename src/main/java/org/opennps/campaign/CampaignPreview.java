@@ -1,0 +1,104 @@
+package org.opennps.campaign;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.opennps.contact.Contact;
+import org.opennps.workspace.WorkspaceService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Walks a campaign's steps for one event as a journey would, moving a simulated clock through
+ * delays and send windows, evaluating filters and fatigue without counting or sending.
+ * Filters look at the data as it is now: events expected later are not yet there.
+ */
+@Component
+class CampaignPreview {
+
+    private final FilterEvaluator filters;
+    private final FatiguePolicy fatigue;
+    private final WorkspaceService workspaces;
+
+    CampaignPreview(FilterEvaluator filters, FatiguePolicy fatigue, WorkspaceService workspaces) {
+        this.filters = filters;
+        this.fatigue = fatigue;
+        this.workspaces = workspaces;
+    }
+
+    PreviewResult preview(
+            UUID workspaceId,
+            UUID campaignId,
+            CampaignDefinition campaign,
+            String status,
+            String eventType,
+            Contact contact,
+            Map<String, Object> trigger,
+            Instant now) {
+        if (!campaign.triggerEventType().equals(eventType)) {
+            return new PreviewResult(
+                    false, "campaign is triggered by " + campaign.triggerEventType(), List.of(), "nothing");
+        }
+        for (Condition c : campaign.where()) {
+            if (!c.test(trigger)) {
+                return new PreviewResult(
+                        false, "trigger condition " + c.describe() + " is false", List.of(), "nothing");
+            }
+        }
+        String reason =
+                "active".equals(status) ? null : "campaign is " + status + ": no journey starts until activated";
+        List<PreviewResult.StepPreview> steps = new ArrayList<>();
+        Instant at = now;
+        for (int i = 0; i < campaign.steps().size(); i++) {
+            Step step = campaign.steps().get(i);
+            switch (step) {
+                case Step.Delay d -> {
+                    at = at.plus(d.duration());
+                    steps.add(new PreviewResult.StepPreview(i, step.type(), "wait", "until " + at));
+                }
+                case Step.WaitUntil w -> {
+                    Instant opens = WaitWindow.next(w, at, zoneOf(workspaceId, contact));
+                    steps.add(new PreviewResult.StepPreview(
+                            i, step.type(), opens.isAfter(at) ? "wait" : "pass", "window open from " + opens));
+                    at = opens;
+                }
+                case Step.Filter f -> {
+                    var verdict = filters.evaluate(workspaceId, f, contact, trigger, at);
+                    if (!verdict.passed()) {
+                        steps.add(new PreviewResult.StepPreview(i, step.type(), "stop", verdict.reason()));
+                        return new PreviewResult(reason == null, reason, steps, "stopped by filter at step " + i);
+                    }
+                    steps.add(new PreviewResult.StepPreview(i, step.type(), "pass", "all conditions hold"));
+                }
+                case Step.Action a -> {
+                    FatigueDecision decision = fatigue.decide(
+                            workspaceId,
+                            contact,
+                            campaignId,
+                            campaign.samplingPercent(),
+                            campaign.dailyCap(),
+                            a.invites(),
+                            false);
+                    if (!decision.allowed()) {
+                        steps.add(new PreviewResult.StepPreview(
+                                i, step.type(), "stop", "suppressed: " + decision.reason()));
+                        return new PreviewResult(reason == null, reason, steps, "suppressed: " + decision.reason());
+                    }
+                    String what = a.action() + " to "
+                            + (contact.email() == null ? "contact " + contact.id() : contact.email());
+                    steps.add(new PreviewResult.StepPreview(i, step.type(), "pass", "would " + what + " at " + at));
+                    return new PreviewResult(reason == null, reason, steps, "would " + what);
+                }
+            }
+        }
+        return new PreviewResult(reason == null, reason, steps, "no action");
+    }
+
+    private ZoneId zoneOf(UUID workspaceId, Contact contact) {
+        return contact.timeZone() != null
+                ? ZoneId.of(contact.timeZone())
+                : workspaces.get(workspaceId).zone();
+    }
+}

@@ -1,0 +1,132 @@
+package org.opennps.campaign;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.opennps.contact.Contact;
+import org.opennps.invitation.InvitationService;
+import org.opennps.response.ResponseService;
+import org.opennps.workspace.Workspace;
+import org.opennps.workspace.WorkspaceService;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one rule set that decides, for every channel (e-mail, widget, webhook), whether a
+ * person may be asked for feedback now: consent, the workspace's recontact windows, sticky
+ * sampling and the campaign's daily cap.
+ */
+@Service
+public class FatiguePolicy {
+
+    private final WorkspaceService workspaces;
+    private final InvitationService invitations;
+    private final ResponseService responses;
+    private final CampaignRepository campaigns;
+    private final Clock clock;
+
+    FatiguePolicy(
+            WorkspaceService workspaces,
+            InvitationService invitations,
+            ResponseService responses,
+            CampaignRepository campaigns,
+            Clock clock) {
+        this.workspaces = workspaces;
+        this.invitations = invitations;
+        this.responses = responses;
+        this.campaigns = campaigns;
+        this.clock = clock;
+    }
+
+    /**
+     * Decides for a survey invitation of {@code campaignId} and, when allowed, counts it
+     * against the daily cap (call inside the transaction that creates the invitation).
+     *
+     * @param dailyCap most invitations of the campaign per day in the workspace zone, or null
+     */
+    public FatigueDecision mayInvite(
+            UUID workspaceId, Contact contact, UUID campaignId, int samplingPercent, Integer dailyCap) {
+        return decide(workspaceId, contact, campaignId, samplingPercent, dailyCap, true, true);
+    }
+
+    /** The same decision without counting anything, for previews. */
+    public FatigueDecision wouldInvite(
+            UUID workspaceId, Contact contact, UUID campaignId, int samplingPercent, Integer dailyCap) {
+        return decide(workspaceId, contact, campaignId, samplingPercent, dailyCap, true, false);
+    }
+
+    FatigueDecision decide(
+            UUID workspaceId,
+            Contact contact,
+            UUID campaignId,
+            int samplingPercent,
+            Integer dailyCap,
+            boolean survey,
+            boolean count) {
+        if (contact.unsubscribedAt() != null) {
+            return FatigueDecision.suppressed("unsubscribed");
+        }
+        if (contact.bouncedAt() != null) {
+            return FatigueDecision.suppressed("bounced");
+        }
+        Workspace ws = workspaces.get(workspaceId);
+        Instant now = clock.instant();
+        if (survey) {
+            Optional<String> recontact = recontact(ws, contact.id(), now);
+            if (recontact.isPresent()) {
+                return FatigueDecision.suppressed(recontact.get());
+            }
+        }
+        if (!sampledIn(contact.id(), campaignId, samplingPercent)) {
+            return FatigueDecision.suppressed("sampled_out");
+        }
+        if (dailyCap != null) {
+            LocalDate day = now.atZone(ws.zone()).toLocalDate();
+            boolean free = count
+                    ? campaigns.takeDailySlot(campaignId, day, dailyCap)
+                    : campaigns.dailyCount(campaignId, day) < dailyCap;
+            if (!free) {
+                return FatigueDecision.suppressed("daily_cap");
+            }
+        }
+        return FatigueDecision.ALLOWED;
+    }
+
+    private Optional<String> recontact(Workspace ws, UUID contactId, Instant now) {
+        Optional<Instant> responded = responses.lastRespondedAt(ws.id(), contactId);
+        if (responded.isPresent()
+                && responded.get().isAfter(now.minus(ws.settings().recontactAfterResponseDuration()))) {
+            return Optional.of("recontact_after_response");
+        }
+        Optional<Instant> invited = invitations.lastInvitedAt(ws.id(), contactId);
+        boolean unanswered =
+                invited.isPresent() && (responded.isEmpty() || responded.get().isBefore(invited.get()));
+        if (unanswered && invited.get().isAfter(now.minus(ws.settings().recontactAfterInvitationDuration()))) {
+            return Optional.of("recontact_after_invitation");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Sticky sampling: the same contact is always in or always out of one campaign's sample,
+     * so raising the percentage only adds people.
+     */
+    static boolean sampledIn(UUID contactId, UUID campaignId, int percent) {
+        if (percent >= 100) {
+            return true;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((contactId + ":" + campaignId).getBytes(StandardCharsets.UTF_8));
+            int bucket = Math.floorMod(ByteBuffer.wrap(digest).getInt(), 100);
+            return bucket < percent;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

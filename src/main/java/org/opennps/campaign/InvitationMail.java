@@ -1,0 +1,56 @@
+package org.opennps.campaign;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.opennps.delivery.EmailFailed;
+import org.opennps.delivery.EmailSent;
+import org.opennps.delivery.WebhookDelivered;
+import org.opennps.delivery.WebhookFailed;
+import org.opennps.invitation.InvitationService;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Moves invitations to sent or failed when the outbox reports on their e-mail or webhook. */
+@Component
+class InvitationMail {
+
+    private static final String PREFIX = "invitation:";
+
+    private final InvitationService invitations;
+
+    InvitationMail(InvitationService invitations) {
+        this.invitations = invitations;
+    }
+
+    static String reference(UUID invitationId) {
+        return PREFIX + invitationId;
+    }
+
+    @ApplicationModuleListener
+    void on(EmailSent sent) {
+        invitationOf(sent.reference()).ifPresent(id -> invitations.markSent(sent.workspaceId(), id));
+    }
+
+    @ApplicationModuleListener
+    void on(EmailFailed failed) {
+        invitationOf(failed.reference())
+                .ifPresent(id -> invitations.markFailed(failed.workspaceId(), id, failed.reason()));
+    }
+
+    @ApplicationModuleListener
+    void on(WebhookDelivered delivered) {
+        invitationOf(delivered.reference()).ifPresent(id -> invitations.markSent(delivered.workspaceId(), id));
+    }
+
+    @ApplicationModuleListener
+    void on(WebhookFailed failed) {
+        invitationOf(failed.reference())
+                .ifPresent(id -> invitations.markFailed(failed.workspaceId(), id, failed.reason()));
+    }
+
+    private static Optional<UUID> invitationOf(String reference) {
+        return reference != null && reference.startsWith(PREFIX)
+                ? Optional.of(UUID.fromString(reference.substring(PREFIX.length())))
+                : Optional.empty();
+    }
+}

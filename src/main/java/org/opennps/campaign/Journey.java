@@ -1,0 +1,31 @@
+package org.opennps.campaign;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One contact's run through one campaign version for one trigger event. {@code stepIndex} is
+ * the next step to run, at {@code dueAt}; {@code status} is waiting, completed, stopped
+ * (a filter, fatigue or a paused campaign), exited (an exit event) or failed.
+ *
+ * @param triggerProperties the trigger event's properties as JSON text
+ */
+public record Journey(
+        UUID id,
+        UUID workspaceId,
+        UUID campaignId,
+        int campaignVersion,
+        UUID contactId,
+        String triggerEventId,
+        String triggerProperties,
+        String status,
+        int stepIndex,
+        Instant dueAt,
+        String outcome,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    boolean waiting() {
+        return "waiting".equals(status);
+    }
+}

@@ -1,0 +1,34 @@
+package org.opennps.campaign;
+
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The durable task that runs journey steps: one execution per journey and step, named
+ * {@code <journey id>#<step index>}, so scheduling the same step twice keeps one.
+ */
+@Configuration(proxyBeanMethods = false)
+class JourneyTask {
+
+    static final TaskDescriptor<Void> STEP = TaskDescriptor.of("journey-step");
+
+    static TaskInstance<Void> instance(UUID journeyId, int stepIndex) {
+        return STEP.instance(journeyId + "#" + stepIndex).build();
+    }
+
+    /** The runner is looked up at execution time: it schedules through the scheduler built from this task. */
+    @Bean
+    OneTimeTask<Void> journeyStepTask(ObjectProvider<JourneyRunner> runner) {
+        return Tasks.oneTime(STEP).execute((instance, context) -> {
+            String id = instance.getId();
+            int hash = id.lastIndexOf('#');
+            runner.getObject().run(UUID.fromString(id.substring(0, hash)), Integer.parseInt(id.substring(hash + 1)));
+        });
+    }
+}

@@ -1,0 +1,38 @@
+package org.opennps.delivery;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the outbox sends.
+ *
+ * @param pollInterval how often each node looks for due e-mails and webhooks
+ * @param batchSize most rows one pass claims
+ * @param maxAttempts attempts before a message is given up as failed
+ * @param firstRetry wait after the first failed attempt; doubled after each further one
+ * @param maxRetry longest wait between two attempts
+ * @param claimTimeout how long a claimed row stays with one node; after that (a crash while
+ *     sending) another node takes it over
+ */
+@ConfigurationProperties("opennps.delivery")
+record DeliveryProperties(
+        @DefaultValue("PT1S") Duration pollInterval,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("8") int maxAttempts,
+        @DefaultValue("PT30S") Duration firstRetry,
+        @DefaultValue("PT1H") Duration maxRetry,
+        @DefaultValue("PT5M") Duration claimTimeout) {
+
+    DeliveryProperties {
+        if (batchSize < 1 || maxAttempts < 1) {
+            throw new IllegalArgumentException("opennps.delivery.batch-size and max-attempts must be positive");
+        }
+    }
+
+    /** Wait before attempt {@code attempts + 1}: firstRetry, doubled per attempt, capped. */
+    Duration backoff(int attempts) {
+        Duration wait = firstRetry.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
+        return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;
+    }
+}

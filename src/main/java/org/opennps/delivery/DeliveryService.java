@@ -1,0 +1,173 @@
+package org.opennps.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.opennps.shared.PageResult;
+import org.opennps.workspace.Workspace;
+import org.opennps.workspace.WorkspaceService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Entry point of the delivery module. Queueing writes to the outbox in the caller's
+ * transaction, so an e-mail exists exactly when the decision to send it was committed; the
+ * poller of some node sends it afterwards.
+ */
+@Service
+public class DeliveryService {
+
+    private final EmailOutbox outbox;
+    private final EmailDispatcher dispatcher;
+    private final WebhookOutbox webhooks;
+    private final WebhookDispatcher webhookDispatcher;
+    private final JsonMapper json;
+    private final DevMailbox mailbox;
+    private final WorkspaceService workspaces;
+    private final MailProperties mail;
+    private final Clock clock;
+
+    DeliveryService(
+            EmailOutbox outbox,
+            EmailDispatcher dispatcher,
+            WebhookOutbox webhooks,
+            WebhookDispatcher webhookDispatcher,
+            JsonMapper json,
+            DevMailbox mailbox,
+            WorkspaceService workspaces,
+            MailProperties mail,
+            Clock clock) {
+        this.outbox = outbox;
+        this.dispatcher = dispatcher;
+        this.webhooks = webhooks;
+        this.webhookDispatcher = webhookDispatcher;
+        this.json = json;
+        this.mailbox = mailbox;
+        this.workspaces = workspaces;
+        this.mail = mail;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues an e-mail from the workspace's sender; returns its id. A second call with the same
+     * reference returns the first e-mail's id and queues nothing.
+     */
+    @Transactional
+    public UUID queue(EmailRequest email) {
+        Workspace ws = workspaces.get(email.workspaceId());
+        String from = ws.settings().senderEmail() != null ? ws.settings().senderEmail() : mail.from();
+        String name = ws.settings().senderName() != null ? ws.settings().senderName() : ws.name();
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (outbox.insert(id, email, from, name, now)) {
+            return id;
+        }
+        return outbox.idOf(email.workspaceId(), email.reference()).orElseThrow();
+    }
+
+    /** Renders a survey invitation in the workspace's brand colour and queues it. */
+    @Transactional
+    public UUID queueSurvey(SurveyEmail survey) {
+        Workspace ws = workspaces.get(survey.workspaceId());
+        EmailRenderer.Parts parts = EmailRenderer.survey(survey, ws.settings().brandColor());
+        return queue(new EmailRequest(
+                survey.workspaceId(),
+                survey.reference(),
+                "survey",
+                survey.to(),
+                survey.subject(),
+                parts.text(),
+                parts.html(),
+                unsubscribeHeaders(survey.unsubscribeUrl())));
+    }
+
+    /** Queues a plain e-mail with no survey ("You asked, we changed X"). */
+    @Transactional
+    public UUID queueMessage(
+            UUID workspaceId,
+            String reference,
+            String to,
+            String subject,
+            String body,
+            String locale,
+            String unsubscribeUrl) {
+        EmailRenderer.Parts parts = EmailRenderer.message(body, locale, unsubscribeUrl);
+        return queue(new EmailRequest(
+                workspaceId,
+                reference,
+                "message",
+                to,
+                subject,
+                parts.text(),
+                parts.html(),
+                unsubscribeUrl == null ? Map.of() : unsubscribeHeaders(unsubscribeUrl)));
+    }
+
+    /** Queues a signed JSON post; returns its id (the first one's for a repeated reference). */
+    @Transactional
+    public UUID queueWebhook(WebhookRequest webhook) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id.toString());
+        body.put("event", webhook.event());
+        body.put("created_at", now.toString());
+        body.put("data", webhook.data());
+        if (webhooks.insert(id, webhook, json.writeValueAsString(body), now)) {
+            return id;
+        }
+        return webhooks.idOf(webhook.workspaceId(), webhook.reference()).orElseThrow();
+    }
+
+    /**
+     * Queues a plain JSON post {@code {"text": …}} for a Slack-style incoming webhook, which
+     * takes no signature; retried like every webhook.
+     */
+    @Transactional
+    public UUID queueSlack(UUID workspaceId, String reference, String url, String text) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        WebhookRequest post = new WebhookRequest(workspaceId, reference, url, null, "slack.message", Map.of());
+        if (webhooks.insert(id, post, json.writeValueAsString(Map.of("text", text)), now)) {
+            return id;
+        }
+        return webhooks.idOf(workspaceId, reference).orElseThrow();
+    }
+
+    /** The delivery log of the webhook posts whose reference starts with {@code prefix}. */
+    public PageResult<WebhookAttempt> webhookLog(UUID workspaceId, String prefix, PageResult.Request page) {
+        return webhooks.log(workspaceId, prefix, page);
+    }
+
+    /** Sends the e-mails and webhooks due now; the poller calls this, and so may tests and tools. */
+    public DispatchResult dispatchDue() {
+        return dispatcher.dispatchDue().plus(webhookDispatcher.dispatchDue());
+    }
+
+    /** {@code queued}, {@code sending}, {@code sent} or {@code failed}. */
+    public Optional<String> webhookStatus(UUID workspaceId, UUID webhookId) {
+        return webhooks.status(workspaceId, webhookId);
+    }
+
+    /** {@code queued}, {@code sending}, {@code sent} or {@code failed}. */
+    public Optional<String> status(UUID workspaceId, UUID emailId) {
+        return outbox.status(workspaceId, emailId);
+    }
+
+    public PageResult<MailboxEntry> mailbox(UUID workspaceId, String to, PageResult.Request page) {
+        return mailbox.list(workspaceId, to, page);
+    }
+
+    /** RFC 2369 link plus RFC 8058 one-click, which large mailbox providers ask bulk senders for. */
+    private static Map<String, String> unsubscribeHeaders(String url) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("List-Unsubscribe", "<" + url + ">");
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        return headers;
+    }
+}

@@ -1,0 +1,90 @@
+package org.opennps.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One pass over the outbox: claim each due row, hand it to the transport, then mark it sent —
+ * only after the transport accepted it, so a failure or crash before that leaves it to be
+ * retried, and the claim keeps other nodes from sending it meanwhile.
+ */
+class EmailDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailDispatcher.class);
+
+    private final EmailOutbox outbox;
+    private final MailTransport transport;
+    private final DeliveryProperties properties;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    EmailDispatcher(
+            EmailOutbox outbox,
+            MailTransport transport,
+            DeliveryProperties properties,
+            ApplicationEventPublisher events,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.outbox = outbox;
+        this.transport = transport;
+        this.properties = properties;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    DispatchResult dispatchDue() {
+        Instant now = clock.instant();
+        DispatchResult result = DispatchResult.NOTHING;
+        for (UUID id : outbox.due(now, properties.batchSize())) {
+            Optional<QueuedEmail> claimed = outbox.claim(id, now, now.plus(properties.claimTimeout()));
+            if (claimed.isPresent()) {
+                result = result.plus(send(claimed.get()));
+            }
+        }
+        return result;
+    }
+
+    private DispatchResult send(QueuedEmail email) {
+        try {
+            transport.send(email);
+        } catch (MailTransport.TransportException e) {
+            return failed(email, e);
+        }
+        Instant sentAt = clock.instant();
+        tx.executeWithoutResult(status -> {
+            if (outbox.markSent(email.id(), sentAt)) {
+                events.publishEvent(new EmailSent(email.workspaceId(), email.id(), email.reference(), sentAt));
+            }
+        });
+        return new DispatchResult(1, 0, 0);
+    }
+
+    private DispatchResult failed(QueuedEmail email, MailTransport.TransportException e) {
+        if (e.permanent() || email.attempts() >= properties.maxAttempts()) {
+            log.warn("E-mail {} given up after {} attempt(s): {}", email.id(), email.attempts(), e.getMessage());
+            tx.executeWithoutResult(status -> {
+                outbox.markFailed(email.id(), e.getMessage());
+                events.publishEvent(
+                        new EmailFailed(email.workspaceId(), email.id(), email.reference(), e.getMessage()));
+            });
+            return new DispatchResult(0, 0, 1);
+        }
+        Instant next = clock.instant().plus(properties.backoff(email.attempts()));
+        log.info(
+                "E-mail {} not sent (attempt {}), retrying at {}: {}",
+                email.id(),
+                email.attempts(),
+                next,
+                e.getMessage());
+        outbox.retryLater(email.id(), next, e.getMessage());
+        return new DispatchResult(0, 1, 0);
+    }
+}

@@ -1,0 +1,73 @@
+package org.opennps.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** One pass over the webhook outbox: claim, post, then mark delivered or schedule a retry. */
+class WebhookDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+    private final WebhookOutbox outbox;
+    private final WebhookSender sender;
+    private final DeliveryProperties properties;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    WebhookDispatcher(
+            WebhookOutbox outbox,
+            WebhookSender sender,
+            DeliveryProperties properties,
+            ApplicationEventPublisher events,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.outbox = outbox;
+        this.sender = sender;
+        this.properties = properties;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    DispatchResult dispatchDue() {
+        Instant now = clock.instant();
+        DispatchResult result = DispatchResult.NOTHING;
+        for (UUID id : outbox.due(now, properties.batchSize())) {
+            var claimed = outbox.claim(id, now, now.plus(properties.claimTimeout()));
+            if (claimed.isPresent()) {
+                result = result.plus(post(claimed.get()));
+            }
+        }
+        return result;
+    }
+
+    private DispatchResult post(WebhookOutbox.Row row) {
+        try {
+            sender.post(row.url(), row.secret(), row.event(), row.body());
+        } catch (RuntimeException e) {
+            if (row.attempts() >= properties.maxAttempts()) {
+                log.warn("Webhook {} given up after {} attempts: {}", row.id(), row.attempts(), e.getMessage());
+                tx.executeWithoutResult(s -> {
+                    outbox.markFailed(row.id(), e.getMessage());
+                    events.publishEvent(
+                            new WebhookFailed(row.workspaceId(), row.id(), row.reference(), e.getMessage()));
+                });
+                return new DispatchResult(0, 0, 1);
+            }
+            outbox.retryLater(row.id(), clock.instant().plus(properties.backoff(row.attempts())), e.getMessage());
+            return new DispatchResult(0, 1, 0);
+        }
+        tx.executeWithoutResult(s -> {
+            if (outbox.markSent(row.id(), clock.instant())) {
+                events.publishEvent(new WebhookDelivered(row.workspaceId(), row.id(), row.reference()));
+            }
+        });
+        return new DispatchResult(1, 0, 0);
+    }
+}

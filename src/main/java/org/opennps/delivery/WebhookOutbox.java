@@ -1,0 +1,155 @@
+package org.opennps.delivery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.opennps.shared.PageResult;
+import org.opennps.shared.SqlTimes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Outgoing webhooks; claimed and marked like {@link EmailOutbox} rows. */
+@Repository
+class WebhookOutbox {
+
+    record Row(
+            UUID id,
+            UUID workspaceId,
+            String reference,
+            String url,
+            String secret,
+            String event,
+            String body,
+            int attempts) {}
+
+    private final JdbcClient jdbc;
+
+    WebhookOutbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean insert(UUID id, WebhookRequest w, String body, Instant now) {
+        return jdbc.sql("""
+                        insert into outgoing_webhook (id, workspace_id, reference, url, secret, event, body, status,
+                          attempts, next_attempt_at, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?) on conflict do nothing""")
+                        .params(
+                                id,
+                                w.workspaceId(),
+                                w.reference(),
+                                w.url(),
+                                w.secret(),
+                                w.event(),
+                                body,
+                                SqlTimes.param(now),
+                                SqlTimes.param(now))
+                        .update()
+                > 0;
+    }
+
+    Optional<UUID> idOf(UUID workspaceId, String reference) {
+        return jdbc.sql("select id from outgoing_webhook where workspace_id = ? and reference = ?")
+                .params(workspaceId, reference)
+                .query(UUID.class)
+                .optional();
+    }
+
+    List<UUID> due(Instant now, int limit) {
+        return jdbc.sql("""
+                        select id from outgoing_webhook
+                        where (status = 'queued' and next_attempt_at <= :now)
+                           or (status = 'sending' and claimed_until < :now)
+                        order by next_attempt_at limit :limit""")
+                .param("now", SqlTimes.param(now))
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    Optional<Row> claim(UUID id, Instant now, Instant until) {
+        int claimed = jdbc.sql("""
+                        update outgoing_webhook set status = 'sending', claimed_until = :until, attempts = attempts + 1
+                        where id = :id and ((status = 'queued' and next_attempt_at <= :now)
+                                         or (status = 'sending' and claimed_until < :now))""")
+                .param("until", SqlTimes.param(until))
+                .param("id", id)
+                .param("now", SqlTimes.param(now))
+                .update();
+        if (claimed == 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id, workspace_id, reference, url, secret, event, body, attempts from outgoing_webhook"
+                        + " where id = ?")
+                .param(id)
+                .query((rs, n) -> new Row(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("workspace_id", UUID.class),
+                        rs.getString("reference"),
+                        rs.getString("url"),
+                        rs.getString("secret"),
+                        rs.getString("event"),
+                        rs.getString("body"),
+                        rs.getInt("attempts")))
+                .optional();
+    }
+
+    boolean markSent(UUID id, Instant now) {
+        return jdbc.sql("update outgoing_webhook set status = 'sent', sent_at = ?, claimed_until = null"
+                                + " where id = ? and status = 'sending'")
+                        .params(SqlTimes.param(now), id)
+                        .update()
+                > 0;
+    }
+
+    void retryLater(UUID id, Instant at, String error) {
+        jdbc.sql("update outgoing_webhook set status = 'queued', next_attempt_at = ?, claimed_until = null,"
+                        + " last_error = ? where id = ? and status = 'sending'")
+                .params(SqlTimes.param(at), abbreviate(error), id)
+                .update();
+    }
+
+    void markFailed(UUID id, String error) {
+        jdbc.sql("update outgoing_webhook set status = 'failed', claimed_until = null, last_error = ?"
+                        + " where id = ? and status = 'sending'")
+                .params(abbreviate(error), id)
+                .update();
+    }
+
+    Optional<String> status(UUID workspaceId, UUID id) {
+        return jdbc.sql("select status from outgoing_webhook where workspace_id = ? and id = ?")
+                .params(workspaceId, id)
+                .query(String.class)
+                .optional();
+    }
+
+    /** The posts whose reference starts with {@code prefix}, newest first. */
+    PageResult<WebhookAttempt> log(UUID workspaceId, String prefix, PageResult.Request page) {
+        String like = prefix.replace("%", "").replace("_", "\\_") + "%";
+        List<WebhookAttempt> items = jdbc.sql("""
+                        select id, event, status, attempts, last_error, created_at, next_attempt_at, sent_at
+                        from outgoing_webhook where workspace_id = ? and reference like ?
+                        order by created_at desc, id limit ? offset ?""")
+                .params(workspaceId, like, page.size(), page.offset())
+                .query((rs, i) -> new WebhookAttempt(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("event"),
+                        rs.getString("status"),
+                        rs.getInt("attempts"),
+                        rs.getString("last_error"),
+                        SqlTimes.instant(rs, "created_at"),
+                        SqlTimes.instant(rs, "next_attempt_at"),
+                        SqlTimes.instant(rs, "sent_at")))
+                .list();
+        long total = jdbc.sql("select count(*) from outgoing_webhook where workspace_id = ? and reference like ?")
+                .params(workspaceId, like)
+                .query(Long.class)
+                .single();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    private static String abbreviate(String text) {
+        String t = text == null ? "unknown error" : text;
+        return t.length() > 500 ? t.substring(0, 500) : t;
+    }
+}

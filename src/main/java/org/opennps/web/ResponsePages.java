@@ -1,0 +1,170 @@
+package org.opennps.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.opennps.contact.Contact;
+import org.opennps.contact.ContactService;
+import org.opennps.event.EventHistory;
+import org.opennps.invitation.InvitationService;
+import org.opennps.response.Response;
+import org.opennps.response.ResponseFilter;
+import org.opennps.response.ResponseService;
+import org.opennps.shared.AdminPage;
+import org.opennps.shared.PageResult;
+import org.opennps.survey.ScoreCategory;
+import org.opennps.survey.Survey;
+import org.opennps.survey.SurveyService;
+import org.opennps.workspace.WorkspaceAccess;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The inbox: responses with filters, and one response with the contact's timeline. */
+@Controller
+@AdminPage
+class ResponsePages {
+
+    static final Map<String, Duration> PERIODS = periods();
+    static final List<String> CHANNELS = List.of("email", "web", "link", "api", "webhook");
+    private static final int PAGE_SIZE = 25;
+    private static final int TIMELINE = 50;
+
+    private final ResponseService responses;
+    private final SurveyService surveys;
+    private final ContactService contacts;
+    private final EventHistory history;
+    private final InvitationService invitations;
+    private final Clock clock;
+
+    ResponsePages(
+            ResponseService responses,
+            SurveyService surveys,
+            ContactService contacts,
+            EventHistory history,
+            InvitationService invitations,
+            Clock clock) {
+        this.responses = responses;
+        this.surveys = surveys;
+        this.contacts = contacts;
+        this.history = history;
+        this.invitations = invitations;
+        this.clock = clock;
+    }
+
+    @GetMapping("/responses")
+    String inbox(
+            WorkspaceAccess access,
+            @RequestParam(required = false) UUID survey,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) String comment,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        UUID ws = access.workspaceId();
+        String cat = ScoreCategory.isCategory(category) ? category : null;
+        String chan = channel != null && CHANNELS.contains(channel) ? channel : null;
+        Duration within = period == null ? null : PERIODS.get(period);
+        Boolean hasComment = "yes".equals(comment) ? Boolean.TRUE : "no".equals(comment) ? Boolean.FALSE : null;
+        ResponseFilter filter = new ResponseFilter(
+                survey, null, within == null ? null : clock.instant().minus(within), null, cat, chan, hasComment);
+        PageResult<Response> result = responses.list(ws, filter, PageResult.Request.of(Math.max(1, page), PAGE_SIZE));
+        Map<UUID, Survey> surveyById = new LinkedHashMap<>();
+        surveys.list(ws, PageResult.Request.of(1, PageResult.MAX_SIZE)).items().forEach(s -> surveyById.put(s.id(), s));
+        Map<UUID, Contact> people = new java.util.HashMap<>();
+        contacts.findAll(
+                        ws,
+                        result.items().stream()
+                                .map(Response::contactId)
+                                .filter(Objects::nonNull)
+                                .distinct()
+                                .toList())
+                .forEach(c -> people.put(c.id(), c));
+        model.addAttribute(
+                "page",
+                result.map(r -> InboxRow.of(
+                        r, surveyById.get(r.surveyId()), r.contactId() == null ? null : people.get(r.contactId()))));
+        model.addAttribute("surveys", surveyById.values());
+        model.addAttribute("channels", CHANNELS);
+        model.addAttribute("periods", PERIODS.keySet());
+        model.addAttribute("filter", new InboxFilter(survey, cat, chan, within == null ? null : period, comment));
+        return "responses";
+    }
+
+    @GetMapping("/responses/{id}")
+    String detail(WorkspaceAccess access, @PathVariable UUID id, Model model) {
+        UUID ws = access.workspaceId();
+        Response response = responses.get(ws, id);
+        Optional<Survey> survey = surveys.find(ws, response.surveyId());
+        model.addAttribute("response", response);
+        model.addAttribute("survey", survey.orElse(null));
+        model.addAttribute("answers", AnswerView.of(response, survey.orElse(null)));
+        Contact contact = contact(ws, response);
+        model.addAttribute("contact", contact);
+        if (contact != null) {
+            model.addAttribute("events", history.ofContact(ws, contact.id(), TIMELINE));
+            model.addAttribute("invitations", invitations.ofContact(ws, contact.id(), TIMELINE));
+            model.addAttribute(
+                    "otherResponses",
+                    responses.ofContact(ws, contact.id()).stream()
+                            .filter(r -> !r.id().equals(id))
+                            .toList());
+        }
+        return "response";
+    }
+
+    private Contact contact(UUID ws, Response r) {
+        return r.contactId() == null ? null : contacts.find(ws, r.contactId()).orElse(null);
+    }
+
+    private static Map<String, Duration> periods() {
+        Map<String, Duration> map = new LinkedHashMap<>();
+        map.put("7d", Duration.ofDays(7));
+        map.put("30d", Duration.ofDays(30));
+        map.put("90d", Duration.ofDays(90));
+        map.put("365d", Duration.ofDays(365));
+        return map;
+    }
+
+    /** The filters as chosen, for the form and the pager links. */
+    record InboxFilter(UUID survey, String category, String channel, String period, String comment) {}
+
+    /** One line of the inbox. */
+    record InboxRow(
+            UUID id,
+            Instant at,
+            Integer score,
+            String category,
+            String channel,
+            String surveyName,
+            String contactName,
+            String comment) {
+
+        static InboxRow of(Response r, Survey survey, Contact contact) {
+            String name = contact == null
+                    ? null
+                    : java.util.stream.Stream.of(contact.name(), contact.email(), contact.externalId())
+                            .filter(Objects::nonNull)
+                            .findFirst()
+                            .orElse("(no name)");
+            return new InboxRow(
+                    r.id(),
+                    r.completedAt() != null ? r.completedAt() : r.startedAt(),
+                    r.score(),
+                    r.category(),
+                    r.channel(),
+                    survey == null ? "(deleted survey)" : survey.name(),
+                    name,
+                    AnswerView.firstComment(r, survey));
+        }
+    }
+}

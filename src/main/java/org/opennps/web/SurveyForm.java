@@ -1,0 +1,156 @@
+package org.opennps.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.opennps.survey.Survey;
+import org.opennps.survey.Texts;
+import org.springframework.util.MultiValueMap;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The survey editor's form: texts per locale ("" when one text serves every language), the
+ * questions as plain fields. Turned into the same JSON body the API takes, so the survey module
+ * validates it and names broken fields by the same paths ({@code questions[2].text}).
+ */
+record SurveyForm(
+        String name,
+        List<String> locales,
+        Map<String, String> thankYou,
+        String invitationExpiry,
+        List<QuestionForm> questions) {
+
+    static final List<String> TYPES = List.of("nps", "rating", "single_choice", "multi_choice", "text");
+    static final List<String> CATEGORIES = List.of("detractor", "passive", "promoter");
+
+    static SurveyForm of(Survey survey, JsonMapper json) {
+        Set<String> locales = new LinkedHashSet<>(survey.thankYou().byLocale().keySet());
+        survey.questions().forEach(q -> locales.addAll(q.text().byLocale().keySet()));
+        if (locales.size() > 1) {
+            locales.remove(Texts.ANY);
+        }
+        List<String> list = List.copyOf(locales);
+        return new SurveyForm(
+                survey.name(),
+                list,
+                texts(survey.thankYou(), list),
+                survey.invitationExpiry(),
+                survey.questions().stream()
+                        .map(q -> QuestionForm.of(q, list, json))
+                        .toList());
+    }
+
+    static SurveyForm read(MultiValueMap<String, String> p) {
+        List<String> locales = locales(p.getFirst("locales"));
+        int count = Math.min(30, parseInt(p.getFirst("count"), 0));
+        List<QuestionForm> questions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            questions.add(QuestionForm.read(p, "q" + i + ".", locales));
+        }
+        return new SurveyForm(
+                value(p, "name"),
+                locales,
+                perLocale(p, "thank_you.", locales),
+                blankToNull(value(p, "invitation_expiry")),
+                questions);
+    }
+
+    /** The form after an editing action: add, remove:i, up:i, down:i; anything else keeps it. */
+    SurveyForm edited(String action) {
+        List<QuestionForm> list = new ArrayList<>(questions);
+        String[] parts = action == null ? new String[] {""} : action.split(":");
+        int i = parts.length > 1 ? parseInt(parts[1], -1) : -1;
+        switch (parts[0]) {
+            case "add" -> list.add(QuestionForm.blank(list.size() + 1, locales));
+            case "remove" -> {
+                if (i >= 0 && i < list.size()) {
+                    list.remove(i);
+                }
+            }
+            case "up" -> swap(list, i, i - 1);
+            case "down" -> swap(list, i, i + 1);
+            default -> {}
+        }
+        return new SurveyForm(name, locales, thankYou, invitationExpiry, list);
+    }
+
+    ObjectNode toJson(JsonMapper json) {
+        ObjectNode body = json.createObjectNode().put("name", name);
+        body.set("thank_you", textJson(json, thankYou));
+        if (invitationExpiry != null) {
+            body.put("invitation_expiry", invitationExpiry);
+        }
+        ArrayNode list = body.putArray("questions");
+        questions.forEach(q -> list.add(q.toJson(json, this)));
+        return body;
+    }
+
+    /** A string when there is one text for every language, else an object of locale → text. */
+    tools.jackson.databind.JsonNode textJson(JsonMapper json, Map<String, String> texts) {
+        if (locales.equals(List.of(Texts.ANY))) {
+            return json.getNodeFactory().stringNode(texts.getOrDefault(Texts.ANY, ""));
+        }
+        ObjectNode node = json.createObjectNode();
+        locales.forEach(l -> node.put(l, texts.getOrDefault(l, "")));
+        return node;
+    }
+
+    public String localesText() {
+        return String.join(", ", locales.stream().filter(l -> !l.isEmpty()).toList());
+    }
+
+    static Map<String, String> texts(Texts texts, List<String> locales) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        locales.forEach(l -> map.put(l, texts.byLocale().getOrDefault(l, texts.resolve(l.isEmpty() ? null : l))));
+        return map;
+    }
+
+    static Map<String, String> perLocale(MultiValueMap<String, String> p, String prefix, List<String> locales) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (String l : locales) {
+            map.put(l, value(p, prefix + l));
+        }
+        return map;
+    }
+
+    static List<String> locales(String text) {
+        List<String> list = text == null
+                ? List.of()
+                : List.of(text.split("[\\s,]+")).stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .distinct()
+                        .limit(20)
+                        .toList();
+        return list.isEmpty() ? List.of(Texts.ANY) : list;
+    }
+
+    static String value(MultiValueMap<String, String> p, String name) {
+        String v = p.getFirst(name);
+        return v == null ? "" : v;
+    }
+
+    static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    static int parseInt(String text, int fallback) {
+        try {
+            return text == null ? fallback : Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static void swap(List<QuestionForm> list, int a, int b) {
+        if (a >= 0 && b >= 0 && a < list.size() && b < list.size()) {
+            QuestionForm x = list.get(a);
+            list.set(a, list.get(b));
+            list.set(b, x);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.opennps.webhook;
+
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Outgoing webhook subscriptions.
+ *
+ * @param disableAfterFailures a subscription is switched off after this many posts in a row
+ *     failed for good (each after all its retries)
+ */
+@Validated
+@ConfigurationProperties("opennps.webhooks")
+record WebhookProperties(@Min(1) @DefaultValue("5") int disableAfterFailures) {}

@@ -1,0 +1,277 @@
+package org.opennps.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.jayway.jsonpath.JsonPath;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opennps.event.IngestedEvent;
+import org.opennps.scheduling.SchedulerFactory;
+import org.opennps.scheduling.SchedulerProperties;
+import org.opennps.shared.PageResult;
+import org.opennps.support.ApiTestBase;
+import org.opennps.support.TestMailServer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Journeys end to end: events in through the API, steps on the durable scheduler, the
+ * action's e-mail out through SMTP. The action is a plain {@code message} e-mail.
+ */
+abstract class JourneyFlowTests extends ApiTestBase {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    static final Instant MONDAY_MORNING = Instant.parse("2026-11-23T10:00:00Z");
+
+    @Autowired
+    CampaignService campaigns;
+
+    @Autowired
+    JourneyStarter starter;
+
+    @Autowired
+    JourneyRunner runner;
+
+    @Autowired
+    TestMailServer smtp;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    Task<?> journeyStepTask;
+
+    @Autowired
+    @Qualifier("schedulerLifecycle")
+    SmartLifecycle appScheduler;
+
+    private String tag;
+    String surveyId;
+
+    @BeforeEach
+    void mondayMorning() throws Exception {
+        clock.set(MONDAY_MORNING);
+        tag = UUID.randomUUID().toString().substring(0, 8);
+        String body = postJson("/api/v1/surveys", CampaignApiTests.PASSIVES_SURVEY)
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        surveyId = JsonPath.read(body, "$.id");
+    }
+
+    @Test
+    void onlyTheCustomerWhoPickedUpTheOrderGetsTheEmailTwoDaysLater() throws Exception {
+        UUID campaign = activeCampaign("Thanks for your order {{trigger.order_id}}");
+        events("{'type':'order.placed','contact':" + who("a") + ",'properties':{'order_id':'o-1','value':20}},"
+                + "{'type':'order.placed','contact':" + who("b") + ",'properties':{'order_id':'o-2','value':20}},"
+                + "{'type':'order.picked_up','contact':" + who("a")
+                + ",'properties':{'order_id':'o-1'},'occurred_at':'2026-11-23T12:00:00Z'}");
+        awaitJourneys(campaign, "waiting", 2);
+        assertThat(smtp.to(mail("a"))).isEmpty();
+
+        clock.advance(Duration.ofDays(2).plusMinutes(1));
+        awaitJourneys(campaign, "completed", 1);
+        awaitJourneys(campaign, "stopped", 1);
+        MimeMessage email = awaitEmail("a");
+        assertThat(email.getSubject()).isEqualTo("Thanks for your order o-1");
+        assertThat(smtp.to(mail("b"))).isEmpty();
+    }
+
+    @Test
+    void cancellingTheOrderEndsTheWaitingJourney() throws Exception {
+        UUID campaign = activeCampaign("Thanks");
+        events("{'type':'order.placed','contact':" + who("a") + ",'properties':{'order_id':'o-1','value':20}},"
+                + "{'type':'order.picked_up','contact':" + who("a")
+                + ",'properties':{'order_id':'o-1'},'occurred_at':'2026-11-23T12:00:00Z'}");
+        awaitJourneys(campaign, "waiting", 1);
+
+        events("{'type':'order.cancelled','contact':" + who("a")
+                + ",'properties':{'order_id':'o-1'},'occurred_at':'2026-11-23T12:00:00Z'}");
+        awaitJourneys(campaign, "exited", 1);
+        clock.advance(Duration.ofDays(2).plusMinutes(1));
+        await().during(Duration.ofSeconds(3))
+                .atMost(WAIT)
+                .until(() -> smtp.to(mail("a")).isEmpty());
+    }
+
+    @Test
+    void theSameEventStartsOneJourney() {
+        UUID campaign = activeCampaign("Thanks");
+        UUID contact = contactId("a");
+        var event = new IngestedEvent("evt-" + tag, "order.placed", contact, Map.of("value", 20), MONDAY_MORNING);
+        starter.handle(workspace.workspace().id(), List.of(event));
+        starter.handle(workspace.workspace().id(), List.of(event));
+
+        assertThat(journeys(campaign, null).total()).isEqualTo(1);
+    }
+
+    @Test
+    void editingAnActiveCampaignLeavesWaitingJourneysOnTheirVersion() throws Exception {
+        UUID campaign = activeCampaign("Version one");
+        events("{'type':'order.placed','contact':" + who("a") + ",'properties':{'order_id':'o-1','value':20}},"
+                + "{'type':'order.picked_up','contact':" + who("a")
+                + ",'properties':{'order_id':'o-1'},'occurred_at':'2026-11-23T12:00:00Z'}");
+        awaitJourneys(campaign, "waiting", 1);
+
+        campaigns.update(workspace.workspace().id(), campaign, readTree(campaignJson("Version two", "active")));
+        clock.advance(Duration.ofDays(2).plusMinutes(1));
+        assertThat(awaitEmail("a").getSubject()).isEqualTo("Version one");
+    }
+
+    @Test
+    void aStepRunTwiceActsOnce() throws Exception {
+        UUID campaign = activeCampaign("Once");
+        events("{'type':'order.placed','contact':" + who("a") + ",'properties':{'order_id':'o-1','value':20}},"
+                + "{'type':'order.picked_up','contact':" + who("a")
+                + ",'properties':{'order_id':'o-1'},'occurred_at':'2026-11-23T12:00:00Z'}");
+        awaitJourneys(campaign, "waiting", 1);
+        UUID journey = journeys(campaign, "waiting").items().getFirst().id();
+        clock.advance(Duration.ofDays(2).plusMinutes(1));
+
+        // a crashed node's execution is retried while the first one also ran
+        assertThat(List.of(runner.run(journey, 1), runner.run(journey, 1)))
+                .containsExactlyInAnyOrder(JourneyRunner.Result.FINISHED, JourneyRunner.Result.ALREADY_DONE);
+        awaitEmail("a");
+        await().during(Duration.ofSeconds(2))
+                .atMost(WAIT)
+                .until(() -> smtp.to(mail("a")).size() == 1);
+    }
+
+    @Test
+    void twoNodesOnOneDatabaseSendEachEmailOnce() throws Exception {
+        UUID campaign = activeCampaign("Hello");
+        List<String> people = IntStream.range(0, 12).mapToObj(i -> "p" + i).toList();
+        StringBuilder batch = new StringBuilder();
+        for (String p : people) {
+            batch.append(batch.isEmpty() ? "" : ",")
+                    .append("{'type':'order.placed','contact':" + who(p) + ",'properties':{'order_id':'o-" + p
+                            + "','value':20}},{'type':'order.picked_up','contact':" + who(p)
+                            + ",'properties':{'order_id':'o-" + p + "'},'occurred_at':'2026-11-23T12:00:00Z'}");
+        }
+        events(batch.toString());
+        awaitJourneys(campaign, "waiting", people.size());
+        Scheduler second = node("second-node");
+        try {
+            clock.advance(Duration.ofDays(2).plusMinutes(1));
+            awaitJourneys(campaign, "completed", people.size());
+            for (String p : people) {
+                awaitEmail(p);
+            }
+            await().during(Duration.ofSeconds(2))
+                    .atMost(WAIT)
+                    .until(() -> people.stream().allMatch(p -> smtp.to(mail(p)).size() == 1));
+        } finally {
+            second.stop();
+        }
+    }
+
+    @Test
+    void aNodeStartedAfterTheFirstStoppedMidDelaySendsOnce() throws Exception {
+        UUID campaign = activeCampaign("After restart");
+        events("{'type':'order.placed','contact':" + who("a") + ",'properties':{'order_id':'o-1','value':20}},"
+                + "{'type':'order.picked_up','contact':" + who("a")
+                + ",'properties':{'order_id':'o-1'},'occurred_at':'2026-11-23T12:00:00Z'}");
+        awaitJourneys(campaign, "waiting", 1);
+        appScheduler.stop();
+        try {
+            clock.advance(Duration.ofDays(1));
+            Scheduler restarted = node("restarted");
+            try {
+                clock.advance(Duration.ofDays(1).plusMinutes(1));
+                awaitEmail("a");
+                awaitJourneys(campaign, "completed", 1);
+            } finally {
+                restarted.stop();
+            }
+        } finally {
+            appScheduler.start();
+        }
+        await().during(Duration.ofSeconds(2))
+                .atMost(WAIT)
+                .until(() -> smtp.to(mail("a")).size() == 1);
+    }
+
+    private Scheduler node(String name) {
+        SchedulerProperties properties = new SchedulerProperties(
+                true, 4, Duration.ofMillis(200), Duration.ofSeconds(5), 6, Duration.ofSeconds(10));
+        Scheduler scheduler = SchedulerFactory.build(
+                dataSource, clock, List.of(journeyStepTask), properties, SchedulerFactory.TABLE, name + "-" + tag);
+        scheduler.start();
+        return scheduler;
+    }
+
+    private UUID activeCampaign(String subject) {
+        return UUID.fromString(campaigns
+                .create(workspace.workspace().id(), readTree(campaignJson(subject, "active")))
+                .get("id")
+                .stringValue());
+    }
+
+    private String campaignJson(String subject, String status) {
+        return CampaignApiTests.afterPurchase(
+                surveyId,
+                status,
+                "{'type':'action','action':'message','subject':'" + subject + "','body':'We changed X for you.'}");
+    }
+
+    private tools.jackson.databind.JsonNode readTree(String text) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(text);
+    }
+
+    private void events(String list) throws Exception {
+        postJson("/api/v1/events", json("{'events':[" + list + "]}"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isAccepted());
+    }
+
+    private String who(String name) {
+        return "{'external_id':'" + name + "','email':'" + mail(name) + "'}";
+    }
+
+    private String mail(String name) {
+        return name + "-" + tag + "@example.com";
+    }
+
+    private UUID contactId(String name) {
+        try {
+            postJson("/api/v1/contacts", json(who(name)));
+            String body = getJson("/api/v1/contacts?external_id=" + name)
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            return UUID.fromString(JsonPath.read(body, "$.items[0].id"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private PageResult<Journey> journeys(UUID campaign, String status) {
+        return campaigns.journeys(workspace.workspace().id(), campaign, status, PageResult.Request.of(1, 500));
+    }
+
+    /** For "waiting": waiting past the first step (the delay is scheduled). */
+    private void awaitJourneys(UUID campaign, String status, int count) {
+        await().atMost(WAIT)
+                .until(() -> journeys(campaign, status).items().stream()
+                                .filter(j -> !"waiting".equals(status) || j.stepIndex() > 0)
+                                .count()
+                        == count);
+    }
+
+    private MimeMessage awaitEmail(String name) {
+        await().atMost(WAIT).until(() -> !smtp.to(mail(name)).isEmpty());
+        return smtp.to(mail(name)).getFirst();
+    }
+}

@@ -1,0 +1,119 @@
+package org.opennps.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.opennps.contact.ContactService;
+import org.opennps.event.EventIntakeService;
+import org.opennps.response.Response;
+import org.opennps.response.ResponseFilter;
+import org.opennps.response.ResponseService;
+import org.opennps.shared.PageResult;
+import org.opennps.support.ApiTestBase;
+import org.opennps.survey.ScoreCategory;
+import org.opennps.survey.SurveyService;
+import org.opennps.workspace.UserService;
+import org.opennps.workspace.Workspace;
+import org.opennps.workspace.WorkspaceService;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The demo workspace's generated data, its idempotence and its removal; H2 and PostgreSQL. */
+abstract class DemoSeederTests extends ApiTestBase {
+
+    @Autowired
+    DemoSeeder seeder;
+
+    @Autowired
+    WorkspaceService workspaces;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    ContactService contacts;
+
+    @Autowired
+    EventIntakeService events;
+
+    @Autowired
+    SurveyService surveys;
+
+    @Autowired
+    ResponseService responses;
+
+    @Test
+    void demoWorkspaceHoldsMonthsOfShopDataAndIsMadeOnlyOnce() {
+        String slug = "demo-" + UUID.randomUUID().toString().substring(0, 8);
+        long started = System.nanoTime();
+        Workspace demo = seeder.seed(slug, DemoSeeder.NAME).orElseThrow();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        UUID ws = demo.id();
+
+        assertThat(demo.demo()).isTrue();
+        assertThat(demo.name()).isEqualTo("Demo shop (sample data)");
+        assertThat(contacts.list(ws, null, PageResult.Request.of(1, 1)).total()).isEqualTo(600);
+        assertThat(events.count(ws)).isGreaterThan(10_000);
+        assertThat(surveys.list(ws, PageResult.Request.of(1, 10)).items())
+                .extracting(s -> s.name())
+                .containsExactly("Post-purchase NPS");
+        long total = count(ws, null, null, null);
+        assertThat(total).isBetween(1350L, 1650L);
+        for (String category : List.of(ScoreCategory.DETRACTOR, ScoreCategory.PASSIVE, ScoreCategory.PROMOTER)) {
+            assertThat(count(ws, category, null, true))
+                    .as(category + " with comments")
+                    .isGreaterThan(50);
+        }
+        assertThat(count(ws, null, "email", null)).isGreaterThan(total / 2);
+        assertThat(oldest(ws).startedAt()).isBefore(clock.instant().minus(Duration.ofDays(150)));
+        assertThat(newest(ws).startedAt())
+                .isAfter(clock.instant().minus(Duration.ofDays(20)))
+                .isBefore(clock.instant());
+        assertThat(newest(ws).eventProperties()).containsKeys("order_id", "shipment");
+        System.out.println("Demo data generated in " + millis + " ms");
+
+        assertThat(seeder.seed(slug, DemoSeeder.NAME)).isEmpty();
+        assertThat(contacts.list(ws, null, PageResult.Request.of(1, 1)).total()).isEqualTo(600);
+
+        workspaces.delete(ws);
+        assertThat(workspaces.find(ws)).isEmpty();
+        assertThat(seeder.seed(slug, DemoSeeder.NAME))
+                .as("a deleted demo stays deleted")
+                .isEmpty();
+    }
+
+    @Test
+    void membersOfTheDefaultWorkspaceJoinTheDemo() {
+        Workspace fallback = workspaces.findBySlug("default").orElseThrow();
+        Workspace demo = seeder.seed("demo-" + UUID.randomUUID().toString().substring(0, 8), "Demo")
+                .orElseThrow();
+        assertThat(users.members(demo.id())).containsAll(users.members(fallback.id()));
+        workspaces.delete(demo.id());
+    }
+
+    private long count(UUID ws, String category, String channel, Boolean comment) {
+        return responses
+                .list(
+                        ws,
+                        new ResponseFilter(null, null, null, null, category, channel, comment),
+                        PageResult.Request.of(1, 1))
+                .total();
+    }
+
+    private Response newest(UUID ws) {
+        return responses
+                .list(ws, ResponseFilter.of(null, null, null, null, null), PageResult.Request.of(1, 1))
+                .items()
+                .getFirst();
+    }
+
+    private Response oldest(UUID ws) {
+        long total = count(ws, null, null, null);
+        return responses
+                .list(ws, ResponseFilter.of(null, null, null, null, null), PageResult.Request.of((int) total, 1))
+                .items()
+                .getFirst();
+    }
+}
