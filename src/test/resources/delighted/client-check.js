@@ -6,6 +6,8 @@ const options = { host: 'localhost', port: Number(process.env.OPENNPS_PORT), sch
 const delighted = Delighted(process.env.OPENNPS_KEY, options);
 const since = Number(process.env.OPENNPS_SINCE);
 const until = Number(process.env.OPENNPS_UNTIL);
+const domain = process.env.OPENNPS_DOMAIN;
+const mail = function (name) { return name + '@' + domain; };
 
 function failure(error) {
   return { type: error.type, message: error.message, retryAfter: error.retryAfter };
@@ -22,10 +24,10 @@ async function caught(promise) {
 async function main() {
   const out = {};
   out.ann = await delighted.person.create({
-    email: 'ann@shop.example', name: 'Ann', delay: 3600, properties: { plan: 'pro', city: 'Warsaw' } });
-  out.bob = await delighted.person.create({ email: 'bob@shop.example', name: 'Bob', send: false });
-  out.cy = await delighted.person.create({ email: 'cy@shop.example', delay: 60 });
-  out.deletePending = await delighted.surveyRequest.deletePending({ person_email: 'cy@shop.example' });
+    email: mail('ann'), name: 'Ann', delay: 3600, properties: { plan: 'pro', city: 'Warsaw' } });
+  out.bob = await delighted.person.create({ email: mail('bob'), name: 'Bob', send: false });
+  out.cy = await delighted.person.create({ email: mail('cy'), delay: 60 });
+  out.deletePending = await delighted.surveyRequest.deletePending({ person_email: mail('cy') });
 
   out.people = [];
   await delighted.person.list({ per_page: 2 }).autoPagingEach(function (person) {
@@ -55,12 +57,12 @@ async function main() {
   }
   out.allTimeMetrics = await delighted.metrics.retrieve();
 
-  out.unsubscribe = await delighted.unsubscribe.create({ person_email: 'bob@shop.example' });
+  out.unsubscribe = await delighted.unsubscribe.create({ person_email: mail('bob') });
   out.unsubscribes = await delighted.unsubscribe.all();
   out.bounces = await delighted.bounce.all();
 
-  await delighted.person.create({ email: 'gone@shop.example', send: false });
-  out.deleted = await delighted.person.delete({ email: 'gone@shop.example' });
+  await delighted.person.create({ email: mail('gone'), send: false });
+  out.deleted = await delighted.person.delete({ email: mail('gone') });
 
   out.invalid = await caught(delighted.person.create({ name: 'No e-mail' }));
   const stranger = Delighted('not-an-opennps-key-000000', options);

@@ -50,22 +50,21 @@ class SurveyRequestRepository {
                 .list();
     }
 
-    Optional<Instant> nextDue(UUID workspaceId, UUID contactId) {
-        return pending(workspaceId, contactId).stream().map(Request::dueAt).findFirst();
-    }
-
-    /** Requests due at {@code now}, oldest first. */
-    List<Request> due(Instant now, int limit) {
+    Optional<Request> find(UUID id) {
         return jdbc.sql("select id, workspace_id, contact_id, invitation_id, due_at from delighted_survey_request"
-                        + " where status = 'pending' and due_at <= ? order by due_at limit ?")
-                .params(SqlTimes.param(now), limit)
+                        + " where id = ?")
+                .param(id)
                 .query((rs, i) -> new Request(
                         rs.getObject(1, UUID.class),
                         rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class),
                         rs.getObject(4, UUID.class),
                         SqlTimes.instant(rs, 5)))
-                .list();
+                .optional();
+    }
+
+    Optional<Instant> nextDue(UUID workspaceId, UUID contactId) {
+        return pending(workspaceId, contactId).stream().map(Request::dueAt).findFirst();
     }
 
     /** Moves a pending request on; false when another node or call moved it first. */

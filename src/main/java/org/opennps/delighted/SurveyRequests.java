@@ -1,5 +1,6 @@
 package org.opennps.delighted;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.opennps.campaign.FatigueDecision;
+import org.opennps.campaign.FatiguePolicy;
 import org.opennps.contact.Contact;
 import org.opennps.contact.ContactErased;
 import org.opennps.invitation.Invitation;
@@ -17,8 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Survey requests of POST /v1/people: an e-mail invitation to the Delighted survey, due after
- * the requested delay, which DELETE …/survey_requests/pending withdraws while it waits.
+ * Survey requests of POST /v1/people: an e-mail invitation to the Delighted survey, decided by
+ * the same fatigue policy as campaigns and e-mailed by a durable task once the requested delay
+ * is over; DELETE …/survey_requests/pending withdraws it while it waits.
  */
 @Component
 class SurveyRequests {
@@ -26,37 +30,46 @@ class SurveyRequests {
     private final SurveyRequestRepository requests;
     private final InvitationService invitations;
     private final DelightedSurvey survey;
+    private final FatiguePolicy fatigue;
+    private final SchedulerClient scheduler;
     private final Clock clock;
 
     SurveyRequests(
-            SurveyRequestRepository requests, InvitationService invitations, DelightedSurvey survey, Clock clock) {
+            SurveyRequestRepository requests,
+            InvitationService invitations,
+            DelightedSurvey survey,
+            FatiguePolicy fatigue,
+            SchedulerClient scheduler,
+            Clock clock) {
         this.requests = requests;
         this.invitations = invitations;
         this.survey = survey;
+        this.fatigue = fatigue;
+        this.scheduler = scheduler;
         this.clock = clock;
     }
 
     /**
      * Schedules a survey e-mail to the person after {@code delay}; a pending one is replaced.
-     * Returns when it is due, or empty when the person may not be asked (the invitation is kept
-     * as suppressed, with the reason).
+     * Returns when it is due, or empty when the fatigue policy says the person may not be asked
+     * now (the invitation is kept as suppressed, with the reason).
      */
     @Transactional
     Optional<Instant> schedule(UUID workspaceId, Contact person, Duration delay) {
         cancelPending(workspaceId, person.id());
         IssueInvitation command = new IssueInvitation(
                 workspaceId, survey.ensure(workspaceId), person.id(), "email", null, null, Map.of());
-        Optional<String> refusal = refusal(person);
-        if (refusal.isPresent()) {
-            invitations.suppress(command, refusal.get());
+        FatigueDecision decision = fatigue.mayInvite(workspaceId, person, null, 100, null);
+        if (!decision.allowed()) {
+            invitations.suppress(command, decision.reason());
             return Optional.empty();
         }
         Invitation invitation = invitations.issue(command);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant due = now.plus(delay).truncatedTo(ChronoUnit.SECONDS);
-        requests.insert(
-                new SurveyRequestRepository.Request(UUID.randomUUID(), workspaceId, person.id(), invitation.id(), due),
-                now);
+        UUID id = UUID.randomUUID();
+        requests.insert(new SurveyRequestRepository.Request(id, workspaceId, person.id(), invitation.id(), due), now);
+        scheduler.scheduleIfNotExists(SurveyRequestTask.instance(id), due);
         return Optional.of(due);
     }
 
@@ -75,16 +88,6 @@ class SurveyRequests {
 
     Optional<Instant> nextScheduledAt(UUID workspaceId, UUID contactId) {
         return requests.nextDue(workspaceId, contactId);
-    }
-
-    private static Optional<String> refusal(Contact person) {
-        if (person.unsubscribedAt() != null) {
-            return Optional.of("unsubscribed");
-        }
-        if (person.bouncedAt() != null) {
-            return Optional.of("bounced");
-        }
-        return Optional.empty();
     }
 
     @EventListener

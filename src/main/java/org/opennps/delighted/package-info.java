@@ -4,5 +4,15 @@
  * changes its host and key. Delighted's single survey is one OpenNPS survey per workspace.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "workspace", "contact", "survey", "invitation", "response", "analytics"})
+        allowedDependencies = {
+            "shared",
+            "workspace",
+            "contact",
+            "survey",
+            "invitation",
+            "response",
+            "analytics",
+            "campaign",
+            "delivery"
+        })
 package org.opennps.delighted;

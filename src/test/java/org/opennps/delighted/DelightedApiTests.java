@@ -22,6 +22,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.opennps.contact.ContactService;
 import org.opennps.support.ApiTestBase;
+import org.opennps.support.TestMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
@@ -32,6 +33,9 @@ abstract class DelightedApiTests extends ApiTestBase {
 
     @Autowired
     ContactService contacts;
+
+    @Autowired
+    TestMailServer smtp;
 
     private MockHttpServletRequestBuilder basic(MockHttpServletRequestBuilder request) {
         String credentials = Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8));
@@ -80,6 +84,53 @@ abstract class DelightedApiTests extends ApiTestBase {
                 .andExpect(jsonPath("$.items[0].channel").value("email"))
                 .andExpect(jsonPath("$.items[0].status").value("scheduled"));
         getJson("/api/v1/surveys").andExpect(jsonPath("$.items[0].name").value("Delighted NPS"));
+    }
+
+    @Test
+    void delayedSurveyIsEmailedWhenDueUnlessCancelled() throws Exception {
+        clock.set(Instant.parse("2026-11-23T10:00:00Z"));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String hal = "hal-" + tag + "@shop.example";
+        String ivy = "ivy-" + tag + "@shop.example";
+        String halId = JsonPath.read(
+                body(postV1(
+                        "/v1/people",
+                        json("{'email':'" + hal + "','delay':600,"
+                                + "'properties':{'delighted_email_subject':'Hal, how did we do?'}}"))),
+                "$.id");
+        postV1("/v1/people", json("{'email':'" + ivy + "','delay':600}")).andExpect(status().isOk());
+        mvc.perform(basic(delete("/v1/people/{email}/survey_requests/pending", ivy)))
+                .andExpect(status().isOk());
+
+        clock.advance(Duration.ofMinutes(9));
+        getJson("/api/v1/invitations?contact_id=" + halId)
+                .andExpect(jsonPath("$.items[0].status").value("scheduled"));
+        clock.advance(Duration.ofMinutes(2));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !smtp.to(hal).isEmpty());
+        assertThat(smtp.to(hal).getFirst().getSubject()).isEqualTo("Hal, how did we do?");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        body(getJson("/api/v1/invitations?contact_id=" + halId)).contains("\"sent\""));
+        assertThat(smtp.to(ivy)).isEmpty();
+        getV1("/v1/people")
+                .andExpect(jsonPath("$[?(@.id=='" + halId + "')].last_sent_at")
+                        .value(Matchers.contains(Matchers.greaterThan(
+                                (int) Instant.parse("2026-11-23T10:00:00Z").getEpochSecond()))));
+    }
+
+    @Test
+    void recentlySurveyedPersonIsNotAskedAgain() throws Exception {
+        String id = person("jo@shop.example");
+        postV1("/v1/survey_responses", json("{'person':'" + id + "','score':9}"))
+                .andExpect(status().isCreated());
+
+        postV1("/v1/people", json("{'email':'jo@shop.example'}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.survey_scheduled_at").doesNotExist())
+                .andExpect(jsonPath("$.last_responded_at").isNumber());
+        getJson("/api/v1/invitations?contact_id=" + id)
+                .andExpect(jsonPath("$.items[0].status").value("suppressed"))
+                .andExpect(jsonPath("$.items[0].reason").value("recontact_after_response"));
     }
 
     @Test

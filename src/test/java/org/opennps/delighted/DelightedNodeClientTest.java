@@ -2,6 +2,7 @@ package org.opennps.delighted;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import org.opennps.support.ApiTestBase;
 import org.opennps.support.NodeAvailable;
 import org.opennps.support.NodeTest;
 import org.opennps.support.OnH2;
+import org.opennps.support.TestMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -43,14 +46,24 @@ class DelightedNodeClientTest extends ApiTestBase {
     @Autowired
     ContactService contacts;
 
+    @Autowired
+    TestMailServer smtp;
+
     @TempDir
     Path dir;
+
+    /** Addresses of this run only: the mail server and scheduler are shared by every test. */
+    private final String domain = "t" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+
+    private String mail(String name) {
+        return name + "@" + domain;
+    }
 
     @Test
     void officialClientWorksAgainstOpenNps() throws Exception {
         installClient();
         String dan = JsonPath.read(
-                postJson("/api/v1/contacts", json("{'email':'dan@shop.example','name':'Dan'}"))
+                postJson("/api/v1/contacts", json("{'email':'" + mail("dan") + "','name':'Dan'}"))
                         .andReturn()
                         .getResponse()
                         .getContentAsString(),
@@ -66,16 +79,22 @@ class DelightedNodeClientTest extends ApiTestBase {
         assertResponses(out);
         assertMetricsAgreeWithAnalytics(out, since, until);
         assertThat(out.read("$.unsubscribe.ok", Boolean.class)).isTrue();
-        assertThat(out.read("$.unsubscribes[*].email", List.class)).containsExactly("bob@shop.example");
+        assertThat(out.read("$.unsubscribes[*].email", List.class)).containsExactly(mail("bob"));
         assertThat(out.read("$.bounces[*].person_id", List.class)).containsExactly(dan);
         assertThat(out.read("$.deleted.ok", Boolean.class)).isTrue();
-        assertThat(contacts.findByEmail(workspace.workspace().id(), "gone@shop.example"))
+        assertThat(contacts.findByEmail(workspace.workspace().id(), mail("gone")))
                 .isEmpty();
         assertThat(out.read("$.invalid.error.type", String.class)).isEqualTo("ResourceValidationError");
         assertThat(out.read("$.invalid.error.message", String.class)).contains("email");
         assertThat(out.read("$.unauthorized.error.type", String.class)).isEqualTo("AuthenticationError");
         assertThat(out.read("$.limited.type", String.class)).isEqualTo("TooManyRequestsError");
         assertThat(out.read("$.limited.retryAfter", Integer.class)).isPositive();
+
+        // the delayed survey goes out when its hour is over, and only to the person still waiting
+        clock.advance(Duration.ofMinutes(61));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !smtp.to(mail("ann")).isEmpty());
+        assertThat(smtp.to(mail("cy"))).isEmpty();
+        assertThat(smtp.to(mail("bob"))).isEmpty();
     }
 
     private void assertPeople(DocumentContext out, long now) {
@@ -86,11 +105,10 @@ class DelightedNodeClientTest extends ApiTestBase {
         assertThat(out.read("$.deletePending.ok", Boolean.class)).isTrue();
         // four people over two pages of two: the client followed the Link header
         assertThat(out.read("$.people[*].email", List.class))
-                .containsExactlyInAnyOrder(
-                        "ann@shop.example", "bob@shop.example", "cy@shop.example", "dan@shop.example");
-        List<Number> next = out.read("$.people[?(@.email=='ann@shop.example')].next_survey_scheduled_at");
+                .containsExactlyInAnyOrder(mail("ann"), mail("bob"), mail("cy"), mail("dan"));
+        List<Number> next = out.read("$.people[?(@.email=='" + mail("ann") + "')].next_survey_scheduled_at");
         assertThat(next).extracting(Number::longValue).containsExactly(scheduled);
-        assertThat(out.read("$.people[?(@.email=='cy@shop.example')].next_survey_scheduled_at", List.class))
+        assertThat(out.read("$.people[?(@.email=='" + mail("cy") + "')].next_survey_scheduled_at", List.class))
                 .containsExactly((Object) null);
         String ann = out.read("$.ann.id");
         assertThat(contacts.get(workspace.workspace().id(), UUID.fromString(ann))
@@ -112,8 +130,7 @@ class DelightedNodeClientTest extends ApiTestBase {
         List<String> created = out.read("$.created[*].id");
         assertThat(concat(firstPage, secondPage)).containsExactlyInAnyOrderElementsOf(created);
         assertThat(out.read("$.expanded[*].person.email", List.class))
-                .containsExactlyInAnyOrder(
-                        "ann@shop.example", "ann@shop.example", "bob@shop.example", "cy@shop.example");
+                .containsExactlyInAnyOrder(mail("ann"), mail("ann"), mail("bob"), mail("cy"));
     }
 
     private void assertMetricsAgreeWithAnalytics(DocumentContext out, long since, long until) throws Exception {
@@ -169,6 +186,7 @@ class DelightedNodeClientTest extends ApiTestBase {
         builder.environment().put("OPENNPS_KEY", key);
         builder.environment().put("OPENNPS_SINCE", Long.toString(since));
         builder.environment().put("OPENNPS_UNTIL", Long.toString(until));
+        builder.environment().put("OPENNPS_DOMAIN", domain);
         builder.redirectError(dir.resolve("stderr.txt").toFile());
         Process node = builder.start();
         String output = read(node.getInputStream());
