@@ -59,6 +59,13 @@ public final class AnalyticsBench {
             String ts = pg
                     ? "timestamptz '" + base + "' + secs * interval '1 second'"
                     : "dateadd('SECOND', secs, timestamp with time zone '" + base + "')";
+            if (pg) {
+                // bulk load: indexes and keys are built once afterwards, not row by row
+                s.execute("set maintenance_work_mem = '512MB'");
+                for (String drop : PG_DROP) {
+                    s.execute(drop);
+                }
+            }
             s.execute(String.format(FACTS, ws, ts, base.getEpochSecond()));
             System.out.println("facts inserted " + seconds(start));
             s.execute(String.format(SEGMENTS, ws, "attribute:city", CITY));
@@ -68,6 +75,9 @@ public final class AnalyticsBench {
                     "case when mod(i * 17, 10) < 8 then 'b2c' else 'b2b' end"));
             s.execute("drop table bench_src");
             if (pg) {
+                for (String create : PG_CREATE) {
+                    s.execute(create);
+                }
                 s.execute("vacuum analyze nps_fact");
                 s.execute("vacuum analyze nps_fact_segment");
             } else {
@@ -76,6 +86,26 @@ public final class AnalyticsBench {
         }
         System.out.println("phase=generate responses=" + n + " seconds=" + seconds(start));
     }
+
+    static final String[] PG_DROP = {
+        "alter table nps_fact_segment drop constraint nps_fact_segment_response_id_fkey",
+        "alter table nps_fact_segment drop constraint nps_fact_segment_pkey",
+        "drop index nps_fact_segment_dim",
+        "alter table nps_fact drop constraint nps_fact_pkey",
+        "drop index nps_fact_time",
+        "drop index nps_fact_contact"
+    };
+
+    /** The same keys and indexes as the migrations create. */
+    static final String[] PG_CREATE = {
+        "alter table nps_fact add primary key (response_id)",
+        "create index nps_fact_time on nps_fact (workspace_id, answered_at)",
+        "create index nps_fact_contact on nps_fact (workspace_id, contact_id, answered_at)",
+        "alter table nps_fact_segment add primary key (response_id, dim)",
+        "create index nps_fact_segment_dim on nps_fact_segment (workspace_id, dim, val)",
+        "alter table nps_fact_segment add constraint nps_fact_segment_response_id_fkey foreign key (response_id)"
+                + " references nps_fact (response_id) on delete cascade"
+    };
 
     static final String CITY = "case when ch < 25 then 'Warsaw' when ch < 40 then 'Krakow' when ch < 52 then 'Wroclaw'"
             + " when ch < 62 then 'Gdansk' when ch < 71 then 'Poznan' when ch < 79 then 'Lodz' when ch < 86 then 'Szczecin'"
