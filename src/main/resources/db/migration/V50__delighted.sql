@@ -19,7 +19,3 @@ create table delighted_survey_request (
 -- A person's pending request (next_survey_scheduled_at, cancelling) and the due ones.
 create index delighted_request_contact on delighted_survey_request (workspace_id, contact_id, status);
 create index delighted_request_due on delighted_survey_request (status, due_at);
-
--- GET /v1/unsubscribes and /v1/bounces list people by the time they opted out or bounced.
-create index contact_unsubscribed on contact (workspace_id, unsubscribed_at);
-create index contact_bounced on contact (workspace_id, bounced_at);
