@@ -106,6 +106,35 @@ class ContactRepository {
                 count.query(Long.class).single());
     }
 
+    /** Contacts with the time column set, oldest first; {@code column} is one of the fixed names. */
+    PageResult<Contact> listMarked(
+            UUID workspaceId, String column, Instant since, Instant until, PageResult.Request page) {
+        if (!column.equals("unsubscribed_at") && !column.equals("bounced_at")) {
+            throw new IllegalArgumentException(column);
+        }
+        String where = " from contact where workspace_id = :ws and " + column + " is not null"
+                + (since == null ? "" : " and " + column + " >= :since")
+                + (until == null ? "" : " and " + column + " < :until");
+        var count = jdbc.sql("select count(*)" + where).param("ws", workspaceId);
+        var select = jdbc.sql("select " + COLUMNS + where + " order by " + column + ", id limit :limit offset :offset")
+                .param("ws", workspaceId)
+                .param("limit", page.size())
+                .param("offset", page.offset());
+        if (since != null) {
+            count = count.param("since", SqlTimes.param(since));
+            select = select.param("since", SqlTimes.param(since));
+        }
+        if (until != null) {
+            count = count.param("until", SqlTimes.param(until));
+            select = select.param("until", SqlTimes.param(until));
+        }
+        return new PageResult<>(
+                select.query(this::map).list(),
+                page.page(),
+                page.size(),
+                count.query(Long.class).single());
+    }
+
     /** Inserts the contacts that clash with no existing one; returns which were inserted. */
     boolean[] insertIfAbsent(UUID workspaceId, List<Contact> contacts) {
         int[][] counts = template.batchUpdate(

@@ -146,6 +146,17 @@ public class ContactService {
         return contacts.list(workspaceId, search == null || search.isBlank() ? null : search.trim(), page);
     }
 
+    /** People who opted out, earliest first; {@code since}/{@code until} bound the opt-out time. */
+    public PageResult<Contact> listUnsubscribed(
+            UUID workspaceId, Instant since, Instant until, PageResult.Request page) {
+        return contacts.listMarked(workspaceId, "unsubscribed_at", since, until, page);
+    }
+
+    /** People whose e-mail bounced, earliest first; {@code since}/{@code until} bound the bounce time. */
+    public PageResult<Contact> listBounced(UUID workspaceId, Instant since, Instant until, PageResult.Request page) {
+        return contacts.listMarked(workspaceId, "bounced_at", since, until, page);
+    }
+
     /** Opts the person out of every survey on every channel; returns false if already out. */
     @Transactional
     public boolean unsubscribe(UUID workspaceId, UUID contactId) {

@@ -104,6 +104,24 @@ public class InvitationService {
         invitations.mark(workspaceId, invitationId, Invitation.EXPIRED, null, null, clock.instant(), OPEN);
     }
 
+    /**
+     * Withdraws an invitation not sent yet: it becomes {@code suppressed} with reason
+     * {@code cancelled} and its link stops working. Returns false when it had left
+     * {@code scheduled} already.
+     */
+    @Transactional
+    public boolean cancel(UUID workspaceId, UUID invitationId) {
+        return invitations.mark(
+                        workspaceId,
+                        invitationId,
+                        Invitation.SUPPRESSED,
+                        "cancelled",
+                        null,
+                        clock.instant(),
+                        "'scheduled'")
+                > 0;
+    }
+
     public String surveyUrl(Invitation invitation) {
         return links.survey(token(invitation));
     }

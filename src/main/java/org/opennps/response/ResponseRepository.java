@@ -136,6 +136,40 @@ class ResponseRepository {
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
+    PageResult<Response> listScored(UUID workspaceId, ScoredResponses q, PageResult.Request page) {
+        String where = " from response where workspace_id = :ws and confirmed = true and score is not null"
+                + (q.surveyId() == null ? "" : " and survey_id = :survey")
+                + (q.contactId() == null ? "" : " and contact_id = :contact")
+                + (q.since() == null ? "" : " and started_at >= :since")
+                + (q.until() == null ? "" : " and started_at < :until");
+        String order = q.oldestFirst() ? " order by started_at, id" : " order by started_at desc, id desc";
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("ws", workspaceId);
+        if (q.surveyId() != null) {
+            params.put("survey", q.surveyId());
+        }
+        if (q.contactId() != null) {
+            params.put("contact", q.contactId());
+        }
+        if (q.since() != null) {
+            params.put("since", SqlTimes.param(q.since()));
+        }
+        if (q.until() != null) {
+            params.put("until", SqlTimes.param(q.until()));
+        }
+        long total = jdbc.sql("select count(*)" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<Response> items = jdbc.sql("select " + COLUMNS + where + order + " limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(this::map)
+                .list();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
     /** Streams every matching response in time order, one at a time, for the export. */
     void forEach(UUID workspaceId, ResponseFilter filter, Consumer<Response> consumer) {
         try (var rows = filter

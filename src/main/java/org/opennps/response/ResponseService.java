@@ -111,7 +111,24 @@ public class ResponseService {
     @Transactional
     public Response record(
             UUID workspaceId, UUID surveyId, UUID contactId, String channel, String locale, Submission s) {
-        return recordAt(workspaceId, surveyId, contactId, channel, locale, s, Map.of(), now());
+        return recordAt(workspaceId, surveyId, contactId, channel, locale, s, Map.of(), now(), Map.of());
+    }
+
+    /**
+     * Like {@link #record(UUID, UUID, UUID, String, String, Submission)}, with
+     * {@code extraAttributes} laid over the contact's attributes in the response's snapshot only
+     * (the contact keeps its own).
+     */
+    @Transactional
+    public Response record(
+            UUID workspaceId,
+            UUID surveyId,
+            UUID contactId,
+            String channel,
+            String locale,
+            Submission s,
+            Map<String, Object> extraAttributes) {
+        return recordAt(workspaceId, surveyId, contactId, channel, locale, s, Map.of(), now(), extraAttributes);
     }
 
     /**
@@ -133,7 +150,15 @@ public class ResponseService {
             throw new IllegalArgumentException("A historical response lies in the past");
         }
         return recordAt(
-                workspaceId, surveyId, contactId, channel, locale, s, trigger, at.truncatedTo(ChronoUnit.MICROS));
+                workspaceId,
+                surveyId,
+                contactId,
+                channel,
+                locale,
+                s,
+                trigger,
+                at.truncatedTo(ChronoUnit.MICROS),
+                Map.of());
     }
 
     private Response recordAt(
@@ -144,9 +169,11 @@ public class ResponseService {
             String locale,
             Submission s,
             Map<String, Object> trigger,
-            Instant at) {
+            Instant at,
+            Map<String, Object> extraAttributes) {
         Survey survey = surveys.get(workspaceId, surveyId);
-        Response start = started(workspaceId, surveyId, null, contactId, channel, locale, trigger, at);
+        Response start = withSnapshotExtras(
+                started(workspaceId, surveyId, null, contactId, channel, locale, trigger, at), extraAttributes);
         List<FieldViolation> violations = new ArrayList<>();
         Response next =
                 ResponseChange.apply(survey, start, new Submission(s.score(), true, s.answers(), true), at, violations);
@@ -167,6 +194,11 @@ public class ResponseService {
         responses.insertIfAbsent(next, AnswerRules.hasComment(survey, next.answers()));
         announce(null, next);
         return next;
+    }
+
+    /** A page of the confirmed, scored responses the query selects (the ones NPS counts). */
+    public PageResult<Response> listScored(UUID workspaceId, ScoredResponses query, PageResult.Request page) {
+        return responses.listScored(workspaceId, query, page);
     }
 
     /** Responses matching the filter, latest first. */
@@ -214,6 +246,32 @@ public class ResponseService {
                 now,
                 null,
                 now);
+    }
+
+    private static Response withSnapshotExtras(Response r, Map<String, Object> extra) {
+        if (extra == null || extra.isEmpty()) {
+            return r;
+        }
+        Map<String, Object> attributes = new java.util.LinkedHashMap<>(r.contactAttributes());
+        attributes.putAll(extra);
+        return new Response(
+                r.id(),
+                r.workspaceId(),
+                r.surveyId(),
+                r.campaignId(),
+                r.invitationId(),
+                r.contactId(),
+                r.channel(),
+                r.score(),
+                r.category(),
+                r.confirmed(),
+                r.answers(),
+                attributes,
+                r.eventProperties(),
+                r.locale(),
+                r.startedAt(),
+                r.completedAt(),
+                r.updatedAt());
     }
 
     /** Announces a written change: recorded always, scored and completed only when they change. */

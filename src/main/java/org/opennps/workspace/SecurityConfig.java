@@ -38,16 +38,15 @@ class SecurityConfig {
                         .hasAuthority("SCOPE_server_api"))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(workspaces, problems), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
-                            if (request.getRequestURI().startsWith("/v1/")) {
-                                response.setHeader("WWW-Authenticate", "Basic realm=\"OpenNPS\"");
-                            } else {
-                                response.setHeader("WWW-Authenticate", "Bearer");
-                            }
+                            boolean basic = request.getRequestURI().startsWith("/v1/");
+                            response.setHeader("WWW-Authenticate", basic ? "Basic realm=\"OpenNPS\"" : "Bearer");
                             problems.write(
                                     response,
                                     HttpStatus.UNAUTHORIZED,
                                     "unauthorized",
-                                    "A valid API key is required: Authorization: Bearer <api key>.");
+                                    basic
+                                            ? "A valid API key is required as the HTTP Basic user name."
+                                            : "A valid API key is required: Authorization: Bearer <api key>.");
                         })
                         .accessDeniedHandler((request, response, ex) -> problems.write(
                                 response, HttpStatus.FORBIDDEN, "forbidden", "This key may not call this endpoint.")));
