@@ -82,7 +82,7 @@ class JourneyActions {
                 .toList();
         delivery.queueSurvey(new SurveyEmail(
                 journey.workspaceId(),
-                InvitationMail.reference(invitation.id()),
+                InvitationService.outboxReference(invitation.id()),
                 contact.email(),
                 resolved(action.subject() == null ? DEFAULT_SUBJECT : action.subject(), trigger),
                 action.body() == null ? null : resolved(action.body(), trigger),
@@ -110,7 +110,7 @@ class JourneyActions {
         data.put("trigger", trigger);
         delivery.queueWebhook(new WebhookRequest(
                 journey.workspaceId(),
-                InvitationMail.reference(invitation.id()),
+                InvitationService.outboxReference(invitation.id()),
                 action.url(),
                 action.secret(),
                 "survey.invitation",

@@ -7,15 +7,12 @@ import java.util.stream.IntStream;
 import org.opennps.contact.Contact;
 import org.opennps.contact.ContactService;
 import org.opennps.delivery.DeliveryService;
-import org.opennps.delivery.EmailFailed;
-import org.opennps.delivery.EmailSent;
 import org.opennps.delivery.SurveyEmail;
 import org.opennps.invitation.Invitation;
 import org.opennps.invitation.InvitationService;
 import org.opennps.survey.Survey;
 import org.opennps.survey.SurveyService;
 import org.opennps.workspace.WorkspaceService;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,8 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class SurveyEmails {
-
-    private static final String PREFIX = "delighted:";
 
     private final SurveyRequestRepository requests;
     private final InvitationService invitations;
@@ -85,7 +80,7 @@ class SurveyEmails {
                 .orElse("How likely are you to recommend " + workspaces.get(ws).name() + "?");
         return new SurveyEmail(
                 ws,
-                PREFIX + invitation.id(),
+                InvitationService.outboxReference(invitation.id()),
                 person.email(),
                 subject,
                 text(person, "delighted_intro_message").orElse(null),
@@ -101,23 +96,6 @@ class SurveyEmails {
     private static Optional<String> text(Contact person, String attribute) {
         return person.attributes().get(attribute) instanceof String s && !s.isBlank()
                 ? Optional.of(s)
-                : Optional.empty();
-    }
-
-    @ApplicationModuleListener
-    void on(EmailSent sent) {
-        invitationOf(sent.reference()).ifPresent(id -> invitations.markSent(sent.workspaceId(), id));
-    }
-
-    @ApplicationModuleListener
-    void on(EmailFailed failed) {
-        invitationOf(failed.reference())
-                .ifPresent(id -> invitations.markFailed(failed.workspaceId(), id, failed.reason()));
-    }
-
-    private static Optional<UUID> invitationOf(String reference) {
-        return reference != null && reference.startsWith(PREFIX)
-                ? Optional.of(UUID.fromString(reference.substring(PREFIX.length())))
                 : Optional.empty();
     }
 }

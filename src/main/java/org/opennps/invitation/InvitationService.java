@@ -25,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InvitationService {
 
+    /** Start of the outbox reference of an invitation's e-mail or webhook; see {@link #outboxReference}. */
+    static final String OUTBOX_PREFIX = "invitation:";
+
     private static final String OPEN = "'scheduled', 'sent', 'opened'";
 
     private final InvitationRepository invitations;
@@ -120,6 +123,14 @@ public class InvitationService {
                         clock.instant(),
                         "'scheduled'")
                 > 0;
+    }
+
+    /**
+     * The reference to queue an invitation's e-mail or webhook under: the outbox's report on it
+     * then moves the invitation to sent or failed, and a second queueing sends nothing.
+     */
+    public static String outboxReference(UUID invitationId) {
+        return OUTBOX_PREFIX + invitationId;
     }
 
     public String surveyUrl(Invitation invitation) {

@@ -3,5 +3,6 @@
  * link token, its status ({@code scheduled → sent → opened → responded | expired |
  * suppressed | failed}) and the snapshot of the event that triggered it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "workspace", "contact", "survey"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "workspace", "contact", "survey", "delivery"})
 package org.opennps.invitation;

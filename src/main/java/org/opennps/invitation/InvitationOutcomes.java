@@ -1,4 +1,4 @@
-package org.opennps.campaign;
+package org.opennps.invitation;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -6,24 +6,20 @@ import org.opennps.delivery.EmailFailed;
 import org.opennps.delivery.EmailSent;
 import org.opennps.delivery.WebhookDelivered;
 import org.opennps.delivery.WebhookFailed;
-import org.opennps.invitation.InvitationService;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Moves invitations to sent or failed when the outbox reports on their e-mail or webhook. */
+/**
+ * Moves invitations to sent or failed when the outbox reports on the e-mail or webhook queued
+ * under {@link InvitationService#outboxReference}, whichever module queued it.
+ */
 @Component
-class InvitationMail {
-
-    private static final String PREFIX = "invitation:";
+class InvitationOutcomes {
 
     private final InvitationService invitations;
 
-    InvitationMail(InvitationService invitations) {
+    InvitationOutcomes(InvitationService invitations) {
         this.invitations = invitations;
-    }
-
-    static String reference(UUID invitationId) {
-        return PREFIX + invitationId;
     }
 
     @ApplicationModuleListener
@@ -49,8 +45,8 @@ class InvitationMail {
     }
 
     private static Optional<UUID> invitationOf(String reference) {
-        return reference != null && reference.startsWith(PREFIX)
-                ? Optional.of(UUID.fromString(reference.substring(PREFIX.length())))
+        return reference != null && reference.startsWith(InvitationService.OUTBOX_PREFIX)
+                ? Optional.of(UUID.fromString(reference.substring(InvitationService.OUTBOX_PREFIX.length())))
                 : Optional.empty();
     }
 }
