@@ -67,7 +67,7 @@ public class DeliveryService {
         if (outbox.insert(id, email, from, name, now)) {
             return id;
         }
-        return outbox.idOf(email.workspaceId(), email.reference()).orElseThrow();
+        return outbox.rows().idOf(email.workspaceId(), email.reference()).orElseThrow();
     }
 
     /** Renders a survey invitation in the workspace's brand colour and queues it. */
@@ -121,7 +121,7 @@ public class DeliveryService {
         if (webhooks.insert(id, webhook, json.writeValueAsString(body), now)) {
             return id;
         }
-        return webhooks.idOf(webhook.workspaceId(), webhook.reference()).orElseThrow();
+        return webhooks.rows().idOf(webhook.workspaceId(), webhook.reference()).orElseThrow();
     }
 
     /**
@@ -136,7 +136,7 @@ public class DeliveryService {
         if (webhooks.insert(id, post, json.writeValueAsString(Map.of("text", text)), now)) {
             return id;
         }
-        return webhooks.idOf(workspaceId, reference).orElseThrow();
+        return webhooks.rows().idOf(workspaceId, reference).orElseThrow();
     }
 
     /** The delivery log of the webhook posts whose reference starts with {@code prefix}. */
@@ -151,12 +151,12 @@ public class DeliveryService {
 
     /** {@code queued}, {@code sending}, {@code sent} or {@code failed}. */
     public Optional<String> webhookStatus(UUID workspaceId, UUID webhookId) {
-        return webhooks.status(workspaceId, webhookId);
+        return webhooks.rows().status(workspaceId, webhookId);
     }
 
     /** {@code queued}, {@code sending}, {@code sent} or {@code failed}. */
     public Optional<String> status(UUID workspaceId, UUID emailId) {
-        return outbox.status(workspaceId, emailId);
+        return outbox.rows().status(workspaceId, emailId);
     }
 
     public PageResult<MailboxEntry> mailbox(UUID workspaceId, String to, PageResult.Request page) {

@@ -43,7 +43,7 @@ class EmailDispatcher {
     DispatchResult dispatchDue() {
         Instant now = clock.instant();
         DispatchResult result = DispatchResult.NOTHING;
-        for (UUID id : outbox.due(now, properties.batchSize())) {
+        for (UUID id : outbox.rows().due(now, properties.batchSize())) {
             Optional<QueuedEmail> claimed = outbox.claim(id, now, now.plus(properties.claimTimeout()));
             if (claimed.isPresent()) {
                 result = result.plus(send(claimed.get()));
@@ -60,7 +60,7 @@ class EmailDispatcher {
         }
         Instant sentAt = clock.instant();
         tx.executeWithoutResult(status -> {
-            if (outbox.markSent(email.id(), sentAt)) {
+            if (outbox.rows().markSent(email.id(), sentAt)) {
                 events.publishEvent(new EmailSent(email.workspaceId(), email.id(), email.reference(), sentAt));
             }
         });
@@ -71,7 +71,7 @@ class EmailDispatcher {
         if (e.permanent() || email.attempts() >= properties.maxAttempts()) {
             log.warn("E-mail {} given up after {} attempt(s): {}", email.id(), email.attempts(), e.getMessage());
             tx.executeWithoutResult(status -> {
-                outbox.markFailed(email.id(), e.getMessage());
+                outbox.rows().markFailed(email.id(), e.getMessage());
                 events.publishEvent(
                         new EmailFailed(email.workspaceId(), email.id(), email.reference(), e.getMessage()));
             });
@@ -84,7 +84,7 @@ class EmailDispatcher {
                 email.attempts(),
                 next,
                 e.getMessage());
-        outbox.retryLater(email.id(), next, e.getMessage());
+        outbox.rows().retryLater(email.id(), next, e.getMessage());
         return new DispatchResult(0, 1, 0);
     }
 }

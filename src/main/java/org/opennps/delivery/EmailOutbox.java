@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.opennps.shared.SqlTimes;
@@ -22,10 +21,12 @@ class EmailOutbox {
                     + " headers, attempts";
 
     private final JdbcClient jdbc;
+    private final OutboxRows rows;
     private final JsonMapper json;
 
     EmailOutbox(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.rows = new OutboxRows(jdbc, "outgoing_email", true);
         this.json = json;
     }
 
@@ -54,77 +55,23 @@ class EmailOutbox {
                 > 0;
     }
 
-    Optional<UUID> idOf(UUID workspaceId, String reference) {
-        return jdbc.sql("select id from outgoing_email where workspace_id = ? and reference = ?")
-                .params(workspaceId, reference)
-                .query(UUID.class)
-                .optional();
-    }
-
-    /** Rows due now: queued and due, or claimed by a node whose claim ran out (it crashed). */
-    List<UUID> due(Instant now, int limit) {
-        return jdbc.sql("""
-                        select id from outgoing_email
-                        where (status = 'queued' and next_attempt_at <= :now)
-                           or (status = 'sending' and claimed_until < :now)
-                        order by next_attempt_at limit :limit""")
-                .param("now", SqlTimes.param(now))
-                .param("limit", limit)
-                .query(UUID.class)
-                .list();
-    }
-
     /**
      * Takes the row for this node until {@code until}, if it is still due: the conditional
      * update lets exactly one of several racing nodes win.
      */
+    /** Due look-up, claims and outcomes of this outbox's rows. */
+    OutboxRows rows() {
+        return rows;
+    }
+
     Optional<QueuedEmail> claim(UUID id, Instant now, Instant until) {
-        int claimed = jdbc.sql("""
-                        update outgoing_email set status = 'sending', claimed_until = :until, attempts = attempts + 1
-                        where id = :id and ((status = 'queued' and next_attempt_at <= :now)
-                                         or (status = 'sending' and claimed_until < :now))""")
-                .param("until", SqlTimes.param(until))
-                .param("id", id)
-                .param("now", SqlTimes.param(now))
-                .update();
-        if (claimed == 0) {
+        if (!rows.claim(id, now, until)) {
             return Optional.empty();
         }
         return jdbc.sql("select " + COLUMNS + " from outgoing_email where id = ?")
                 .param(id)
                 .query(this::map)
                 .optional();
-    }
-
-    /** Marks a claimed row sent; false when the claim was lost meanwhile. */
-    boolean markSent(UUID id, Instant now) {
-        return jdbc.sql("""
-                        update outgoing_email set status = 'sent', sent_at = ?, claimed_until = null, last_error = null
-                        where id = ? and status = 'sending'""").params(SqlTimes.param(now), id).update() > 0;
-    }
-
-    void retryLater(UUID id, Instant at, String error) {
-        jdbc.sql("""
-                        update outgoing_email set status = 'queued', next_attempt_at = ?, claimed_until = null,
-                          last_error = ? where id = ? and status = 'sending'""").params(SqlTimes.param(at), abbreviate(error), id).update();
-    }
-
-    void markFailed(UUID id, String error) {
-        jdbc.sql("""
-                        update outgoing_email set status = 'failed', claimed_until = null, last_error = ?
-                        where id = ? and status = 'sending'""").params(abbreviate(error), id).update();
-    }
-
-    Optional<String> status(UUID workspaceId, UUID id) {
-        return jdbc.sql("select status from outgoing_email where workspace_id = ? and id = ?")
-                .params(workspaceId, id)
-                .query(String.class)
-                .optional();
-    }
-
-    private static String abbreviate(String error) {
-        String text = error == null ? "unknown error" : error;
-        return text.length() > 500 ? text.substring(0, 500) : text;
     }
 
     private QueuedEmail map(ResultSet rs, int row) throws SQLException {

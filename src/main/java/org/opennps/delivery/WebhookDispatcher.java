@@ -38,7 +38,7 @@ class WebhookDispatcher {
     DispatchResult dispatchDue() {
         Instant now = clock.instant();
         DispatchResult result = DispatchResult.NOTHING;
-        for (UUID id : outbox.due(now, properties.batchSize())) {
+        for (UUID id : outbox.rows().due(now, properties.batchSize())) {
             var claimed = outbox.claim(id, now, now.plus(properties.claimTimeout()));
             if (claimed.isPresent()) {
                 result = result.plus(post(claimed.get()));
@@ -54,17 +54,18 @@ class WebhookDispatcher {
             if (row.attempts() >= properties.maxAttempts()) {
                 log.warn("Webhook {} given up after {} attempts: {}", row.id(), row.attempts(), e.getMessage());
                 tx.executeWithoutResult(s -> {
-                    outbox.markFailed(row.id(), e.getMessage());
+                    outbox.rows().markFailed(row.id(), e.getMessage());
                     events.publishEvent(
                             new WebhookFailed(row.workspaceId(), row.id(), row.reference(), e.getMessage()));
                 });
                 return new DispatchResult(0, 0, 1);
             }
-            outbox.retryLater(row.id(), clock.instant().plus(properties.backoff(row.attempts())), e.getMessage());
+            outbox.rows()
+                    .retryLater(row.id(), clock.instant().plus(properties.backoff(row.attempts())), e.getMessage());
             return new DispatchResult(0, 1, 0);
         }
         tx.executeWithoutResult(s -> {
-            if (outbox.markSent(row.id(), clock.instant())) {
+            if (outbox.rows().markSent(row.id(), clock.instant())) {
                 events.publishEvent(new WebhookDelivered(row.workspaceId(), row.id(), row.reference()));
             }
         });

@@ -24,9 +24,11 @@ class WebhookOutbox {
             int attempts) {}
 
     private final JdbcClient jdbc;
+    private final OutboxRows rows;
 
     WebhookOutbox(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.rows = new OutboxRows(jdbc, "outgoing_webhook", false);
     }
 
     boolean insert(UUID id, WebhookRequest w, String body, Instant now) {
@@ -48,35 +50,13 @@ class WebhookOutbox {
                 > 0;
     }
 
-    Optional<UUID> idOf(UUID workspaceId, String reference) {
-        return jdbc.sql("select id from outgoing_webhook where workspace_id = ? and reference = ?")
-                .params(workspaceId, reference)
-                .query(UUID.class)
-                .optional();
-    }
-
-    List<UUID> due(Instant now, int limit) {
-        return jdbc.sql("""
-                        select id from outgoing_webhook
-                        where (status = 'queued' and next_attempt_at <= :now)
-                           or (status = 'sending' and claimed_until < :now)
-                        order by next_attempt_at limit :limit""")
-                .param("now", SqlTimes.param(now))
-                .param("limit", limit)
-                .query(UUID.class)
-                .list();
+    /** Due look-up, claims and outcomes of this outbox's rows. */
+    OutboxRows rows() {
+        return rows;
     }
 
     Optional<Row> claim(UUID id, Instant now, Instant until) {
-        int claimed = jdbc.sql("""
-                        update outgoing_webhook set status = 'sending', claimed_until = :until, attempts = attempts + 1
-                        where id = :id and ((status = 'queued' and next_attempt_at <= :now)
-                                         or (status = 'sending' and claimed_until < :now))""")
-                .param("until", SqlTimes.param(until))
-                .param("id", id)
-                .param("now", SqlTimes.param(now))
-                .update();
-        if (claimed == 0) {
+        if (!rows.claim(id, now, until)) {
             return Optional.empty();
         }
         return jdbc.sql("select id, workspace_id, reference, url, secret, event, body, attempts from outgoing_webhook"
@@ -91,35 +71,6 @@ class WebhookOutbox {
                         rs.getString("event"),
                         rs.getString("body"),
                         rs.getInt("attempts")))
-                .optional();
-    }
-
-    boolean markSent(UUID id, Instant now) {
-        return jdbc.sql("update outgoing_webhook set status = 'sent', sent_at = ?, claimed_until = null"
-                                + " where id = ? and status = 'sending'")
-                        .params(SqlTimes.param(now), id)
-                        .update()
-                > 0;
-    }
-
-    void retryLater(UUID id, Instant at, String error) {
-        jdbc.sql("update outgoing_webhook set status = 'queued', next_attempt_at = ?, claimed_until = null,"
-                        + " last_error = ? where id = ? and status = 'sending'")
-                .params(SqlTimes.param(at), abbreviate(error), id)
-                .update();
-    }
-
-    void markFailed(UUID id, String error) {
-        jdbc.sql("update outgoing_webhook set status = 'failed', claimed_until = null, last_error = ?"
-                        + " where id = ? and status = 'sending'")
-                .params(abbreviate(error), id)
-                .update();
-    }
-
-    Optional<String> status(UUID workspaceId, UUID id) {
-        return jdbc.sql("select status from outgoing_webhook where workspace_id = ? and id = ?")
-                .params(workspaceId, id)
-                .query(String.class)
                 .optional();
     }
 
@@ -146,10 +97,5 @@ class WebhookOutbox {
                 .query(Long.class)
                 .single();
         return new PageResult<>(items, page.page(), page.size(), total);
-    }
-
-    private static String abbreviate(String text) {
-        String t = text == null ? "unknown error" : text;
-        return t.length() > 500 ? t.substring(0, 500) : t;
     }
 }

@@ -1,0 +1,99 @@
+package org.opennps.delivery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.opennps.shared.SqlTimes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The life of an outbox row, shared by the e-mail and the webhook outbox: queued → sending
+ * (claimed by one node until a deadline) → sent, queued again for a retry, or failed. Claims
+ * are conditional updates, so of several racing nodes exactly one wins; a claim that runs out
+ * (its node crashed) makes the row due again.
+ */
+final class OutboxRows {
+
+    private final JdbcClient jdbc;
+    private final String table;
+    private final boolean clearErrorWhenSent;
+
+    /**
+     * @param table the outbox table (a constant of this module, never user input)
+     * @param clearErrorWhenSent whether a sent row forgets the error of its last failed attempt
+     */
+    OutboxRows(JdbcClient jdbc, String table, boolean clearErrorWhenSent) {
+        this.jdbc = jdbc;
+        this.table = table;
+        this.clearErrorWhenSent = clearErrorWhenSent;
+    }
+
+    Optional<UUID> idOf(UUID workspaceId, String reference) {
+        return jdbc.sql("select id from " + table + " where workspace_id = ? and reference = ?")
+                .params(workspaceId, reference)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** Rows due now: queued and due, or claimed by a node whose claim ran out (it crashed). */
+    List<UUID> due(Instant now, int limit) {
+        return jdbc.sql("select id from " + table + """
+                         where (status = 'queued' and next_attempt_at <= :now)
+                           or (status = 'sending' and claimed_until < :now)
+                        order by next_attempt_at limit :limit""")
+                .param("now", SqlTimes.param(now))
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Takes the row for this node until {@code until} if it is still due; false if another node won. */
+    boolean claim(UUID id, Instant now, Instant until) {
+        return jdbc.sql("update " + table + """
+                         set status = 'sending', claimed_until = :until, attempts = attempts + 1
+                        where id = :id and ((status = 'queued' and next_attempt_at <= :now)
+                                         or (status = 'sending' and claimed_until < :now))""")
+                        .param("until", SqlTimes.param(until))
+                        .param("id", id)
+                        .param("now", SqlTimes.param(now))
+                        .update()
+                > 0;
+    }
+
+    /** Marks a claimed row sent; false when the claim was lost meanwhile. */
+    boolean markSent(UUID id, Instant now) {
+        return jdbc.sql("update " + table + " set status = 'sent', sent_at = ?, claimed_until = null"
+                                + (clearErrorWhenSent ? ", last_error = null" : "")
+                                + " where id = ? and status = 'sending'")
+                        .params(SqlTimes.param(now), id)
+                        .update()
+                > 0;
+    }
+
+    void retryLater(UUID id, Instant at, String error) {
+        jdbc.sql("update " + table + " set status = 'queued', next_attempt_at = ?, claimed_until = null,"
+                        + " last_error = ? where id = ? and status = 'sending'")
+                .params(SqlTimes.param(at), abbreviate(error), id)
+                .update();
+    }
+
+    void markFailed(UUID id, String error) {
+        jdbc.sql("update " + table + " set status = 'failed', claimed_until = null, last_error = ?"
+                        + " where id = ? and status = 'sending'")
+                .params(abbreviate(error), id)
+                .update();
+    }
+
+    Optional<String> status(UUID workspaceId, UUID id) {
+        return jdbc.sql("select status from " + table + " where workspace_id = ? and id = ?")
+                .params(workspaceId, id)
+                .query(String.class)
+                .optional();
+    }
+
+    private static String abbreviate(String error) {
+        String text = error == null ? "unknown error" : error;
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+}
