@@ -14,10 +14,12 @@ import org.springframework.stereotype.Service;
 public class AnalyticsService {
 
     private final NpsReports reports;
+    private final CampaignFunnels funnels;
     private final WorkspaceService workspaces;
 
-    AnalyticsService(NpsReports reports, WorkspaceService workspaces) {
+    AnalyticsService(NpsReports reports, CampaignFunnels funnels, WorkspaceService workspaces) {
         this.reports = reports;
+        this.funnels = funnels;
         this.workspaces = workspaces;
     }
 
@@ -29,5 +31,19 @@ public class AnalyticsService {
     public NpsResult surveyNps(UUID workspaceId, UUID surveyId, Instant since, Instant until) {
         NpsFilter filter = new NpsFilter(surveyId, null, null, since, until, List.of(), null);
         return reports.nps(workspaceId, filter, workspaces.get(workspaceId).zone());
+    }
+
+    /**
+     * How far one campaign's invitations created in {@code [since, until)} got (null bounds are
+     * open): scheduled → sent → opened → responded → commented, and the suppressed ones by
+     * reason. NotFoundException when the campaign never invited anyone in this workspace.
+     */
+    public CampaignFunnel campaignFunnel(UUID workspaceId, UUID campaignId, Instant since, Instant until) {
+        return funnels.of(workspaceId, campaignId, since, until);
+    }
+
+    /** The funnel of every campaign with invitations created in {@code [since, until)}, by campaign id. */
+    public List<CampaignFunnel> campaignFunnels(UUID workspaceId, Instant since, Instant until) {
+        return funnels.all(workspaceId, since, until);
     }
 }
