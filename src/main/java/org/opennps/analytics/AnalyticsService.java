@@ -15,11 +15,14 @@ public class AnalyticsService {
 
     private final NpsReports reports;
     private final CampaignFunnels funnels;
+    private final Respondents respondents;
     private final WorkspaceService workspaces;
 
-    AnalyticsService(NpsReports reports, CampaignFunnels funnels, WorkspaceService workspaces) {
+    AnalyticsService(
+            NpsReports reports, CampaignFunnels funnels, Respondents respondents, WorkspaceService workspaces) {
         this.reports = reports;
         this.funnels = funnels;
+        this.respondents = respondents;
         this.workspaces = workspaces;
     }
 
@@ -45,5 +48,15 @@ public class AnalyticsService {
     /** The funnel of every campaign with invitations created in {@code [since, until)}, by campaign id. */
     public List<CampaignFunnel> campaignFunnels(UUID workspaceId, Instant since, Instant until) {
         return funnels.all(workspaceId, since, until);
+    }
+
+    /**
+     * The distinct contacts (in id order) with at least one counted response completed in
+     * {@code [since, until)} that meets every restriction of the query: category, area answer,
+     * and a comment containing one of the themes. InvalidInputException names an unknown
+     * category ({@code categories}), area ({@code areas}) or an unusable theme ({@code themes}).
+     */
+    public List<UUID> respondents(UUID workspaceId, RespondentQuery query) {
+        return respondents.find(workspaceId, query);
     }
 }

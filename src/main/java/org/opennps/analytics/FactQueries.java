@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.opennps.shared.SqlTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -116,6 +117,44 @@ class FactQueries {
             result.put(rs.getObject(1, UUID.class), rs.getLong(2));
         });
         return result;
+    }
+
+    /**
+     * Contact and comment of the counted, completed answers matching the restrictions (empty
+     * sets restrict nothing); with {@code withComment} only answers that have a comment.
+     */
+    List<Map.Entry<UUID, String>> respondentAnswers(
+            UUID ws,
+            UUID surveyId,
+            Set<String> categories,
+            Set<String> areas,
+            boolean withComment,
+            Instant since,
+            Instant until) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("ws", ws);
+        StringBuilder sql =
+                new StringBuilder("select f.contact_id, " + (withComment ? "f.comment" : "null") + " from nps_fact f"
+                        + " where f.workspace_id = :ws and f.counted = true and f.contact_id is not null"
+                        + " and f.completed_at is not null");
+        optional(sql, params, "f.survey_id", "survey", surveyId);
+        if (!categories.isEmpty()) {
+            sql.append(" and f.category in (:categories)");
+            params.put("categories", List.copyOf(categories));
+        }
+        if (!areas.isEmpty()) {
+            sql.append(" and f.area in (:areas)");
+            params.put("areas", List.copyOf(areas));
+        }
+        if (withComment) {
+            sql.append(" and f.comment is not null");
+        }
+        period(sql, params, "f.completed_at", since, until);
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, i) ->
+                        Map.entry(rs.getObject(1, UUID.class), rs.getString(2) == null ? "" : rs.getString(2)))
+                .list();
     }
 
     Instant firstAnswer(UUID ws, NpsFilter filter) {
