@@ -6,7 +6,7 @@
   var script = document.currentScript || document.querySelector('script[src*="widget.js"]');
   var base = new URL(script.src, location.href).origin;
   var queued = (window.opennps && window.opennps.q) || [];
-  var state = { key: null, externalId: null, open: false, options: {} };
+  var state = { key: null, externalId: null, userHash: null, open: false, options: {} };
   var CATEGORY = function (s) { return s <= 6 ? 'detractor' : s <= 8 ? 'passive' : 'promoter'; };
 
   function anonymousId() {
@@ -22,7 +22,8 @@
   }
 
   function visitor() {
-    return state.externalId ? { external_id: state.externalId } : { anonymous_id: anonymousId() };
+    if (!state.externalId) return { anonymous_id: anonymousId() };
+    return state.userHash ? { external_id: state.externalId, user_hash: state.userHash } : { external_id: state.externalId };
   }
 
   function api(method, path, body) {
@@ -42,17 +43,21 @@
   // ---- public API -------------------------------------------------------------------------
   var opennps = {
     loaded: true,
-    /** init({key, externalId, attributes, exitIntent: true, delayMs, touchExitAfterMs: 30000}) */
+    /** init({key, externalId, userHash, attributes, exitIntent: true, pageView: true, delayMs, touchExitAfterMs: 30000}) */
     init: function (options) {
       state.key = options.key;
-      state.options = merge({ exitIntent: true, touchExitAfterMs: 30000 }, options);
-      if (options.externalId) opennps.identify(options.externalId, options.attributes);
-      watchTriggers();
-      renderSlots();
+      state.options = merge({ exitIntent: true, pageView: true, touchExitAfterMs: 30000 }, options);
+      var ready = options.externalId ? opennps.identify(options.externalId, options.attributes, options.userHash) : Promise.resolve();
+      ready.then(function () {
+        // A page with slots hands a queued survey to its slot, not to a page-view pop-up.
+        watchTriggers(!renderSlots());
+      });
     },
-    identify: function (externalId, attributes) {
+    /** userHash: hex HMAC-SHA256 of externalId with the workspace's identity secret, computed on your server. */
+    identify: function (externalId, attributes, userHash) {
       state.externalId = String(externalId);
-      return api('POST', '/identify', { external_id: state.externalId, attributes: attributes || {} });
+      state.userHash = userHash || null;
+      return api('POST', '/identify', merge(visitor(), { attributes: attributes || {} })).catch(function () {});
     },
     track: function (type, properties) {
       var event = merge(visitor(), { type: type, properties: properties || {} });
@@ -61,8 +66,10 @@
     /** Asks the server whether a survey is due for this trigger and shows it if so. */
     show: function (trigger, slot) {
       if (!state.key || (state.open && !slot)) return Promise.resolve(false);
-      var query = new URLSearchParams(merge(visitor(), { trigger: trigger || 'manual', url: location.pathname }));
-      if (slot) query.set('slot', slot);
+      var query = new URLSearchParams(merge(visitor(), { url: location.pathname }));
+      if (slot) query.set('slot', slot); else query.set('trigger', trigger || 'manual');
+      var lang = document.documentElement.lang || navigator.language;
+      if (/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(lang || '')) query.set('locale', lang);
       return api('GET', '/next?' + query).then(function (response) {
         if (response.status !== 200) return false;
         return response.json().then(function (due) { render(due, slot); return true; });
@@ -71,8 +78,9 @@
   };
 
   // ---- triggers ---------------------------------------------------------------------------
-  function watchTriggers() {
+  function watchTriggers(pageView) {
     var o = state.options;
+    if (o.pageView && pageView) opennps.show('page_view');
     if (o.delayMs != null) setTimeout(function () { opennps.show('delay'); }, o.delayMs);
     if (!o.exitIntent) return;
     var fired = false;
@@ -98,6 +106,7 @@
   function renderSlots() {
     var slots = document.querySelectorAll('[data-opennps-slot]');
     Array.prototype.forEach.call(slots, function (el) { opennps.show('slot', el.getAttribute('data-opennps-slot')); });
+    return slots.length > 0;
   }
 
   // ---- rendering ---------------------------------------------------------------------------
@@ -236,7 +245,9 @@
         survey.questions.forEach(function (q) {
           if (q.type !== 'nps' && visible(q, score, answers) && answers[q.id] != null && answers[q.id] !== '') shown[q.id] = answers[q.id];
         });
-        api('POST', '/responses/' + encodeURIComponent(token), { score: score, answers: shown });
+        var reply = { score: score, answers: shown };
+        if (state.userHash) reply.user_hash = state.userHash;
+        api('POST', '/responses/' + encodeURIComponent(token), reply);
         done = true;
         draw();
       };
@@ -271,5 +282,11 @@
   window.opennps = opennps;
   queued.forEach(function (call) { opennps[call[0]].apply(null, Array.prototype.slice.call(call, 1)); });
   var key = script.getAttribute('data-key');
-  if (key && !state.key) opennps.init({ key: key, externalId: script.getAttribute('data-external-id') || undefined });
+  if (key && !state.key) {
+    opennps.init({
+      key: key,
+      externalId: script.getAttribute('data-external-id') || undefined,
+      userHash: script.getAttribute('data-user-hash') || undefined
+    });
+  }
 })();
