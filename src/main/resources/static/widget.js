@@ -120,7 +120,7 @@
     '.scale button[aria-pressed=true]{background:var(--brand);border-color:var(--brand);color:#fff}.ends{display:flex;justify-content:space-between;font-size:13px;color:#4b5563;margin-top:4px}' +
     'label.q{display:block;font-weight:600;margin:14px 0 6px}textarea{width:100%;min-height:72px;padding:8px;border:1px solid #9ca3af;border-radius:6px;font-size:15px}' +
     '.opt{display:block;margin:4px 0}.actions{margin-top:14px;text-align:right}.submit{background:var(--brand);color:#fff;border:0;border-radius:6px;padding:10px 18px;font-size:15px;cursor:pointer}' +
-    'button:focus-visible,textarea:focus-visible,input:focus-visible{outline:3px solid #93c5fd;outline-offset:2px}';
+    '.err{color:#b91c1c;font-size:14px;margin:4px 0}button:focus-visible,textarea:focus-visible,input:focus-visible{outline:3px solid #93c5fd;outline-offset:2px}';
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -155,7 +155,7 @@
     wrap.appendChild(panel);
     root.appendChild(wrap);
     var previousFocus = document.activeElement;
-    var score = null, answers = {}, done = false;
+    var score = null, answers = {}, done = false, missing = {}, failed = false;
 
     function close(dismissed) {
       if (dismissed && !done) api('POST', '/displays/' + encodeURIComponent(token), { status: 'dismissed' });
@@ -212,6 +212,7 @@
           t.value = answers[q.id] || '';
           t.oninput = function () { answers[q.id] = t.value; };
           form.appendChild(t);
+          if (missing[q.id]) form.appendChild(el('p', { 'class': 'err', role: 'alert' }, 'Please answer this question.'));
         } else {
           var fs = el('fieldset', { style: 'border:0;padding:0;margin:0' });
           fs.appendChild(el('legend', { 'class': 'q', style: 'font-weight:600;margin:14px 0 6px' }, q.text));
@@ -232,8 +233,10 @@
             fs.appendChild(lab);
           });
           form.appendChild(fs);
+          if (missing[q.id]) fs.appendChild(el('p', { 'class': 'err', role: 'alert' }, 'Please answer this question.'));
         }
       });
+      if (failed) form.appendChild(el('p', { 'class': 'err', role: 'alert' }, 'Sending failed. Please try again.'));
       if (score != null) {
         var actions = el('div', { 'class': 'actions' });
         actions.appendChild(el('button', { type: 'submit', 'class': 'submit' }, 'Send'));
@@ -242,14 +245,22 @@
       form.onsubmit = function (e) {
         e.preventDefault();
         var shown = {};
+        missing = {};
+        var incomplete = false;
         survey.questions.forEach(function (q) {
-          if (q.type !== 'nps' && visible(q, score, answers) && answers[q.id] != null && answers[q.id] !== '') shown[q.id] = answers[q.id];
+          if (q.type === 'nps' || !visible(q, score, answers)) return;
+          var a = answers[q.id];
+          if (a != null && a !== '' && !(a instanceof Array && !a.length)) shown[q.id] = a;
+          else if (q.required) incomplete = missing[q.id] = true;
         });
+        if (incomplete) { draw(); return; }
         var reply = { score: score, answers: shown };
         if (state.userHash) reply.user_hash = state.userHash;
-        api('POST', '/responses/' + encodeURIComponent(token), reply);
-        done = true;
-        draw();
+        api('POST', '/responses/' + encodeURIComponent(token), reply).then(function (r) {
+          failed = !r.ok && r.status !== 409;
+          done = !failed;
+          draw();
+        }, function () { failed = true; draw(); });
       };
       panel.appendChild(form);
     }

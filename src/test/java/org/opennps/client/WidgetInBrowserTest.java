@@ -163,6 +163,10 @@ class WidgetInBrowserTest extends ApiTestBase {
         assertThat(root.findElement(By.cssSelector("label.q")).getText())
                 .isEqualTo("What could we do to earn a 9 or 10?");
         earn.sendKeys("Cheaper delivery");
+        root.findElement(By.cssSelector(".submit")).click();
+        assertThat(root.findElement(By.cssSelector("fieldset .err")).getText())
+                .as("the required area question stops the send, as on the hosted page")
+                .isEqualTo("Please answer this question.");
         root.findElement(By.cssSelector("input[value=Pricing]")).click();
         Browsers.screenshot(browser, "widget-exit-intent-passive");
         root.findElement(By.cssSelector(".submit")).click();
