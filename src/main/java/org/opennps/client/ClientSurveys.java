@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,10 +156,7 @@ class ClientSurveys {
     }
 
     private Optional<Invitation> queued(UUID workspaceId, UUID contactId) {
-        Instant now = clock.instant();
-        return invitations.ofContact(workspaceId, contactId, 20).stream()
-                .filter(i -> "web".equals(i.channel()) && Invitation.SCHEDULED.equals(i.status()) && i.openAt(now))
-                .min(Comparator.comparing(Invitation::createdAt));
+        return invitations.oldestScheduled(workspaceId, contactId, "web");
     }
 
     private boolean mayShowAgain(UUID workspaceId, UUID contactId, Survey survey) {
