@@ -21,7 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opennps.support.ApiTestBase;
 import org.opennps.workspace.CreatedWorkspace;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
@@ -36,6 +38,9 @@ abstract class ClientSurveyTests extends ApiTestBase {
             + "'show_if':{'category':['passive']}},"
             + "{'id':'area','type':'single_choice','text':'Which area?','options':['Product','Pricing'],"
             + "'show_if':{'category':['passive','detractor']},'required':true}],'thank_you':'Thanks!'";
+
+    @Autowired
+    JdbcClient jdbc;
 
     String base;
 
@@ -335,6 +340,30 @@ abstract class ClientSurveyTests extends ApiTestBase {
                 .andExpect(jsonPath("$.display.triggers[1]").value("event:order.placed"))
                 .andExpect(jsonPath("$.display.max").value(3))
                 .andExpect(jsonPath("$.display.sampling_percent").value(20));
+    }
+
+    @Test
+    void erasingThePersonForgetsWhoSawWhichPage() throws Exception {
+        survey("{'triggers':['exit_intent']}");
+        display(offered("external_id=c-erase&trigger=exit_intent&url=/account/orders"), "shown");
+        String contact = JsonPath.read(
+                getJson("/api/v1/contacts?external_id=c-erase")
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.items[0].id");
+        deleteJson("/api/v1/contacts/" + contact).andExpect(status().isNoContent());
+        assertThat(jdbc.sql("select count(*) from client_display where workspace_id = ?"
+                                + " and (contact_id is not null or external_id is not null or url is not null)")
+                        .param(workspace.workspace().id())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from client_display where workspace_id = ?")
+                        .param(workspace.workspace().id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     static String hmac(String secret, String externalId) throws Exception {

@@ -25,6 +25,7 @@ import org.opennps.support.OnH2;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -66,6 +67,8 @@ class WidgetInBrowserTest extends ApiTestBase {
                 .andExpect(status().isOk());
         browser = Browsers.chromium(1280, 900);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        // The widget redraws its panel on every choice, so an element found a moment ago may be gone.
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
