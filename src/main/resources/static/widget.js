@@ -6,7 +6,7 @@
   var script = document.currentScript || document.querySelector('script[src*="widget.js"]');
   var base = new URL(script.src, location.href).origin;
   var queued = (window.opennps && window.opennps.q) || [];
-  var state = { key: null, externalId: null, open: false, options: {} };
+  var state = { key: null, externalId: null, userHash: null, open: false, options: {} };
   var CATEGORY = function (s) { return s <= 6 ? 'detractor' : s <= 8 ? 'passive' : 'promoter'; };
 
   function anonymousId() {
@@ -22,7 +22,8 @@
   }
 
   function visitor() {
-    return state.externalId ? { external_id: state.externalId } : { anonymous_id: anonymousId() };
+    if (!state.externalId) return { anonymous_id: anonymousId() };
+    return state.userHash ? { external_id: state.externalId, user_hash: state.userHash } : { external_id: state.externalId };
   }
 
   function api(method, path, body) {
@@ -42,17 +43,21 @@
   // ---- public API -------------------------------------------------------------------------
   var opennps = {
     loaded: true,
-    /** init({key, externalId, attributes, exitIntent: true, delayMs, touchExitAfterMs: 30000}) */
+    /** init({key, externalId, userHash, attributes, exitIntent: true, pageView: true, delayMs, touchExitAfterMs: 30000}) */
     init: function (options) {
       state.key = options.key;
-      state.options = merge({ exitIntent: true, touchExitAfterMs: 30000 }, options);
-      if (options.externalId) opennps.identify(options.externalId, options.attributes);
-      watchTriggers();
-      renderSlots();
+      state.options = merge({ exitIntent: true, pageView: true, touchExitAfterMs: 30000 }, options);
+      var ready = options.externalId ? opennps.identify(options.externalId, options.attributes, options.userHash) : Promise.resolve();
+      ready.then(function () {
+        // A page with slots hands a queued survey to its slot, not to a page-view pop-up.
+        watchTriggers(!renderSlots());
+      });
     },
-    identify: function (externalId, attributes) {
+    /** userHash: hex HMAC-SHA256 of externalId with the workspace's identity secret, computed on your server. */
+    identify: function (externalId, attributes, userHash) {
       state.externalId = String(externalId);
-      return api('POST', '/identify', { external_id: state.externalId, attributes: attributes || {} });
+      state.userHash = userHash || null;
+      return api('POST', '/identify', merge(visitor(), { attributes: attributes || {} })).catch(function () {});
     },
     track: function (type, properties) {
       var event = merge(visitor(), { type: type, properties: properties || {} });
@@ -61,8 +66,10 @@
     /** Asks the server whether a survey is due for this trigger and shows it if so. */
     show: function (trigger, slot) {
       if (!state.key || (state.open && !slot)) return Promise.resolve(false);
-      var query = new URLSearchParams(merge(visitor(), { trigger: trigger || 'manual', url: location.pathname }));
-      if (slot) query.set('slot', slot);
+      var query = new URLSearchParams(merge(visitor(), { url: location.pathname }));
+      if (slot) query.set('slot', slot); else query.set('trigger', trigger || 'manual');
+      var lang = document.documentElement.lang || navigator.language;
+      if (/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(lang || '')) query.set('locale', lang);
       return api('GET', '/next?' + query).then(function (response) {
         if (response.status !== 200) return false;
         return response.json().then(function (due) { render(due, slot); return true; });
@@ -71,8 +78,9 @@
   };
 
   // ---- triggers ---------------------------------------------------------------------------
-  function watchTriggers() {
+  function watchTriggers(pageView) {
     var o = state.options;
+    if (o.pageView && pageView) opennps.show('page_view');
     if (o.delayMs != null) setTimeout(function () { opennps.show('delay'); }, o.delayMs);
     if (!o.exitIntent) return;
     var fired = false;
@@ -98,6 +106,7 @@
   function renderSlots() {
     var slots = document.querySelectorAll('[data-opennps-slot]');
     Array.prototype.forEach.call(slots, function (el) { opennps.show('slot', el.getAttribute('data-opennps-slot')); });
+    return slots.length > 0;
   }
 
   // ---- rendering ---------------------------------------------------------------------------
@@ -111,7 +120,7 @@
     '.scale button[aria-pressed=true]{background:var(--brand);border-color:var(--brand);color:#fff}.ends{display:flex;justify-content:space-between;font-size:13px;color:#4b5563;margin-top:4px}' +
     'label.q{display:block;font-weight:600;margin:14px 0 6px}textarea{width:100%;min-height:72px;padding:8px;border:1px solid #9ca3af;border-radius:6px;font-size:15px}' +
     '.opt{display:block;margin:4px 0}.actions{margin-top:14px;text-align:right}.submit{background:var(--brand);color:#fff;border:0;border-radius:6px;padding:10px 18px;font-size:15px;cursor:pointer}' +
-    'button:focus-visible,textarea:focus-visible,input:focus-visible{outline:3px solid #93c5fd;outline-offset:2px}';
+    '.err{color:#b91c1c;font-size:14px;margin:4px 0}button:focus-visible,textarea:focus-visible,input:focus-visible{outline:3px solid #93c5fd;outline-offset:2px}';
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -146,7 +155,7 @@
     wrap.appendChild(panel);
     root.appendChild(wrap);
     var previousFocus = document.activeElement;
-    var score = null, answers = {}, done = false;
+    var score = null, answers = {}, done = false, missing = {}, failed = false;
 
     function close(dismissed) {
       if (dismissed && !done) api('POST', '/displays/' + encodeURIComponent(token), { status: 'dismissed' });
@@ -203,6 +212,7 @@
           t.value = answers[q.id] || '';
           t.oninput = function () { answers[q.id] = t.value; };
           form.appendChild(t);
+          if (missing[q.id]) form.appendChild(el('p', { 'class': 'err', role: 'alert' }, 'Please answer this question.'));
         } else {
           var fs = el('fieldset', { style: 'border:0;padding:0;margin:0' });
           fs.appendChild(el('legend', { 'class': 'q', style: 'font-weight:600;margin:14px 0 6px' }, q.text));
@@ -223,8 +233,10 @@
             fs.appendChild(lab);
           });
           form.appendChild(fs);
+          if (missing[q.id]) fs.appendChild(el('p', { 'class': 'err', role: 'alert' }, 'Please answer this question.'));
         }
       });
+      if (failed) form.appendChild(el('p', { 'class': 'err', role: 'alert' }, 'Sending failed. Please try again.'));
       if (score != null) {
         var actions = el('div', { 'class': 'actions' });
         actions.appendChild(el('button', { type: 'submit', 'class': 'submit' }, 'Send'));
@@ -233,12 +245,22 @@
       form.onsubmit = function (e) {
         e.preventDefault();
         var shown = {};
+        missing = {};
+        var incomplete = false;
         survey.questions.forEach(function (q) {
-          if (q.type !== 'nps' && visible(q, score, answers) && answers[q.id] != null && answers[q.id] !== '') shown[q.id] = answers[q.id];
+          if (q.type === 'nps' || !visible(q, score, answers)) return;
+          var a = answers[q.id];
+          if (a != null && a !== '' && !(a instanceof Array && !a.length)) shown[q.id] = a;
+          else if (q.required) incomplete = missing[q.id] = true;
         });
-        api('POST', '/responses/' + encodeURIComponent(token), { score: score, answers: shown });
-        done = true;
-        draw();
+        if (incomplete) { draw(); return; }
+        var reply = { score: score, answers: shown };
+        if (state.userHash) reply.user_hash = state.userHash;
+        api('POST', '/responses/' + encodeURIComponent(token), reply).then(function (r) {
+          failed = !r.ok && r.status !== 409;
+          done = !failed;
+          draw();
+        }, function () { failed = true; draw(); });
       };
       panel.appendChild(form);
     }
@@ -271,5 +293,11 @@
   window.opennps = opennps;
   queued.forEach(function (call) { opennps[call[0]].apply(null, Array.prototype.slice.call(call, 1)); });
   var key = script.getAttribute('data-key');
-  if (key && !state.key) opennps.init({ key: key, externalId: script.getAttribute('data-external-id') || undefined });
+  if (key && !state.key) {
+    opennps.init({
+      key: key,
+      externalId: script.getAttribute('data-external-id') || undefined,
+      userHash: script.getAttribute('data-user-hash') || undefined
+    });
+  }
 })();

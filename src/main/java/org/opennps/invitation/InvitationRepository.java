@@ -112,6 +112,20 @@ class InvitationRepository {
                 count.query(Long.class).single());
     }
 
+    /** Uses the contact index (workspace, contact, created_at) and stops at the first row. */
+    Optional<Invitation> oldestScheduled(UUID workspaceId, UUID contactId, String channel, Instant now) {
+        return jdbc.sql("select " + COLUMNS + ", status as effective from invitation"
+                        + " where workspace_id = :ws and contact_id = :contact and channel = :channel"
+                        + " and status = 'scheduled' and expires_at > :now order by created_at, id limit 1")
+                .param("ws", workspaceId)
+                .param("contact", contactId)
+                .param("channel", channel)
+                .param("now", SqlTimes.param(now))
+                .query(this::map)
+                .optional()
+                .map(Row::invitation);
+    }
+
     /** Latest sent, opened and responded times of the person's invitations. */
     Optional<Instant> lastShown(UUID workspaceId, UUID contactId) {
         return jdbc.sql("select max(sent_at) as s, max(opened_at) as o, max(responded_at) as r from invitation"

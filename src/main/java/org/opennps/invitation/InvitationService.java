@@ -192,6 +192,14 @@ public class InvitationService {
                 .orElse(Map.of());
     }
 
+    /**
+     * The contact's oldest invitation on {@code channel} that is still {@code scheduled} and
+     * not expired: a survey queued for the widget or an app, waiting to be shown.
+     */
+    public Optional<Invitation> oldestScheduled(UUID workspaceId, UUID contactId, String channel) {
+        return invitations.oldestScheduled(workspaceId, contactId, channel, clock.instant());
+    }
+
     /** A contact's latest invitations, newest first, at most {@code limit}. */
     public List<Invitation> ofContact(UUID workspaceId, UUID contactId, int limit) {
         return list(workspaceId, new InvitationFilter(contactId, null, null), PageResult.Request.of(1, limit))

@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * A survey: ordered questions and the thank-you text. {@code invitationExpiry} (ISO-8601
- * duration) overrides the workspace's default validity of invitations when set.
+ * duration) overrides the workspace's default validity of invitations when set; {@code display}
+ * (null when absent) lets the widget show it by itself on page triggers or in slots.
  */
 public record Survey(
         UUID id,
@@ -18,10 +19,23 @@ public record Survey(
         Texts thankYou,
         String invitationExpiry,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        SurveyDisplay display) {
 
     public Survey {
         questions = List.copyOf(questions);
+    }
+
+    /** A survey without display rules: shown by the widget only when a campaign queues it. */
+    public Survey(
+            UUID id,
+            String name,
+            List<Question> questions,
+            Texts thankYou,
+            String invitationExpiry,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(id, name, questions, thankYou, invitationExpiry, createdAt, updatedAt, null);
     }
 
     /** The survey's NPS question, if it has one. */

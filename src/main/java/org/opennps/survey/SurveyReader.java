@@ -27,10 +27,12 @@ final class SurveyReader {
         List<Question> questions = questions(f, violations);
         Texts thankYou = f.has("thank_you") ? TextsReader.read(f, "thank_you", 2000) : Texts.of("Thank you!");
         String expiry = expiry(f);
+        JsonFields displayFields = f.object("display", false);
+        SurveyDisplay display = displayFields == null ? null : SurveyDisplayReader.read(displayFields);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return new SurveyDraft(name, questions, thankYou, expiry);
+        return new SurveyDraft(name, questions, thankYou, expiry, display, body.has("display"));
     }
 
     private static List<Question> questions(JsonFields f, List<FieldViolation> violations) {

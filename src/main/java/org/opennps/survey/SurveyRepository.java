@@ -70,6 +70,22 @@ class SurveyRepository {
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
+    /**
+     * Surveys whose definition holds display rules. The text test only narrows the rows; the
+     * reader decides. A workspace has tens of surveys, so this stays one short query.
+     */
+    java.util.List<Survey> withDisplay(UUID workspaceId) {
+        return jdbc
+                .sql("select " + COLUMNS + " from survey where workspace_id = ? and definition like ?"
+                        + " order by created_at, id")
+                .params(workspaceId, "%\"display\"%")
+                .query(this::map)
+                .list()
+                .stream()
+                .filter(s -> s.display() != null)
+                .toList();
+    }
+
     /** The body as the API takes it, so stored surveys are read back by the same rules. */
     private String definition(Survey s) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -78,6 +94,9 @@ class SurveyRepository {
         body.put("thank_you", s.thankYou());
         if (s.invitationExpiry() != null) {
             body.put("invitation_expiry", s.invitationExpiry());
+        }
+        if (s.display() != null) {
+            body.put("display", s.display());
         }
         return json.writeValueAsString(body);
     }
@@ -91,6 +110,7 @@ class SurveyRepository {
                 draft.thankYou(),
                 draft.invitationExpiry(),
                 SqlTimes.instant(rs, "created_at"),
-                SqlTimes.instant(rs, "updated_at"));
+                SqlTimes.instant(rs, "updated_at"),
+                draft.display());
     }
 }

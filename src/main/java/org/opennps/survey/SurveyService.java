@@ -56,7 +56,8 @@ public class SurveyService {
                 draft.thankYou(),
                 draft.invitationExpiry(),
                 now,
-                now);
+                now,
+                draft.display());
         surveys.insert(workspaceId, survey);
         return survey;
     }
@@ -72,7 +73,8 @@ public class SurveyService {
                 draft.thankYou(),
                 draft.invitationExpiry(),
                 current.createdAt(),
-                now());
+                now(),
+                draft.displayGiven() ? draft.display() : current.display());
         surveys.update(workspaceId, updated);
         return updated;
     }
@@ -93,6 +95,11 @@ public class SurveyService {
 
     public PageResult<Survey> list(UUID workspaceId, PageResult.Request page) {
         return surveys.list(workspaceId, page);
+    }
+
+    /** The workspace's surveys that have display rules, for the widget to choose from. */
+    public List<Survey> withDisplay(UUID workspaceId) {
+        return surveys.withDisplay(workspaceId);
     }
 
     private Instant now() {
