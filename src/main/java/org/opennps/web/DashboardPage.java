@@ -2,7 +2,6 @@ package org.opennps.web;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,10 +75,11 @@ class DashboardPage {
             @RequestParam(required = false) String channel,
             @RequestParam(required = false) String where,
             @RequestParam(required = false) String group,
+            @RequestParam(required = false) String themes,
             Model model) {
         UUID ws = access.workspaceId();
         DashboardFilter filter = DashboardFilter.of(period, survey, campaign, channel, where, group);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        Instant now = clock.instant();
         try {
             fill(model, ws, filter, now);
         } catch (InvalidInputException e) {
@@ -88,6 +88,9 @@ class DashboardPage {
                     e.violations().stream().map(DashboardPage::explain).toList());
             filter = filter.withoutSegment();
             fill(model, ws, filter, now);
+        }
+        if (themes != null) {
+            fillThemes(model, ws, filter, now);
         }
         Map<UUID, Survey> surveyById = new java.util.LinkedHashMap<>();
         surveys.list(ws, PageResult.Request.of(1, PageResult.MAX_SIZE)).items().forEach(s -> surveyById.put(s.id(), s));
@@ -126,6 +129,32 @@ class DashboardPage {
                 analytics.areas(ws, passive).categories().stream()
                         .findFirst()
                         .orElse(new AreaCounts.CategoryAreas("passive", 0, 0, List.of())));
+    }
+
+    /**
+     * The top themes, loaded after the page (text analysis of many comments takes longer than
+     * the numbers); without JavaScript the page links to itself with {@code themes=all}.
+     */
+    @GetMapping("/dashboard/themes")
+    String themes(
+            WorkspaceAccess access,
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) UUID survey,
+            @RequestParam(required = false) UUID campaign,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String where,
+            Model model) {
+        DashboardFilter filter = DashboardFilter.of(period, survey, campaign, channel, where, null);
+        try {
+            fillThemes(model, access.workspaceId(), filter, clock.instant());
+        } catch (InvalidInputException e) {
+            fillThemes(model, access.workspaceId(), filter.withoutSegment(), clock.instant());
+        }
+        return "dashboard :: themes";
+    }
+
+    private void fillThemes(Model model, UUID ws, DashboardFilter filter, Instant now) {
+        var current = filter.params(now.minus(filter.chosen().length()), now);
         model.addAttribute("themes", analytics.themes(ws, current).categories());
     }
 
