@@ -57,7 +57,6 @@ class CampaignPages {
         UUID ws = access.workspaceId();
         Map<UUID, Survey> surveyById = surveys(ws);
         model.addAttribute("rows", stats.rows(ws, surveyById));
-        model.addAttribute("funnels", stats.hasFunnels());
         model.addAttribute("templates", templates.all());
         return "campaigns";
     }

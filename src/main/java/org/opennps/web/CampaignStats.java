@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.opennps.analytics.AnalyticsService;
+import org.opennps.analytics.CampaignFunnel;
 import org.opennps.campaign.CampaignService;
 import org.opennps.campaign.Journey;
 import org.opennps.contact.Contact;
@@ -23,17 +25,17 @@ class CampaignStats {
 
     private final CampaignService campaigns;
     private final ContactService contacts;
+    private final AnalyticsService analytics;
 
-    CampaignStats(CampaignService campaigns, ContactService contacts) {
+    CampaignStats(CampaignService campaigns, ContactService contacts, AnalyticsService analytics) {
         this.campaigns = campaigns;
         this.contacts = contacts;
-    }
-
-    boolean hasFunnels() {
-        return false;
+        this.analytics = analytics;
     }
 
     List<Row> rows(UUID ws, Map<UUID, Survey> surveys) {
+        Map<UUID, CampaignFunnel> funnels = new HashMap<>();
+        analytics.campaignFunnels(ws, null, null).forEach(f -> funnels.put(f.campaignId(), f));
         List<Row> rows = new ArrayList<>();
         for (JsonNode c : campaigns
                 .list(ws, PageResult.Request.of(1, PageResult.MAX_SIZE))
@@ -49,7 +51,8 @@ class CampaignStats {
                     survey == null ? null : survey.name(),
                     count(ws, id, "waiting"),
                     count(ws, id, "completed"),
-                    count(ws, id, "stopped") + count(ws, id, "exited") + count(ws, id, "failed")));
+                    count(ws, id, "stopped") + count(ws, id, "exited") + count(ws, id, "failed"),
+                    funnels.getOrDefault(id, new CampaignFunnel(id, 0, 0, 0, 0, 0, Map.of()))));
         }
         return rows;
     }
@@ -111,7 +114,24 @@ class CampaignStats {
             String surveyName,
             long waiting,
             long completed,
-            long ended) {}
+            long ended,
+            CampaignFunnel funnel) {
+
+        public long suppressed() {
+            return funnel.suppressed().values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+        }
+
+        /** The reasons, e.g. "recently_asked 2, sampled_out 1". */
+        public String suppressedReasons() {
+            return String.join(
+                    ", ",
+                    funnel.suppressed().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue())
+                            .toList());
+        }
+    }
 
     /** Waiting journeys: how many in all, per step, and the first few. */
     record Waiting(long total, List<Long> perStep, List<WaitingJourney> listed) {}

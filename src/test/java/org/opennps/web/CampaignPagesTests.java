@@ -10,11 +10,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.opennps.invitation.InvitationService;
+import org.opennps.invitation.IssueInvitation;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The campaign list and builder on H2 and PostgreSQL. */
 abstract class CampaignPagesTests extends AdminPageTestBase {
+
+    @Autowired
+    InvitationService invitations;
 
     /** The after-purchase template's form as the browser posts it, with one field changed. */
     MockHttpServletRequestBuilder afterPurchase(String path, String surveyId, String delay) {
@@ -86,6 +94,26 @@ abstract class CampaignPagesTests extends AdminPageTestBase {
         mvc.perform(get("/campaigns/" + id).with(signedIn()))
                 .andExpect(content().string(containsString("Pause")))
                 .andExpect(content().string(containsString("Nobody is waiting")));
+    }
+
+    @Test
+    void listShowsEachCampaignsFunnel() throws Exception {
+        String survey = createSurvey();
+        UUID id = UUID.fromString(created(survey));
+        UUID ws = workspace.workspace().id();
+        var invite = new IssueInvitation(ws, UUID.fromString(survey), null, "email", id, null, Map.of());
+        invitations.markSent(ws, invitations.issue(invite).id());
+        invitations.issue(invite);
+        invitations.suppress(invite, "unsubscribed");
+        String page = mvc.perform(get("/campaigns").with(signedIn()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String row = page.substring(page.indexOf("/campaigns/" + id));
+        assertThat(row.substring(0, row.indexOf("</tr>")))
+                .contains("<td>0 / 0 / 0</td>")
+                .contains("<td>2</td>\n        <td>1</td>\n        <td>0</td>\n        <td>0</td>\n        <td>0</td>")
+                .contains("(unsubscribed 1)");
     }
 
     @Test
