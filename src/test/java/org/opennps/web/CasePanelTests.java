@@ -96,7 +96,9 @@ abstract class CasePanelTests extends AdminPageTestBase {
         mvc.perform(post("/responses/" + response + "/case").with(signedIn())).andExpect(status().isForbidden());
         mvc.perform(post("/responses/" + response + "/case").with(outsider()).with(csrf()))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/responses/" + response).with(outsider())).andExpect(status().isNotFound());
+        mvc.perform(get("/responses/" + response).with(outsider()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("does not exist in the current workspace")));
         getJson("/api/v1/cases").andExpect(jsonPath("$.total").value(0));
     }
 }
