@@ -2,6 +2,7 @@ package org.opennps.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,7 +80,7 @@ class DashboardPage {
             Model model) {
         UUID ws = access.workspaceId();
         DashboardFilter filter = DashboardFilter.of(period, survey, campaign, channel, where, group);
-        Instant now = clock.instant();
+        Instant now = end();
         try {
             fill(model, ws, filter, now);
         } catch (InvalidInputException e) {
@@ -146,9 +147,9 @@ class DashboardPage {
             Model model) {
         DashboardFilter filter = DashboardFilter.of(period, survey, campaign, channel, where, null);
         try {
-            fillThemes(model, access.workspaceId(), filter, clock.instant());
+            fillThemes(model, access.workspaceId(), filter, end());
         } catch (InvalidInputException e) {
-            fillThemes(model, access.workspaceId(), filter.withoutSegment(), clock.instant());
+            fillThemes(model, access.workspaceId(), filter.withoutSegment(), end());
         }
         return "dashboard :: themes";
     }
@@ -179,6 +180,14 @@ class DashboardPage {
         return responses.list(ws, filter, PageResult.Request.of(1, LATEST_COMMENTS)).items().stream()
                 .map(r -> ResponsePages.InboxRow.of(r, surveys.get(r.surveyId()), null))
                 .toList();
+    }
+
+    /**
+     * The end of the period shown: the end of the current minute, so an answer given this
+     * instant is in it (periods end exclusively) and views within a minute agree.
+     */
+    private Instant end() {
+        return clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
     }
 
     private static String explain(FieldViolation v) {

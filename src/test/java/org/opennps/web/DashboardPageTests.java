@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 /** The dashboard on H2 and PostgreSQL: numbers as the analytics API reports them, empty states, escaping. */
 abstract class DashboardPageTests extends AdminPageTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.opennps.workspace.WorkspaceService workspaces;
+
     @Test
     void emptyWorkspaceExplainsHowToStart() throws Exception {
         mvc.perform(get("/").with(signedIn()))
@@ -19,6 +22,19 @@ abstract class DashboardPageTests extends AdminPageTestBase {
                 .andExpect(content().string(containsString("No responses yet")))
                 .andExpect(content().string(containsString("Send your first event")))
                 .andExpect(content().string(not(containsString("trend-chart"))));
+    }
+
+    @Test
+    void emptyWorkspaceOffersTheDemoWorkspace() throws Exception {
+        var demo = workspaces.create(
+                "demo-" + java.util.UUID.randomUUID().toString().substring(0, 8), "Demo shop", "UTC", true, null);
+        users.addMember(demo.workspace().id(), admin.id(), org.opennps.workspace.UserService.ADMIN);
+        admin = users.loadUserByUsername(adminEmail);
+        mvc.perform(get("/").with(signedIn()))
+                .andExpect(content().string(containsString("Open the demo workspace")))
+                .andExpect(content()
+                        .string(containsString("name=\"workspace_id\" value=\""
+                                + demo.workspace().id() + "\"")));
     }
 
     @Test
