@@ -1,10 +1,12 @@
 package org.opennps.analytics;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.opennps.workspace.WorkspaceService;
 import org.springframework.stereotype.Service;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Entry point of the analytics module for other modules: the same numbers the analytics API
@@ -14,13 +16,19 @@ import org.springframework.stereotype.Service;
 public class AnalyticsService {
 
     private final NpsReports reports;
+    private final ThemeReports themeReports;
     private final CampaignFunnels funnels;
     private final Respondents respondents;
     private final WorkspaceService workspaces;
 
     AnalyticsService(
-            NpsReports reports, CampaignFunnels funnels, Respondents respondents, WorkspaceService workspaces) {
+            NpsReports reports,
+            ThemeReports themeReports,
+            CampaignFunnels funnels,
+            Respondents respondents,
+            WorkspaceService workspaces) {
         this.reports = reports;
+        this.themeReports = themeReports;
         this.funnels = funnels;
         this.respondents = respondents;
         this.workspaces = workspaces;
@@ -58,5 +66,52 @@ public class AnalyticsService {
      */
     public List<UUID> respondents(UUID workspaceId, RespondentQuery query) {
         return respondents.find(workspaceId, query);
+    }
+
+    // The reads below take the analytics API's query parameters (survey_id, campaign_id,
+    // channel, since, until, where, category) and answer exactly what the API answers for them,
+    // so admin pages show the same numbers; broken parameters throw InvalidInputException
+    // naming the parameter.
+
+    /** As {@code GET /api/v1/analytics/nps} with these filters. */
+    public NpsResult nps(UUID workspaceId, MultiValueMap<String, String> filters) {
+        ZoneId zone = zone(workspaceId);
+        return reports.nps(workspaceId, NpsFilter.read(filters, "", zone), zone);
+    }
+
+    /** As {@code GET /api/v1/analytics/nps?interval=} (day, week or month). */
+    public Trend trend(UUID workspaceId, MultiValueMap<String, String> filters, String interval) {
+        ZoneId zone = zone(workspaceId);
+        NpsFilter filter = NpsFilter.read(filters, "", zone);
+        return new Trend(interval, zone.getId(), reports.series(workspaceId, filter, interval, zone));
+    }
+
+    /** As {@code GET /api/v1/analytics/nps?group_by=} ({@code attribute:city}, {@code property:x}). */
+    public Segments segments(UUID workspaceId, MultiValueMap<String, String> filters, String groupBy) {
+        ZoneId zone = zone(workspaceId);
+        Dimension dimension = Dimension.parse("group_by", groupBy);
+        return new Segments(
+                dimension.key(), reports.groups(workspaceId, NpsFilter.read(filters, "", zone), dimension, zone));
+    }
+
+    /** As {@code GET /api/v1/analytics/compare}: {@code a.}/{@code b.} prefixed filters win. */
+    public Comparison compare(UUID workspaceId, MultiValueMap<String, String> filters) {
+        ZoneId zone = zone(workspaceId);
+        return reports.compare(
+                workspaceId, NpsFilter.read(filters, "a.", zone), NpsFilter.read(filters, "b.", zone), zone);
+    }
+
+    /** As {@code GET /api/v1/analytics/areas}. */
+    public AreaCounts areas(UUID workspaceId, MultiValueMap<String, String> filters) {
+        return themeReports.areas(workspaceId, NpsFilter.read(filters, "", zone(workspaceId)));
+    }
+
+    /** As {@code GET /api/v1/analytics/themes}. */
+    public Themes themes(UUID workspaceId, MultiValueMap<String, String> filters) {
+        return themeReports.themes(workspaceId, NpsFilter.read(filters, "", zone(workspaceId)));
+    }
+
+    private ZoneId zone(UUID workspaceId) {
+        return workspaces.get(workspaceId).zone();
     }
 }

@@ -13,6 +13,8 @@ import org.opennps.contact.Contact;
 import org.opennps.contact.ContactService;
 import org.opennps.event.EventHistory;
 import org.opennps.invitation.InvitationService;
+import org.opennps.loop.CaseService;
+import org.opennps.loop.FeedbackCase;
 import org.opennps.response.Response;
 import org.opennps.response.ResponseFilter;
 import org.opennps.response.ResponseService;
@@ -43,6 +45,8 @@ class ResponsePages {
     private final ContactService contacts;
     private final EventHistory history;
     private final InvitationService invitations;
+    private final CaseService cases;
+    private final CasePanel casePanel;
     private final Clock clock;
 
     ResponsePages(
@@ -51,12 +55,16 @@ class ResponsePages {
             ContactService contacts,
             EventHistory history,
             InvitationService invitations,
+            CaseService cases,
+            CasePanel casePanel,
             Clock clock) {
         this.responses = responses;
         this.surveys = surveys;
         this.contacts = contacts;
         this.history = history;
         this.invitations = invitations;
+        this.cases = cases;
+        this.casePanel = casePanel;
         this.clock = clock;
     }
 
@@ -68,16 +76,30 @@ class ResponsePages {
             @RequestParam(required = false) String channel,
             @RequestParam(required = false) String period,
             @RequestParam(required = false) String comment,
+            @RequestParam(name = "case", required = false) String caseParam,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
         UUID ws = access.workspaceId();
+        String withCase = caseParam != null && CasePanel.STATUSES.contains(caseParam) ? caseParam : null;
         String cat = ScoreCategory.isCategory(category) ? category : null;
         String chan = channel != null && CHANNELS.contains(channel) ? channel : null;
         Duration within = period == null ? null : PERIODS.get(period);
         Boolean hasComment = "yes".equals(comment) ? Boolean.TRUE : "no".equals(comment) ? Boolean.FALSE : null;
         ResponseFilter filter = new ResponseFilter(
                 survey, null, within == null ? null : clock.instant().minus(within), null, cat, chan, hasComment);
-        PageResult<Response> result = responses.list(ws, filter, PageResult.Request.of(Math.max(1, page), PAGE_SIZE));
+        PageResult.Request paging = PageResult.Request.of(Math.max(1, page), PAGE_SIZE);
+        Map<UUID, String> caseStatus = new java.util.HashMap<>();
+        PageResult<Response> result;
+        if (withCase != null) {
+            // Cases of one status, newest first; the response filters do not apply to them.
+            PageResult<FeedbackCase> found = cases.list(ws, withCase, null, null, paging);
+            found.items().forEach(c -> caseStatus.put(c.responseId(), c.status()));
+            result = found.map(c -> responses.get(ws, c.responseId()));
+        } else {
+            result = responses.list(ws, filter, paging);
+            result.items()
+                    .forEach(r -> cases.forResponse(ws, r.id()).ifPresent(c -> caseStatus.put(r.id(), c.status())));
+        }
         Map<UUID, Survey> surveyById = new LinkedHashMap<>();
         surveys.list(ws, PageResult.Request.of(1, PageResult.MAX_SIZE)).items().forEach(s -> surveyById.put(s.id(), s));
         Map<UUID, Contact> people = new java.util.HashMap<>();
@@ -92,11 +114,16 @@ class ResponsePages {
         model.addAttribute(
                 "page",
                 result.map(r -> InboxRow.of(
-                        r, surveyById.get(r.surveyId()), r.contactId() == null ? null : people.get(r.contactId()))));
+                        r,
+                        surveyById.get(r.surveyId()),
+                        r.contactId() == null ? null : people.get(r.contactId()),
+                        caseStatus.get(r.id()))));
         model.addAttribute("surveys", surveyById.values());
         model.addAttribute("channels", CHANNELS);
         model.addAttribute("periods", PERIODS.keySet());
-        model.addAttribute("filter", new InboxFilter(survey, cat, chan, within == null ? null : period, comment));
+        model.addAttribute("caseStatuses", CasePanel.STATUSES);
+        model.addAttribute(
+                "filter", new InboxFilter(survey, cat, chan, within == null ? null : period, comment, withCase));
         return "responses";
     }
 
@@ -119,6 +146,7 @@ class ResponsePages {
                             .filter(r -> !r.id().equals(id))
                             .toList());
         }
+        casePanel.fill(model, ws, id);
         return "response";
     }
 
@@ -136,7 +164,8 @@ class ResponsePages {
     }
 
     /** The filters as chosen, for the form and the pager links. */
-    record InboxFilter(UUID survey, String category, String channel, String period, String comment) {}
+    record InboxFilter(
+            UUID survey, String category, String channel, String period, String comment, String caseStatus) {}
 
     /** One line of the inbox. */
     record InboxRow(
@@ -147,9 +176,14 @@ class ResponsePages {
             String channel,
             String surveyName,
             String contactName,
-            String comment) {
+            String comment,
+            String caseStatus) {
 
         static InboxRow of(Response r, Survey survey, Contact contact) {
+            return of(r, survey, contact, null);
+        }
+
+        static InboxRow of(Response r, Survey survey, Contact contact, String caseStatus) {
             String name = contact == null
                     ? null
                     : java.util.stream.Stream.of(contact.name(), contact.email(), contact.externalId())
@@ -164,7 +198,8 @@ class ResponsePages {
                     r.channel(),
                     survey == null ? "(deleted survey)" : survey.name(),
                     name,
-                    AnswerView.firstComment(r, survey));
+                    AnswerView.firstComment(r, survey),
+                    caseStatus);
         }
     }
 }

@@ -39,6 +39,14 @@ class UserRepository {
                 .list();
     }
 
+    List<String> memberEmails(UUID workspaceId) {
+        return jdbc.sql("select u.email from workspace_member m join app_user u on u.id = m.user_id"
+                        + " where m.workspace_id = ? order by u.email")
+                .param(workspaceId)
+                .query(String.class)
+                .list();
+    }
+
     Optional<UserRow> findByEmail(String email) {
         return jdbc.sql("select id, email, password_hash from app_user where email = ?")
                 .param(email)

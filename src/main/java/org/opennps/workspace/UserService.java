@@ -62,6 +62,11 @@ public class UserService implements UserDetailsService {
         return users.memberIds(workspaceId);
     }
 
+    /** The e-mail addresses of a workspace's users, sorted: who may own a case. */
+    public java.util.List<String> memberEmails(UUID workspaceId) {
+        return users.memberEmails(workspaceId);
+    }
+
     @Override
     public SignedInUser loadUserByUsername(String username) {
         var user = users.findByEmail(username.trim().toLowerCase(Locale.ROOT))

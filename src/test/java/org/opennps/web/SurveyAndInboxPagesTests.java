@@ -239,7 +239,7 @@ abstract class SurveyAndInboxPagesTests extends ApiTestBase {
                 .andExpect(content().string(containsString("order.placed")))
                 .andExpect(content().string(containsString("A-77")))
                 .andExpect(content().string(containsString("/responses/" + second)))
-                .andExpect(content().string(containsString("Case handling")));
+                .andExpect(content().string(containsString("No case yet")));
     }
 
     @Test

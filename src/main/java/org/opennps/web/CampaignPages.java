@@ -1,0 +1,175 @@
+package org.opennps.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.opennps.campaign.CampaignService;
+import org.opennps.shared.AdminPage;
+import org.opennps.shared.ConflictException;
+import org.opennps.shared.FieldViolation;
+import org.opennps.shared.InvalidInputException;
+import org.opennps.shared.NotFoundException;
+import org.opennps.shared.PageResult;
+import org.opennps.survey.Survey;
+import org.opennps.survey.SurveyService;
+import org.opennps.workspace.WorkspaceAccess;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Campaigns: the list with journey counts, the builder (from a template or a saved campaign), status. */
+@Controller
+@AdminPage
+class CampaignPages {
+
+    private final CampaignService campaigns;
+    private final CampaignTemplates templates;
+    private final CampaignStats stats;
+    private final SurveyService surveys;
+    private final JsonMapper json;
+
+    CampaignPages(
+            CampaignService campaigns,
+            CampaignTemplates templates,
+            CampaignStats stats,
+            SurveyService surveys,
+            JsonMapper json) {
+        this.campaigns = campaigns;
+        this.templates = templates;
+        this.stats = stats;
+        this.surveys = surveys;
+        this.json = json;
+    }
+
+    @GetMapping("/campaigns")
+    String list(WorkspaceAccess access, Model model) {
+        UUID ws = access.workspaceId();
+        Map<UUID, Survey> surveyById = surveys(ws);
+        model.addAttribute("rows", stats.rows(ws, surveyById));
+        model.addAttribute("templates", templates.all());
+        return "campaigns";
+    }
+
+    /** The builder filled from a template, not yet saved. */
+    @GetMapping("/campaigns/new")
+    String fromTemplate(
+            WorkspaceAccess access, @RequestParam(defaultValue = "after_purchase") String template, Model model) {
+        JsonNode t = templates.find(template).orElseThrow(() -> new NotFoundException("Campaign template"));
+        Map<UUID, Survey> surveyById = surveys(access.workspaceId());
+        String survey = surveyById.isEmpty()
+                ? ""
+                : surveyById.keySet().iterator().next().toString();
+        return builder(model, access.workspaceId(), null, CampaignForm.of(t.path("campaign"), survey), Map.of());
+    }
+
+    @PostMapping("/campaigns/new")
+    String create(
+            WorkspaceAccess access,
+            @RequestParam MultiValueMap<String, String> params,
+            Model model,
+            HttpServletResponse response) {
+        CampaignForm form = CampaignForm.read(params);
+        String action = params.getFirst("action");
+        if (action != null && !"save".equals(action)) {
+            return builder(model, access.workspaceId(), null, form.edited(action), Map.of());
+        }
+        try {
+            JsonNode created = campaigns.create(access.workspaceId(), form.toJson(json));
+            return "redirect:/campaigns/" + created.get("id").stringValue() + "?saved";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return builder(model, access.workspaceId(), null, form, errors(e.violations()));
+        }
+    }
+
+    @GetMapping("/campaigns/{id}")
+    String edit(WorkspaceAccess access, @PathVariable UUID id, Model model) {
+        JsonNode campaign = campaigns.get(access.workspaceId(), id);
+        return builder(model, access.workspaceId(), campaign, CampaignForm.of(campaign, null), Map.of());
+    }
+
+    /** Saves a new version, or with {@code action} changes the unsaved form (see {@link CampaignForm#edited}). */
+    @PostMapping("/campaigns/{id}")
+    String save(
+            WorkspaceAccess access,
+            @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> params,
+            Model model,
+            HttpServletResponse response) {
+        JsonNode campaign = campaigns.get(access.workspaceId(), id);
+        CampaignForm form = CampaignForm.read(params);
+        String action = params.getFirst("action");
+        if (action != null && !"save".equals(action)) {
+            return builder(model, access.workspaceId(), campaign, form.edited(action), Map.of());
+        }
+        try {
+            campaigns.update(access.workspaceId(), id, form.toJson(json));
+            return "redirect:/campaigns/" + id + "?saved";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return builder(model, access.workspaceId(), campaign, form, errors(e.violations()));
+        } catch (ConflictException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return builder(model, access.workspaceId(), campaign, form, Map.of("", e.getMessage()));
+        }
+    }
+
+    @PostMapping("/campaigns/{id}/activate")
+    String activate(WorkspaceAccess access, @PathVariable UUID id, RedirectAttributes redirect) {
+        campaigns.setStatus(access.workspaceId(), id, "active");
+        redirect.addFlashAttribute("message", "Campaign active: matching events now start journeys.");
+        return "redirect:/campaigns/" + id;
+    }
+
+    @PostMapping("/campaigns/{id}/pause")
+    String pause(WorkspaceAccess access, @PathVariable UUID id, RedirectAttributes redirect) {
+        campaigns.setStatus(access.workspaceId(), id, "paused");
+        redirect.addFlashAttribute(
+                "message", "Campaign paused: no new journeys; waiting ones stop at their next step.");
+        return "redirect:/campaigns/" + id;
+    }
+
+    private String builder(Model model, UUID ws, JsonNode campaign, CampaignForm form, Map<String, String> errors) {
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("surveys", surveys(ws).values());
+        model.addAttribute("stepTypes", StepForm.TYPES);
+        model.addAttribute("conditionTypes", ConditionForm.TYPES);
+        model.addAttribute("ops", ConditionForm.OPS);
+        model.addAttribute("days", StepForm.DAYS);
+        model.addAttribute("actions", StepForm.ACTIONS);
+        if (campaign != null) {
+            UUID id = UUID.fromString(campaign.get("id").stringValue());
+            model.addAttribute("waiting", stats.waiting(ws, id, form.steps().size()));
+            model.addAttribute("sample", CampaignPreviewPage.sample(form, stats.sampleContact(ws)));
+        }
+        return "campaign-edit";
+    }
+
+    private Map<UUID, Survey> surveys(UUID ws) {
+        Map<UUID, Survey> map = new LinkedHashMap<>();
+        surveys.list(ws, PageResult.Request.of(1, PageResult.MAX_SIZE)).items().forEach(s -> map.put(s.id(), s));
+        return map;
+    }
+
+    /** Field path → message; several messages on one field are joined. */
+    static Map<String, String> errors(List<FieldViolation> violations) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldViolation v : new ArrayList<>(violations)) {
+            errors.merge(v.field(), v.message(), (a, b) -> a + "; " + b);
+        }
+        return errors;
+    }
+}

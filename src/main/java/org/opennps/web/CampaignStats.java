@@ -1,0 +1,140 @@
+package org.opennps.web;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.opennps.analytics.AnalyticsService;
+import org.opennps.analytics.CampaignFunnel;
+import org.opennps.campaign.CampaignService;
+import org.opennps.campaign.Journey;
+import org.opennps.contact.Contact;
+import org.opennps.contact.ContactService;
+import org.opennps.shared.PageResult;
+import org.opennps.survey.Survey;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/** Journey counts of campaigns and who waits where, for the campaign pages. */
+@Component
+class CampaignStats {
+
+    private static final int WAITING_LISTED = 20;
+
+    private final CampaignService campaigns;
+    private final ContactService contacts;
+    private final AnalyticsService analytics;
+
+    CampaignStats(CampaignService campaigns, ContactService contacts, AnalyticsService analytics) {
+        this.campaigns = campaigns;
+        this.contacts = contacts;
+        this.analytics = analytics;
+    }
+
+    List<Row> rows(UUID ws, Map<UUID, Survey> surveys) {
+        Map<UUID, CampaignFunnel> funnels = new HashMap<>();
+        analytics.campaignFunnels(ws, null, null).forEach(f -> funnels.put(f.campaignId(), f));
+        List<Row> rows = new ArrayList<>();
+        for (JsonNode c : campaigns
+                .list(ws, PageResult.Request.of(1, PageResult.MAX_SIZE))
+                .items()) {
+            UUID id = UUID.fromString(c.get("id").stringValue());
+            String surveyId = c.path("survey_id").asString("");
+            Survey survey = surveyId.isEmpty() ? null : surveys.get(UUID.fromString(surveyId));
+            rows.add(new Row(
+                    id,
+                    c.path("name").asString(""),
+                    c.path("status").asString(""),
+                    c.path("trigger").path("event_type").asString(""),
+                    survey == null ? null : survey.name(),
+                    count(ws, id, "waiting"),
+                    count(ws, id, "completed"),
+                    count(ws, id, "stopped") + count(ws, id, "exited") + count(ws, id, "failed"),
+                    funnels.getOrDefault(id, new CampaignFunnel(id, 0, 0, 0, 0, 0, Map.of()))));
+        }
+        return rows;
+    }
+
+    /** Waiting journeys per step (index = step) and the first few with their contact. */
+    Waiting waiting(UUID ws, UUID campaignId, int steps) {
+        List<Journey> journeys = campaigns
+                .journeys(ws, campaignId, "waiting", PageResult.Request.of(1, PageResult.MAX_SIZE))
+                .items();
+        long[] perStep = new long[Math.max(steps, 1)];
+        journeys.forEach(j -> {
+            if (j.stepIndex() >= 0 && j.stepIndex() < perStep.length) {
+                perStep[j.stepIndex()]++;
+            }
+        });
+        List<Journey> first = journeys.stream().limit(WAITING_LISTED).toList();
+        Map<UUID, String> names = new HashMap<>();
+        contacts.findAll(
+                        ws,
+                        first.stream()
+                                .map(Journey::contactId)
+                                .filter(Objects::nonNull)
+                                .distinct()
+                                .toList())
+                .forEach(c -> names.put(c.id(), name(c)));
+        List<WaitingJourney> listed = first.stream()
+                .map(j -> new WaitingJourney(
+                        j.contactId(), names.getOrDefault(j.contactId(), "(erased)"), j.stepIndex(), j.dueAt()))
+                .toList();
+        return new Waiting(
+                journeys.size(), java.util.Arrays.stream(perStep).boxed().toList(), listed);
+    }
+
+    /** Someone to try the preview with: the newest contact's external id or e-mail. */
+    String sampleContact(UUID ws) {
+        return contacts.list(ws, null, PageResult.Request.of(1, 1)).items().stream()
+                .findFirst()
+                .map(c -> c.externalId() != null ? c.externalId() : Objects.requireNonNullElse(c.email(), ""))
+                .orElse("");
+    }
+
+    private long count(UUID ws, UUID id, String status) {
+        return campaigns.journeys(ws, id, status, PageResult.Request.of(1, 1)).total();
+    }
+
+    static String name(Contact c) {
+        return java.util.stream.Stream.of(c.name(), c.email(), c.externalId())
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse("(no name)");
+    }
+
+    /** One campaign in the list. */
+    record Row(
+            UUID id,
+            String name,
+            String status,
+            String trigger,
+            String surveyName,
+            long waiting,
+            long completed,
+            long ended,
+            CampaignFunnel funnel) {
+
+        public long suppressed() {
+            return funnel.suppressed().values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+        }
+
+        /** The reasons, e.g. "recently_asked 2, sampled_out 1". */
+        public String suppressedReasons() {
+            return String.join(
+                    ", ",
+                    funnel.suppressed().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue())
+                            .toList());
+        }
+    }
+
+    /** Waiting journeys: how many in all, per step, and the first few. */
+    record Waiting(long total, List<Long> perStep, List<WaitingJourney> listed) {}
+
+    record WaitingJourney(UUID contactId, String contactName, int stepIndex, java.time.Instant dueAt) {}
+}
