@@ -157,6 +157,26 @@ class FactQueries {
                 .list();
     }
 
+    /** Counted answers of one category, newest first, at most {@code limit}. */
+    List<ScoredAnswer> answers(UUID ws, NpsFilter filter, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("limit", limit);
+        String sql = "select f.response_id, f.contact_id, f.score, f.category, f.area, f.comment, f.answered_at"
+                + " from nps_fact f" + where(ws, filter, params)
+                + " order by f.answered_at desc, f.response_id limit :limit";
+        return jdbc.sql(sql)
+                .params(params)
+                .query((rs, i) -> new ScoredAnswer(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        SqlTimes.instant(rs, 7)))
+                .list();
+    }
+
     Instant firstAnswer(UUID ws, NpsFilter filter) {
         Map<String, Object> params = new HashMap<>();
         String sql =
