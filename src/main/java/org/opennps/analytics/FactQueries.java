@@ -133,8 +133,9 @@ class FactQueries {
             Instant until) {
         Map<String, Object> params = new HashMap<>();
         params.put("ws", ws);
-        StringBuilder sql =
-                new StringBuilder("select f.contact_id, " + (withComment ? "f.comment" : "null") + " from nps_fact f"
+        StringBuilder sql = new StringBuilder(
+                (withComment ? "select f.contact_id, f.comment" : "select distinct f.contact_id, cast(null as varchar)")
+                        + " from nps_fact f"
                         + " where f.workspace_id = :ws and f.counted = true and f.contact_id is not null"
                         + " and f.completed_at is not null");
         optional(sql, params, "f.survey_id", "survey", surveyId);

@@ -56,7 +56,16 @@ class RollupRebuild {
             if (total > 0) {
                 log.info(
                         "Rebuilding the daily rollup of workspace {} in {}: {} answers to move", ws, zone.get(), total);
-                moved += pass(ws, zone.get(), total, stop);
+                long passMoved = pass(ws, zone.get(), total, stop);
+                if (passMoved == 0
+                        && workspaces
+                                .find(ws)
+                                .map(w -> w.zone().equals(zone.get()))
+                                .orElse(false)) {
+                    // nothing could move although answers wait: give up this run, the task retries later
+                    throw new IllegalStateException("Rollup rebuild of workspace " + ws + " made no progress");
+                }
+                moved += passMoved;
             }
             Boolean done = transactions.execute(tx -> finish(ws, zone.get()));
             if (Boolean.TRUE.equals(done)) {

@@ -72,6 +72,14 @@ class DigestRepository {
                 == 1;
     }
 
+    boolean sent(UUID ws, LocalDate day) {
+        return jdbc.sql("select count(*) from digest_sent where workspace_id = ? and local_day = ?")
+                        .params(ws, day)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     Optional<LocalDate> lastSent(UUID ws) {
         return jdbc.sql("select max(local_day) from digest_sent where workspace_id = ?")
                 .param(ws)

@@ -163,6 +163,9 @@ class DigestService {
             return 0;
         }
         LocalDate day = local.toLocalDate().minusDays(1);
+        if (digests.sent(w.id(), day)) {
+            return 0;
+        }
         DigestReport report = report(w, day, now);
         if (!digests.claim(w.id(), day, now, report.yesterday().responses())) {
             return 0;
