@@ -5,14 +5,14 @@
 #   bench/analytics/run.sh h2 [RESPONSES] [RUNS]
 # Builds target/opennps.jar if missing (JAR=… runs another build); needs a JDK >= 21 as JAVA_HOME
 # or java on PATH. REUSE=1 measures the PostgreSQL database of the previous run again, without
-# generating (the API key is fixed for that reason).
+# generating (the API key is fixed for that reason). PORT=… changes the server port (default 18182).
 set -euo pipefail
 cd "$(dirname "$0")"
 db=${1:-h2}; responses=${2:-1000000}; runs=${3:-7}
 root=$(cd ../.. && pwd)
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 key="bench-analytics-key-0000000001"
-port=18182
+port=${PORT:-18182}
 work=$(mktemp -d)
 now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 since=$(date -u -d '365 days ago' +%Y-%m-%d)
@@ -24,7 +24,7 @@ cp "${JAR:-$root/target/opennps.jar}" "$work/opennps.jar"   # a rebuild during t
 case "$db" in
   h2)
     # result reuse off: otherwise H2 answers a repeated identical query from its cache
-    url="jdbc:h2:file:$work/opennps;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE"
+    url="jdbc:h2:file:$work/opennps;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE;CACHE_SIZE=524288"
     user=sa; password="" ;;
   postgres)
     [ -n "${REUSE:-}" ] || psql -h 127.0.0.1 -U postgres -q -c 'drop database if exists opennps_bench_analytics' -c 'create database opennps_bench_analytics'
@@ -37,7 +37,9 @@ start_server() {
     --spring.datasource.url="$url" --spring.datasource.username=$user --spring.datasource.password="$password" \
     --opennps.bootstrap.time-zone=UTC --opennps.http.request-log=false >> "$work/server.log" 2>&1 &
   server=$!
-  for _ in $(seq 1 90); do curl -sf localhost:$port/actuator/health >/dev/null && break; sleep 1; done
+  # a loaded machine may need minutes to start the server
+  for _ in $(seq 1 600); do curl -sf localhost:$port/actuator/health >/dev/null && return; sleep 1; done
+  tail -40 "$work/server.log" >&2; exit 1
 }
 trap 'kill ${server:-0} 2>/dev/null || true; rm -rf "$work"' EXIT
 cp="target/classes:$(ls target/lib/*.jar | tr '\n' ':')"

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.opennps.shared.InvalidInputException;
 import org.opennps.workspace.WorkspaceService;
 import org.springframework.stereotype.Service;
 import org.springframework.util.MultiValueMap;
@@ -19,6 +20,7 @@ public class AnalyticsService {
     private final ThemeReports themeReports;
     private final CampaignFunnels funnels;
     private final Respondents respondents;
+    private final FactQueries facts;
     private final WorkspaceService workspaces;
 
     AnalyticsService(
@@ -26,12 +28,31 @@ public class AnalyticsService {
             ThemeReports themeReports,
             CampaignFunnels funnels,
             Respondents respondents,
+            FactQueries facts,
             WorkspaceService workspaces) {
         this.reports = reports;
         this.themeReports = themeReports;
         this.funnels = funnels;
         this.respondents = respondents;
+        this.facts = facts;
         this.workspaces = workspaces;
+    }
+
+    /** NPS of every counted answer in {@code [since, until)}, whatever the survey; null bounds are open. */
+    public NpsResult nps(UUID workspaceId, Instant since, Instant until) {
+        return surveyNps(workspaceId, null, since, until);
+    }
+
+    /**
+     * Counted answers of one category ({@code promoter}, {@code passive}, {@code detractor}) in
+     * {@code [since, until)}, newest first, at most {@code limit}.
+     */
+    public List<ScoredAnswer> answers(UUID workspaceId, String category, Instant since, Instant until, int limit) {
+        if (!NpsFilter.CATEGORIES.contains(category)) {
+            throw new InvalidInputException("category", "must be promoter, passive or detractor");
+        }
+        NpsFilter filter = new NpsFilter(null, null, null, since, until, List.of(), category);
+        return facts.answers(workspaceId, filter, Math.max(1, Math.min(limit, 1000)));
     }
 
     /**

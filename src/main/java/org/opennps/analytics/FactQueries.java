@@ -133,8 +133,9 @@ class FactQueries {
             Instant until) {
         Map<String, Object> params = new HashMap<>();
         params.put("ws", ws);
-        StringBuilder sql =
-                new StringBuilder("select f.contact_id, " + (withComment ? "f.comment" : "null") + " from nps_fact f"
+        StringBuilder sql = new StringBuilder(
+                (withComment ? "select f.contact_id, f.comment" : "select distinct f.contact_id, cast(null as varchar)")
+                        + " from nps_fact f"
                         + " where f.workspace_id = :ws and f.counted = true and f.contact_id is not null"
                         + " and f.completed_at is not null");
         optional(sql, params, "f.survey_id", "survey", surveyId);
@@ -154,6 +155,26 @@ class FactQueries {
                 .params(params)
                 .query((rs, i) ->
                         Map.entry(rs.getObject(1, UUID.class), rs.getString(2) == null ? "" : rs.getString(2)))
+                .list();
+    }
+
+    /** Counted answers of one category, newest first, at most {@code limit}. */
+    List<ScoredAnswer> answers(UUID ws, NpsFilter filter, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("limit", limit);
+        String sql = "select f.response_id, f.contact_id, f.score, f.category, f.area, f.comment, f.answered_at"
+                + " from nps_fact f" + where(ws, filter, params)
+                + " order by f.answered_at desc, f.response_id limit :limit";
+        return jdbc.sql(sql)
+                .params(params)
+                .query((rs, i) -> new ScoredAnswer(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        SqlTimes.instant(rs, 7)))
                 .list();
     }
 

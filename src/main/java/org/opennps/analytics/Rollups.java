@@ -72,18 +72,37 @@ class Rollups {
     }
 
     private void increment(UUID ws, Contribution c, Segment s, Tally t, int sign) {
+        add(
+                ws,
+                new Key(c.zone(), c.day(), c.survey(), c.campaign(), c.channel(), s),
+                sign * t.promoters(),
+                sign * t.passives(),
+                sign * t.detractors());
+    }
+
+    /** One rollup row's identity; null survey, campaign and channel are stored as nil and ''. */
+    record Key(String zone, LocalDate day, UUID survey, UUID campaign, String channel, Segment segment) {
+        Key {
+            survey = survey == null ? NONE : survey;
+            campaign = campaign == null ? NONE : campaign;
+            channel = channel == null ? "" : channel;
+        }
+    }
+
+    /** Adds the three deltas (negative to subtract) to one row, creating it when missing. */
+    void add(UUID ws, Key k, long promoters, long passives, long detractors) {
         Map<String, Object> p = new HashMap<>();
         p.put("ws", ws);
-        p.put("zone", c.zone());
-        p.put("dim", s.dim());
-        p.put("val", s.val());
-        p.put("day", c.day());
-        p.put("survey", c.survey() == null ? NONE : c.survey());
-        p.put("campaign", c.campaign() == null ? NONE : c.campaign());
-        p.put("channel", c.channel() == null ? "" : c.channel());
-        p.put("p", sign * t.promoters());
-        p.put("n", sign * t.passives());
-        p.put("d", sign * t.detractors());
+        p.put("zone", k.zone());
+        p.put("dim", k.segment().dim());
+        p.put("val", k.segment().val());
+        p.put("day", k.day());
+        p.put("survey", k.survey());
+        p.put("campaign", k.campaign());
+        p.put("channel", k.channel());
+        p.put("p", promoters);
+        p.put("n", passives);
+        p.put("d", detractors);
         String update = """
                 update nps_daily set promoters = promoters + :p, passives = passives + :n, detractors = detractors + :d
                 where workspace_id = :ws and time_zone = :zone and dim = :dim and val = :val and local_day = :day
@@ -99,6 +118,13 @@ class Rollups {
         if (inserted == 0) {
             jdbc.sql(update).params(p).update();
         }
+    }
+
+    /** Drops the rows of every zone but {@code zone}; called once no fact counts in them any more. */
+    int dropOtherZones(UUID ws, ZoneId zone) {
+        return jdbc.sql("delete from nps_daily where workspace_id = ? and time_zone <> ?")
+                .params(ws, zone.getId())
+                .update();
     }
 
     /**

@@ -2,6 +2,7 @@ package org.opennps.loop;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,6 +52,15 @@ class CaseRepository {
                                 workspaceId)
                         .update()
                 > 0;
+    }
+
+    /** Cases not resolved, and those of them past their due time: {open, overdue}. */
+    long[] openAndOverdue(UUID workspaceId, Instant now) {
+        return jdbc.sql("select count(*), sum(case when due_at < ? then 1 else 0 end) from feedback_case"
+                        + " where workspace_id = ? and status <> ?")
+                .params(SqlTimes.param(now), workspaceId, FeedbackCase.RESOLVED)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
     }
 
     void update(UUID workspaceId, FeedbackCase c) {

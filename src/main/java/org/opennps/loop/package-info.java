@@ -4,5 +4,5 @@
  * time) and the notifications they send.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "workspace", "response", "contact", "delivery"})
+        allowedDependencies = {"shared", "workspace", "response", "contact", "delivery", "analytics"})
 package org.opennps.loop;

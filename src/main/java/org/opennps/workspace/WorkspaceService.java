@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.opennps.shared.ConflictException;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,11 +23,13 @@ public class WorkspaceService {
 
     private final WorkspaceRepository workspaces;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Map<UUID, Instant> lastTouched = new ConcurrentHashMap<>();
 
-    WorkspaceService(WorkspaceRepository workspaces, Clock clock) {
+    WorkspaceService(WorkspaceRepository workspaces, Clock clock, ApplicationEventPublisher events) {
         this.workspaces = workspaces;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -76,11 +79,15 @@ public class WorkspaceService {
         return workspaces.any();
     }
 
+    /** Applies the change; a new time zone is announced with {@link WorkspaceTimeZoneChanged}. */
     @Transactional
     public Workspace update(UUID id, WorkspaceChange change) {
         Workspace current = get(id);
         Workspace updated = change.applyTo(current);
         workspaces.update(updated);
+        if (!current.timeZone().equals(updated.timeZone())) {
+            events.publishEvent(new WorkspaceTimeZoneChanged(id, current.timeZone(), updated.timeZone()));
+        }
         return updated;
     }
 
