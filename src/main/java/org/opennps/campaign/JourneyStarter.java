@@ -99,7 +99,8 @@ class JourneyStarter {
                 now,
                 null,
                 now,
-                now);
+                now,
+                0);
         if (journeys.insertIfAbsent(journey)) {
             scheduler.scheduleIfNotExists(JourneyTask.instance(journey.id(), 0), now);
             return journey;
@@ -107,7 +108,7 @@ class JourneyStarter {
         return null;
     }
 
-    /** Ends the contact's waiting journeys whose campaign exits on this event, and forgets them. */
+    /** Ends the contact's waiting (or held) journeys whose campaign exits on this event, and forgets them. */
     private void exit(IngestedEvent event, List<Journey> waiting, Instant now) {
         for (var it = waiting.iterator(); it.hasNext(); ) {
             Journey journey = it.next();
