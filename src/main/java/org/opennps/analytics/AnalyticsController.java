@@ -26,13 +26,30 @@ class AnalyticsController {
     private final NpsReports reports;
     private final ThemeReports themes;
     private final JourneyReports journeys;
+    private final CampaignFunnels funnels;
     private final WorkspaceService workspaces;
 
-    AnalyticsController(NpsReports reports, ThemeReports themes, JourneyReports journeys, WorkspaceService workspaces) {
+    AnalyticsController(
+            NpsReports reports,
+            ThemeReports themes,
+            JourneyReports journeys,
+            CampaignFunnels funnels,
+            WorkspaceService workspaces) {
         this.reports = reports;
         this.themes = themes;
         this.journeys = journeys;
+        this.funnels = funnels;
         this.workspaces = workspaces;
+    }
+
+    /** Invitation stages of one campaign ({@code campaign_id}), or of every campaign with invitations. */
+    @GetMapping("/campaign-funnel")
+    Object campaignFunnel(WorkspaceAccess access, @RequestParam MultiValueMap<String, String> params) {
+        NpsFilter period = NpsFilter.read(params, "", zone(access));
+        if (period.campaignId() != null) {
+            return funnels.of(access.workspaceId(), period.campaignId(), period.since(), period.until());
+        }
+        return new CampaignFunnelList(funnels.all(access.workspaceId(), period.since(), period.until()));
     }
 
     /** NPS of the filtered answers; with {@code interval} a trend, with {@code group_by} segments. */

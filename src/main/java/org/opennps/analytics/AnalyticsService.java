@@ -14,10 +14,15 @@ import org.springframework.stereotype.Service;
 public class AnalyticsService {
 
     private final NpsReports reports;
+    private final CampaignFunnels funnels;
+    private final Respondents respondents;
     private final WorkspaceService workspaces;
 
-    AnalyticsService(NpsReports reports, WorkspaceService workspaces) {
+    AnalyticsService(
+            NpsReports reports, CampaignFunnels funnels, Respondents respondents, WorkspaceService workspaces) {
         this.reports = reports;
+        this.funnels = funnels;
+        this.respondents = respondents;
         this.workspaces = workspaces;
     }
 
@@ -29,5 +34,29 @@ public class AnalyticsService {
     public NpsResult surveyNps(UUID workspaceId, UUID surveyId, Instant since, Instant until) {
         NpsFilter filter = new NpsFilter(surveyId, null, null, since, until, List.of(), null);
         return reports.nps(workspaceId, filter, workspaces.get(workspaceId).zone());
+    }
+
+    /**
+     * How far one campaign's invitations created in {@code [since, until)} got (null bounds are
+     * open): scheduled → sent → opened → responded → commented, and the suppressed ones by
+     * reason. NotFoundException when the campaign never invited anyone in this workspace.
+     */
+    public CampaignFunnel campaignFunnel(UUID workspaceId, UUID campaignId, Instant since, Instant until) {
+        return funnels.of(workspaceId, campaignId, since, until);
+    }
+
+    /** The funnel of every campaign with invitations created in {@code [since, until)}, by campaign id. */
+    public List<CampaignFunnel> campaignFunnels(UUID workspaceId, Instant since, Instant until) {
+        return funnels.all(workspaceId, since, until);
+    }
+
+    /**
+     * The distinct contacts (in id order) with at least one counted response completed in
+     * {@code [since, until)} that meets every restriction of the query: category, area answer,
+     * and a comment containing one of the themes. InvalidInputException names an unknown
+     * category ({@code categories}), area ({@code areas}) or an unusable theme ({@code themes}).
+     */
+    public List<UUID> respondents(UUID workspaceId, RespondentQuery query) {
+        return respondents.find(workspaceId, query);
     }
 }

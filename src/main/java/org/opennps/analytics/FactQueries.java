@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.opennps.shared.SqlTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,6 +99,64 @@ class FactQueries {
                 .list();
     }
 
+    /**
+     * Completed responses with a comment per campaign (one campaign, or all when null),
+     * completed in {@code [since, until)}; null bounds are open.
+     */
+    Map<UUID, Long> commentedByCampaign(UUID ws, UUID campaignId, Instant since, Instant until) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("ws", ws);
+        StringBuilder sql = new StringBuilder("select f.campaign_id, count(*) from nps_fact f"
+                + " where f.workspace_id = :ws and f.campaign_id is not null and f.invitation_id is not null"
+                + " and f.comment is not null and f.completed_at is not null");
+        optional(sql, params, "f.campaign_id", "campaign", campaignId);
+        period(sql, params, "f.completed_at", since, until);
+        sql.append(" group by f.campaign_id");
+        Map<UUID, Long> result = new HashMap<>();
+        jdbc.sql(sql.toString()).params(params).query(rs -> {
+            result.put(rs.getObject(1, UUID.class), rs.getLong(2));
+        });
+        return result;
+    }
+
+    /**
+     * Contact and comment of the counted, completed answers matching the restrictions (empty
+     * sets restrict nothing); with {@code withComment} only answers that have a comment.
+     */
+    List<Map.Entry<UUID, String>> respondentAnswers(
+            UUID ws,
+            UUID surveyId,
+            Set<String> categories,
+            Set<String> areas,
+            boolean withComment,
+            Instant since,
+            Instant until) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("ws", ws);
+        StringBuilder sql =
+                new StringBuilder("select f.contact_id, " + (withComment ? "f.comment" : "null") + " from nps_fact f"
+                        + " where f.workspace_id = :ws and f.counted = true and f.contact_id is not null"
+                        + " and f.completed_at is not null");
+        optional(sql, params, "f.survey_id", "survey", surveyId);
+        if (!categories.isEmpty()) {
+            sql.append(" and f.category in (:categories)");
+            params.put("categories", List.copyOf(categories));
+        }
+        if (!areas.isEmpty()) {
+            sql.append(" and f.area in (:areas)");
+            params.put("areas", List.copyOf(areas));
+        }
+        if (withComment) {
+            sql.append(" and f.comment is not null");
+        }
+        period(sql, params, "f.completed_at", since, until);
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, i) ->
+                        Map.entry(rs.getObject(1, UUID.class), rs.getString(2) == null ? "" : rs.getString(2)))
+                .list();
+    }
+
     Instant firstAnswer(UUID ws, NpsFilter filter) {
         Map<String, Object> params = new HashMap<>();
         String sql =
@@ -116,14 +175,7 @@ class FactQueries {
         optional(sql, params, "f.campaign_id", "campaign", filter.campaignId());
         optional(sql, params, "f.channel", "channel", filter.channel());
         optional(sql, params, "f.category", "category", filter.category());
-        if (filter.since() != null) {
-            sql.append(" and f.answered_at >= :since");
-            params.put("since", SqlTimes.param(filter.since()));
-        }
-        if (filter.until() != null) {
-            sql.append(" and f.answered_at < :until");
-            params.put("until", SqlTimes.param(filter.until()));
-        }
+        period(sql, params, "f.answered_at", filter.since(), filter.until());
         for (int i = 0; i < filter.where().size(); i++) {
             SegmentValue w = filter.where().get(i);
             sql.append(" and exists (select 1 from nps_fact_segment w where w.response_id = f.response_id")
@@ -136,6 +188,18 @@ class FactQueries {
             params.put("wv" + i, w.value());
         }
         return sql.toString();
+    }
+
+    private static void period(
+            StringBuilder sql, Map<String, Object> params, String column, Instant since, Instant until) {
+        if (since != null) {
+            sql.append(" and ").append(column).append(" >= :since");
+            params.put("since", SqlTimes.param(since));
+        }
+        if (until != null) {
+            sql.append(" and ").append(column).append(" < :until");
+            params.put("until", SqlTimes.param(until));
+        }
     }
 
     private static void optional(

@@ -37,9 +37,9 @@ class FactRepository {
         int inserted = jdbc.sql("""
                         insert into nps_fact (survey_id, campaign_id, invitation_id, contact_id, channel, score,
                           category, confirmed, counted, area, comment, answered_at, answered_quarter, updated_at,
-                          rollup_zone, rollup_day, workspace_id, response_id)
+                          completed_at, rollup_zone, rollup_day, workspace_id, response_id)
                         values (:survey, :campaign, :invitation, :contact, :channel, :score, :category, :confirmed,
-                          :counted, :area, :comment, :answered, :quarter, :updated, :rzone, :rday, :ws, :id)
+                          :counted, :area, :comment, :answered, :quarter, :updated, :completed, :rzone, :rday, :ws, :id)
                         on conflict do nothing""").params(columns(f, zone)).update();
         if (inserted == 1) {
             insertSegments(f);
@@ -52,7 +52,7 @@ class FactRepository {
                         update nps_fact set survey_id = :survey, campaign_id = :campaign, invitation_id = :invitation,
                           contact_id = :contact, channel = :channel, score = :score, category = :category,
                           confirmed = :confirmed, counted = :counted, area = :area, comment = :comment,
-                          answered_at = :answered, answered_quarter = :quarter, updated_at = :updated,
+                          answered_at = :answered, answered_quarter = :quarter, updated_at = :updated, completed_at = :completed,
                           rollup_zone = :rzone, rollup_day = :rday
                         where response_id = :id and workspace_id = :ws""").params(columns(f, zone)).update();
         jdbc.sql("delete from nps_fact_segment where response_id = ?")
@@ -126,6 +126,7 @@ class FactRepository {
         p.put("answered", SqlTimes.param(f.answeredAt()));
         p.put("quarter", quarterOf(f.answeredAt()));
         p.put("updated", SqlTimes.param(f.updatedAt()));
+        p.put("completed", SqlTimes.param(f.completedAt()));
         Rollups.Contribution c = contribution(f, zone);
         p.put("rzone", c == null ? null : c.zone());
         p.put("rday", c == null ? null : c.day());

@@ -5,5 +5,5 @@
  * the response module's events; it never reads another module's tables.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "workspace", "event", "response", "survey"})
+        allowedDependencies = {"shared", "workspace", "event", "response", "survey", "invitation"})
 package org.opennps.analytics;

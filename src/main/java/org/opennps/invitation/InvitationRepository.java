@@ -3,7 +3,10 @@ package org.opennps.invitation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -118,6 +121,75 @@ class InvitationRepository {
                         latest(SqlTimes.instant(rs, "s"), SqlTimes.instant(rs, "o"), SqlTimes.instant(rs, "r")))
                 .optional()
                 .flatMap(Optional::ofNullable);
+    }
+
+    /**
+     * Stage counts per campaign of the invitations created in {@code [since, until)} (null:
+     * open), one row per campaign, status and reason. A failed invitation never counts as sent.
+     */
+    List<CampaignInvitationCounts> campaignCounts(UUID workspaceId, UUID campaignId, Instant since, Instant until) {
+        String sql = """
+                select campaign_id, status, reason, count(*) n,
+                  sum(case when status <> 'failed' and (sent_at is not null or opened_at is not null
+                    or responded_at is not null) then 1 else 0 end) sent,
+                  sum(case when status <> 'failed' and (opened_at is not null or responded_at is not null)
+                    then 1 else 0 end) opened,
+                  sum(case when responded_at is not null then 1 else 0 end) responded
+                from invitation where workspace_id = :ws and campaign_id is not null"""
+                + (campaignId == null ? "" : " and campaign_id = :campaign")
+                + (since == null ? "" : " and created_at >= :since")
+                + (until == null ? "" : " and created_at < :until")
+                + " group by campaign_id, status, reason";
+        var spec = jdbc.sql(sql).param("ws", workspaceId);
+        if (campaignId != null) {
+            spec = spec.param("campaign", campaignId);
+        }
+        if (since != null) {
+            spec = spec.param("since", SqlTimes.param(since));
+        }
+        if (until != null) {
+            spec = spec.param("until", SqlTimes.param(until));
+        }
+        Map<UUID, CampaignInvitationCounts> byCampaign = new LinkedHashMap<>();
+        spec.query(rs -> {
+            UUID campaign = rs.getObject("campaign_id", UUID.class);
+            boolean suppressed = Invitation.SUPPRESSED.equals(rs.getString("status"));
+            String reason = rs.getString("reason") == null ? "unknown" : rs.getString("reason");
+            long n = rs.getLong("n");
+            CampaignInvitationCounts row = new CampaignInvitationCounts(
+                    campaign,
+                    suppressed ? 0 : n,
+                    rs.getLong("sent"),
+                    rs.getLong("opened"),
+                    rs.getLong("responded"),
+                    suppressed ? Map.of(reason, n) : Map.of());
+            byCampaign.merge(campaign, row, InvitationRepository::plus);
+        });
+        return byCampaign.values().stream()
+                .sorted(Comparator.comparing(CampaignInvitationCounts::campaignId))
+                .toList();
+    }
+
+    /** Whether the campaign ever invited anyone in this workspace. */
+    boolean campaignKnown(UUID workspaceId, UUID campaignId) {
+        return jdbc.sql("select count(*) from (select 1 from invitation where workspace_id = ? and campaign_id = ?"
+                                + " fetch first 1 rows only) x")
+                        .params(workspaceId, campaignId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    private static CampaignInvitationCounts plus(CampaignInvitationCounts a, CampaignInvitationCounts b) {
+        Map<String, Long> suppressed = new HashMap<>(a.suppressed());
+        b.suppressed().forEach((reason, n) -> suppressed.merge(reason, n, Long::sum));
+        return new CampaignInvitationCounts(
+                a.campaignId(),
+                a.issued() + b.issued(),
+                a.sent() + b.sent(),
+                a.opened() + b.opened(),
+                a.responded() + b.responded(),
+                suppressed);
     }
 
     /** Forgets the person: no contact link, no trigger snapshot; open links stop working. */

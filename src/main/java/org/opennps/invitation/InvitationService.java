@@ -148,6 +148,21 @@ public class InvitationService {
         return links.survey(token(invitation)) + "/unsubscribe";
     }
 
+    /**
+     * Stage counts of a campaign's invitations created in {@code [since, until)} (null bounds
+     * are open), or of every campaign's when {@code campaignId} is null, ordered by campaign id.
+     * Empty when the campaign has no invitations in that period.
+     */
+    public List<CampaignInvitationCounts> campaignCounts(
+            UUID workspaceId, UUID campaignId, Instant since, Instant until) {
+        return invitations.campaignCounts(workspaceId, campaignId, since, until);
+    }
+
+    /** Whether the campaign issued any invitation in this workspace (whatever its status or time). */
+    public boolean campaignInvited(UUID workspaceId, UUID campaignId) {
+        return invitations.campaignKnown(workspaceId, campaignId);
+    }
+
     /** The latest time a survey was put in front of the person (sent, opened or answered). */
     public Optional<Instant> lastInvitedAt(UUID workspaceId, UUID contactId) {
         return invitations.lastShown(workspaceId, contactId);
