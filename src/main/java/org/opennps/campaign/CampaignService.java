@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.opennps.analytics.AnalyticsService;
 import org.opennps.contact.Contact;
 import org.opennps.shared.ConflictException;
 import org.opennps.shared.FieldViolation;
@@ -32,6 +33,7 @@ public class CampaignService {
     private final SurveyService surveys;
     private final CampaignPreview previews;
     private final SchedulerClient scheduler;
+    private final AnalyticsService analytics;
     private final JsonMapper json;
     private final Clock clock;
 
@@ -42,9 +44,11 @@ public class CampaignService {
             SurveyService surveys,
             CampaignPreview previews,
             SchedulerClient scheduler,
+            AnalyticsService analytics,
             JsonMapper json,
             Clock clock) {
         this.scheduler = scheduler;
+        this.analytics = analytics;
         this.campaigns = campaigns;
         this.definitions = definitions;
         this.journeys = journeys;
@@ -63,6 +67,9 @@ public class CampaignService {
         UUID id = UUID.randomUUID();
         campaigns.insert(new CampaignRepository.Row(
                 id, workspaceId, d.name(), d.surveyId(), d.status(), d.triggerEventType(), 1, stored(body), now, now));
+        if ("active".equals(d.status())) {
+            enroll(workspaceId, id, now);
+        }
         return get(workspaceId, id);
     }
 
@@ -92,6 +99,7 @@ public class CampaignService {
         }
         if ("active".equals(status)) {
             resumeHeld(id, now());
+            enroll(workspaceId, id, now());
         }
         return get(workspaceId, id);
     }
@@ -115,8 +123,45 @@ public class CampaignService {
         campaigns.setStatus(workspaceId, id, status, now);
         if ("active".equals(status)) {
             resumeHeld(id, now);
+            enroll(workspaceId, id, now);
         }
         return get(workspaceId, id);
+    }
+
+    /**
+     * Enrolls an audience campaign's matching contacts: one journey each, keyed
+     * {@code (campaign, contact, "audience")}, so activating again, or a second node activating at
+     * the same time, enrolls nobody twice; only contacts who newly match are added.
+     */
+    private int enroll(UUID workspaceId, UUID campaignId, Instant now) {
+        CampaignRepository.Row row = campaigns.find(workspaceId, campaignId).orElseThrow();
+        CampaignDefinition d = definitions.get(row.id(), row.version());
+        if (d.audience() == null) {
+            return 0;
+        }
+        int enrolled = 0;
+        for (UUID contactId : analytics.respondents(workspaceId, d.audience().query())) {
+            Journey journey = new Journey(
+                    UUID.randomUUID(),
+                    workspaceId,
+                    campaignId,
+                    row.version(),
+                    contactId,
+                    CampaignDefinition.AUDIENCE,
+                    "{}",
+                    "waiting",
+                    0,
+                    now,
+                    null,
+                    now,
+                    now,
+                    0);
+            if (journeys.insertIfAbsent(journey)) {
+                scheduler.scheduleIfNotExists(JourneyTask.instance(journey.id(), 0), now);
+                enrolled++;
+            }
+        }
+        return enrolled;
     }
 
     /**
@@ -155,6 +200,21 @@ public class CampaignService {
                 && d.surveyId() != null
                 && surveys.find(workspaceId, d.surveyId()).isEmpty()) {
             violations.add(new FieldViolation("survey_id", "no such survey in this workspace"));
+        }
+        if (violations.isEmpty() && d.audience() != null) {
+            if (d.audience().surveyId() != null
+                    && surveys.find(workspaceId, d.audience().surveyId()).isEmpty()) {
+                violations.add(new FieldViolation("audience.survey_id", "no such survey in this workspace"));
+            }
+            if (d.resurvey() != null
+                    && surveys.find(workspaceId, d.resurvey().surveyId()).isEmpty()) {
+                violations.add(new FieldViolation("resurvey.survey_id", "no such survey in this workspace"));
+            }
+            try {
+                analytics.respondents(workspaceId, d.audience().query()); // names unknown areas and themes
+            } catch (InvalidInputException e) {
+                e.violations().forEach(v -> violations.add(new FieldViolation("audience." + v.field(), v.message())));
+            }
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

@@ -43,6 +43,14 @@ class JourneyRepository {
                 > 0;
     }
 
+    /** The status of the contact's journey of the campaign started by {@code triggerEventId}, if any. */
+    Optional<String> status(UUID campaignId, UUID contactId, String triggerEventId) {
+        return jdbc.sql("select status from journey where campaign_id = ? and contact_id = ? and trigger_event_id = ?")
+                .params(campaignId, contactId, triggerEventId)
+                .query(String.class)
+                .optional();
+    }
+
     /** The journey, locked until the transaction ends, so one step runs at a time. */
     Optional<Journey> lock(UUID id) {
         return jdbc.sql("select * from journey where id = ? for update")

@@ -95,6 +95,9 @@ class JourneyRunner {
         Journey journey = locked.get();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         CampaignDefinition campaign = definitions.get(journey.campaignId(), journey.campaignVersion());
+        if (CampaignDefinition.RESURVEY.equals(journey.triggerEventId()) && campaign.resurvey() != null) {
+            campaign = campaign.resurveyJourney();
+        }
         String status = campaigns.status(journey.campaignId()).orElse("deleted");
         if (!"active".equals(status)) {
             return hold(journey, campaign, stepIndex, status, now);

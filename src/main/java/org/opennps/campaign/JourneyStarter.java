@@ -83,16 +83,44 @@ class JourneyStarter {
     /** Starts the journey unless the event already started one; returns the new journey or null. */
     private Journey start(UUID workspaceId, CampaignRepository.Row campaign, IngestedEvent event, Instant now) {
         CampaignDefinition definition = definitions.get(campaign.id(), campaign.version());
+        if (definition.audience() != null) {
+            return resurvey(workspaceId, campaign, definition, event, now);
+        }
         if (!definition.where().stream().allMatch(c -> c.test(event.properties()))) {
             return null;
         }
+        return insert(workspaceId, campaign, event, event.id(), now);
+    }
+
+    /**
+     * An audience campaign's milestone event: a contact whose enrollment journey completed (the
+     * message went out) gets the re-survey journey, once per contact and campaign (its
+     * trigger_event_id is fixed), so only the first such event after the message counts.
+     */
+    private Journey resurvey(
+            UUID workspaceId,
+            CampaignRepository.Row campaign,
+            CampaignDefinition definition,
+            IngestedEvent event,
+            Instant now) {
+        if (definition.resurvey() == null
+                || !journeys.status(campaign.id(), event.contactId(), CampaignDefinition.AUDIENCE)
+                        .map("completed"::equals)
+                        .orElse(false)) {
+            return null;
+        }
+        return insert(workspaceId, campaign, event, CampaignDefinition.RESURVEY, now);
+    }
+
+    private Journey insert(
+            UUID workspaceId, CampaignRepository.Row campaign, IngestedEvent event, String triggerId, Instant now) {
         Journey journey = new Journey(
                 UUID.randomUUID(),
                 workspaceId,
                 campaign.id(),
                 campaign.version(),
                 event.contactId(),
-                event.id(),
+                triggerId,
                 json.writeValueAsString(event.properties()),
                 "waiting",
                 0,
