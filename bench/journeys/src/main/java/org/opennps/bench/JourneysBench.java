@@ -38,7 +38,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * sink PORT_FILE COUNT TIMEOUT_S           SMTP sink on a free local port; exits after COUNT messages
  * generate URL USER PASS WS CAMPAIGN N     N contacts with a waiting journey each, due together
  * report URL USER PASS CAMPAIGN DUE        lateness and throughput of the journeys and their e-mails
- * noop URL USER PASS N THREADS             db-scheduler alone: N no-op executions due together
+ * noop URL USER PASS N THREADS [LIMIT_S]   db-scheduler alone: N no-op executions due together,
+ *                                          measured until all ran or LIMIT_S seconds passed
  * </pre>
  */
 public final class JourneysBench {
@@ -50,7 +51,9 @@ public final class JourneysBench {
                     args[1], args[2], args[3], UUID.fromString(args[4]), UUID.fromString(args[5]),
                     Integer.parseInt(args[6]));
             case "report" -> report(args[1], args[2], args[3], UUID.fromString(args[4]), Instant.parse(args[5]));
-            case "noop" -> noop(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            case "noop" -> noop(
+                    args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+                    args.length > 6 ? Integer.parseInt(args[6]) : 5400);
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -242,7 +245,7 @@ public final class JourneysBench {
      * with its scheduler settings (threads, 1 s polling, lock-and-fetch on PostgreSQL,
      * immediate execution): what the journey machinery stands on, without journeys.
      */
-    static void noop(String url, String user, String pass, int n, int threads) throws Exception {
+    static void noop(String url, String user, String pass, int n, int threads, int limitSeconds) throws Exception {
         DataSource ds = dataSource(url, user, pass);
         ConcurrentLinkedQueue<Long> late = new ConcurrentLinkedQueue<>();
         OneTimeTask<Void> task = Tasks.oneTime("bench-noop").execute((instance, context) -> late.add(
@@ -288,12 +291,12 @@ public final class JourneysBench {
         }
         Scheduler scheduler = builder.build();
         scheduler.start();
-        long deadline = System.currentTimeMillis() + Duration.ofMinutes(90).toMillis();
+        long deadline = due.toEpochMilli() + Duration.ofSeconds(limitSeconds).toMillis();
         while (late.size() < n && System.currentTimeMillis() < deadline) {
             Thread.sleep(200);
         }
-        scheduler.stop();
         long[] l = late.stream().mapToLong(Long::longValue).sorted().toArray();
+        scheduler.stop();
         System.out.printf(
                 "db-scheduler no-op: %d executions, %d threads; lateness p50 %.2f s, p99 %.2f s, max %.2f s; %.0f executions/s%n",
                 l.length, threads, pct(l, 50) / 1e3, pct(l, 99) / 1e3, max(l) / 1e3,
