@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1")
 class CampaignController {
 
-    private static final Set<String> JOURNEY_STATUSES = Set.of("waiting", "completed", "stopped", "exited", "failed");
+    private static final Set<String> JOURNEY_STATUSES =
+            Set.of("waiting", "held", "completed", "stopped", "exited", "failed");
 
     private final CampaignService campaigns;
     private final ContactService contacts;

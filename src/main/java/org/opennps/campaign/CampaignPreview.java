@@ -37,6 +37,13 @@ class CampaignPreview {
             Contact contact,
             Map<String, Object> trigger,
             Instant now) {
+        if (campaign.audience() != null) {
+            return new PreviewResult(
+                    false,
+                    "an audience campaign: people are enrolled from past responses when it is activated",
+                    List.of(),
+                    "nothing");
+        }
         if (!campaign.triggerEventType().equals(eventType)) {
             return new PreviewResult(
                     false, "campaign is triggered by " + campaign.triggerEventType(), List.of(), "nothing");

@@ -42,12 +42,40 @@ final class CampaignReader {
         if (status != null && !STATUSES.contains(status)) {
             f.reject("status", "must be draft, active or paused");
         }
-        JsonFields trigger = f.object("trigger", true);
+        JsonFields trigger = f.object("trigger", false);
+        JsonFields audienceFields = f.object("audience", false);
         String eventType = null;
         List<Condition> where = List.of();
+        CampaignDefinition.Audience audience = null;
+        CampaignDefinition.Resurvey resurvey = null;
+        if (trigger != null && audienceFields != null) {
+            f.reject(
+                    "audience", "give either trigger (events start journeys) or audience (past respondents), not both");
+        } else if (trigger == null && audienceFields == null) {
+            if (f.has("trigger") || f.has("audience")) {
+                // the object itself was rejected already
+            } else {
+                f.reject("trigger", "is required, unless the campaign has an audience");
+            }
+        }
         if (trigger != null) {
             eventType = trigger.token("event_type", EVENT_TYPE, EVENT_RULE, true);
             where = conditions(trigger, "where", "property");
+        }
+        if (audienceFields != null) {
+            audience = audience(audienceFields);
+        }
+        JsonFields resurveyFields = f.object("resurvey", false);
+        if (resurveyFields != null) {
+            if (audienceFields == null) {
+                f.reject("resurvey", "is only for campaigns with an audience");
+            } else {
+                resurvey = new CampaignDefinition.Resurvey(
+                        resurveyFields.token("on_event", EVENT_TYPE, EVENT_RULE, true),
+                        uuid(resurveyFields, "survey_id", true),
+                        resurveyFields.string("subject", 300, false));
+                eventType = resurvey.onEvent();
+            }
         }
         List<String> exitOn = eventTypes(f, "exit_on");
         int sampling = integer(f, "sampling_percent", 1, 100, 100);
@@ -59,7 +87,59 @@ final class CampaignReader {
             }
         }
         return new CampaignDefinition(
-                name, surveyId, status == null ? "draft" : status, eventType, where, exitOn, sampling, dailyCap, steps);
+                name,
+                surveyId,
+                status == null ? "draft" : status,
+                eventType,
+                where,
+                exitOn,
+                sampling,
+                dailyCap,
+                steps,
+                audience,
+                resurvey);
+    }
+
+    static final Set<String> CATEGORIES = Set.of("promoter", "passive", "detractor");
+
+    /** {@code {"categories":[…],"areas":[…],"themes":[…],"since":…,"until":…,"survey_id":…}}. */
+    private CampaignDefinition.Audience audience(JsonFields a) {
+        Set<String> categories = words(a, "categories", 3, 20);
+        for (String c : categories) {
+            if (!CATEGORIES.contains(c)) {
+                a.reject("categories", "must list promoter, passive or detractor");
+            }
+        }
+        Set<String> areas = words(a, "areas", 50, 100);
+        Set<String> themes = words(a, "themes", 50, 100);
+        java.time.Instant since = a.instant("since");
+        java.time.Instant until = a.instant("until");
+        if (since != null && until != null && !until.isAfter(since)) {
+            a.reject("until", "must be after since");
+        }
+        return new CampaignDefinition.Audience(uuid(a, "survey_id", false), categories, areas, themes, since, until);
+    }
+
+    private static Set<String> words(JsonFields f, String field, int maxItems, int maxLength) {
+        JsonNode list = f.raw(field);
+        if (list == null || list.isNull()) {
+            return Set.of();
+        }
+        if (!list.isArray() || list.size() > maxItems) {
+            f.reject(field, "must be a list of at most " + maxItems + " texts");
+            return Set.of();
+        }
+        Set<String> values = new java.util.LinkedHashSet<>();
+        for (JsonNode item : list) {
+            if (!item.isString()
+                    || item.stringValue().isBlank()
+                    || item.stringValue().length() > maxLength) {
+                f.reject(field, "must be a list of texts of 1 to " + maxLength + " characters");
+                return Set.of();
+            }
+            values.add(item.stringValue());
+        }
+        return values;
     }
 
     /** Conditions {@code {"<nameField>":…,"op":…,"value":…}} of a list field. */
@@ -187,7 +267,11 @@ final class CampaignReader {
     }
 
     private static UUID uuid(JsonFields f, String field) {
-        String text = f.string(field, 36, false);
+        return uuid(f, field, false);
+    }
+
+    private static UUID uuid(JsonFields f, String field, boolean required) {
+        String text = f.string(field, 36, required);
         if (text == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package org.opennps.campaign;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.opennps.analytics.AnalyticsService;
 import org.opennps.contact.Contact;
 import org.opennps.shared.ConflictException;
 import org.opennps.shared.FieldViolation;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Entry point of the campaign module: campaign definitions, their status, previews and journeys. */
@@ -29,6 +32,8 @@ public class CampaignService {
     private final JourneyRepository journeys;
     private final SurveyService surveys;
     private final CampaignPreview previews;
+    private final SchedulerClient scheduler;
+    private final AnalyticsService analytics;
     private final JsonMapper json;
     private final Clock clock;
 
@@ -38,8 +43,12 @@ public class CampaignService {
             JourneyRepository journeys,
             SurveyService surveys,
             CampaignPreview previews,
+            SchedulerClient scheduler,
+            AnalyticsService analytics,
             JsonMapper json,
             Clock clock) {
+        this.scheduler = scheduler;
+        this.analytics = analytics;
         this.campaigns = campaigns;
         this.definitions = definitions;
         this.journeys = journeys;
@@ -52,11 +61,15 @@ public class CampaignService {
     /** Creates a campaign from its JSON; returns it as the API shows it. */
     @Transactional
     public JsonNode create(UUID workspaceId, JsonNode body) {
+        body = withSecretsKept(body, null);
         CampaignDefinition d = validated(workspaceId, body);
         Instant now = now();
         UUID id = UUID.randomUUID();
         campaigns.insert(new CampaignRepository.Row(
                 id, workspaceId, d.name(), d.surveyId(), d.status(), d.triggerEventType(), 1, stored(body), now, now));
+        if ("active".equals(d.status())) {
+            enroll(workspaceId, id, now);
+        }
         return get(workspaceId, id);
     }
 
@@ -67,6 +80,7 @@ public class CampaignService {
     @Transactional
     public JsonNode update(UUID workspaceId, UUID id, JsonNode body) {
         CampaignRepository.Row current = row(workspaceId, id);
+        body = withSecretsKept(body, json.readTree(current.definition()));
         CampaignDefinition d = validated(workspaceId, body);
         String status = body.has("status") ? d.status() : current.status();
         boolean saved = campaigns.update(new CampaignRepository.Row(
@@ -83,6 +97,10 @@ public class CampaignService {
         if (!saved) {
             throw new ConflictException("version", "The campaign was changed meanwhile; load it and try again.");
         }
+        if ("active".equals(status)) {
+            resumeHeld(id, now());
+            enroll(workspaceId, id, now());
+        }
         return get(workspaceId, id);
     }
 
@@ -94,12 +112,73 @@ public class CampaignService {
         return campaigns.list(workspaceId, page).map(this::view);
     }
 
-    /** Active: matching events start journeys. Paused: none start, and waiting ones stop at their next step. */
+    /**
+     * Active: matching events start journeys, and journeys held while the campaign was paused
+     * resume now. Paused: none start, and journeys falling due are held.
+     */
     @Transactional
     public JsonNode setStatus(UUID workspaceId, UUID id, String status) {
         row(workspaceId, id);
-        campaigns.setStatus(workspaceId, id, status, now());
+        Instant now = now();
+        campaigns.setStatus(workspaceId, id, status, now);
+        if ("active".equals(status)) {
+            resumeHeld(id, now);
+            enroll(workspaceId, id, now);
+        }
         return get(workspaceId, id);
+    }
+
+    /**
+     * Enrolls an audience campaign's matching contacts: one journey each, keyed
+     * {@code (campaign, contact, "audience")}, so activating again, or a second node activating at
+     * the same time, enrolls nobody twice; only contacts who newly match are added.
+     */
+    private int enroll(UUID workspaceId, UUID campaignId, Instant now) {
+        CampaignRepository.Row row = campaigns.find(workspaceId, campaignId).orElseThrow();
+        CampaignDefinition d = definitions.get(row.id(), row.version());
+        if (d.audience() == null) {
+            return 0;
+        }
+        int enrolled = 0;
+        for (UUID contactId : analytics.respondents(workspaceId, d.audience().query())) {
+            Journey journey = new Journey(
+                    UUID.randomUUID(),
+                    workspaceId,
+                    campaignId,
+                    row.version(),
+                    contactId,
+                    CampaignDefinition.AUDIENCE,
+                    "{}",
+                    "waiting",
+                    0,
+                    now,
+                    null,
+                    now,
+                    now,
+                    0);
+            if (journeys.insertIfAbsent(journey)) {
+                scheduler.scheduleIfNotExists(JourneyTask.instance(journey.id(), 0), now);
+                enrolled++;
+            }
+        }
+        return enrolled;
+    }
+
+    /**
+     * Moves every held journey of the campaign back to waiting and schedules its step, due now,
+     * in a new generation. The conditional update lets one of two racing activations resume each
+     * journey; the other one skips it.
+     */
+    private int resumeHeld(UUID campaignId, Instant now) {
+        int resumed = 0;
+        for (JourneyRepository.Held held : journeys.held(campaignId)) {
+            if (journeys.resume(held.id(), held.resumes(), now)) {
+                scheduler.scheduleIfNotExists(
+                        JourneyTask.instance(held.id(), held.stepIndex(), held.resumes() + 1), now);
+                resumed++;
+            }
+        }
+        return resumed;
     }
 
     public PreviewResult preview(
@@ -122,6 +201,21 @@ public class CampaignService {
                 && surveys.find(workspaceId, d.surveyId()).isEmpty()) {
             violations.add(new FieldViolation("survey_id", "no such survey in this workspace"));
         }
+        if (violations.isEmpty() && d.audience() != null) {
+            if (d.audience().surveyId() != null
+                    && surveys.find(workspaceId, d.audience().surveyId()).isEmpty()) {
+                violations.add(new FieldViolation("audience.survey_id", "no such survey in this workspace"));
+            }
+            if (d.resurvey() != null
+                    && surveys.find(workspaceId, d.resurvey().surveyId()).isEmpty()) {
+                violations.add(new FieldViolation("resurvey.survey_id", "no such survey in this workspace"));
+            }
+            try {
+                analytics.respondents(workspaceId, d.audience().query()); // names unknown areas and themes
+            } catch (InvalidInputException e) {
+                e.violations().forEach(v -> violations.add(new FieldViolation("audience." + v.field(), v.message())));
+            }
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -139,10 +233,83 @@ public class CampaignService {
         return json.writeValueAsString(copy);
     }
 
+    /**
+     * The body with the webhook action's secret resolved: a step that omits {@code secret} or
+     * repeats the mask shown on read keeps the secret stored for the action of the current
+     * version; {@code "secret": null} removes it. {@code secret_set} (shown on read) is dropped.
+     * On create there is nothing to keep, so a mask is refused.
+     */
+    private JsonNode withSecretsKept(JsonNode body, JsonNode current) {
+        if (!(body instanceof ObjectNode object) || !(body.get("steps") instanceof ArrayNode steps)) {
+            return body;
+        }
+        ObjectNode copy = object.deepCopy();
+        JsonNode storedSecret = current == null ? null : storedSecret(current);
+        List<FieldViolation> violations = new ArrayList<>();
+        ArrayNode copied = (ArrayNode) copy.get("steps");
+        for (int i = 0; i < copied.size(); i++) {
+            if (!(copied.get(i) instanceof ObjectNode step) || !"action".equals(text(step, "type"))) {
+                continue;
+            }
+            step.remove("secret_set");
+            JsonNode given = step.get("secret");
+            boolean masked =
+                    given != null && given.isString() && given.stringValue().startsWith(MASK);
+            if (given == null || masked) {
+                if (storedSecret != null) {
+                    step.set("secret", storedSecret);
+                } else if (masked) {
+                    violations.add(new FieldViolation(
+                            "steps[" + i + "].secret", "give the secret itself; no secret is stored to keep"));
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return copy;
+    }
+
+    private static JsonNode storedSecret(JsonNode definition) {
+        if (definition.get("steps") instanceof ArrayNode steps) {
+            for (JsonNode step : steps) {
+                if ("action".equals(text(step, "type"))
+                        && step.get("secret") != null
+                        && step.get("secret").isString()) {
+                    return step.get("secret");
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isString() ? value.stringValue() : null;
+    }
+
+    /** Secrets are never shown again: the last four characters behind the mask, and {@code secret_set}. */
+    static String masked(String secret) {
+        return MASK + (secret.length() > 8 ? secret.substring(secret.length() - 4) : "");
+    }
+
+    static final String MASK = "••••";
+
     private JsonNode view(CampaignRepository.Row row) {
         ObjectNode view = json.createObjectNode();
         view.put("id", row.id().toString());
-        view.setAll((ObjectNode) json.readTree(row.definition()));
+        ObjectNode definition = (ObjectNode) json.readTree(row.definition());
+        if (definition.get("steps") instanceof ArrayNode steps) {
+            for (JsonNode step : steps) {
+                if (step instanceof ObjectNode s
+                        && s.get("secret") != null
+                        && s.get("secret").isString()) {
+                    s.put("secret", masked(s.get("secret").stringValue()));
+                    s.put("secret_set", true);
+                }
+            }
+        }
+        view.setAll(definition);
         view.put("status", row.status());
         view.put("version", row.version());
         view.put("created_at", row.createdAt().toString());

@@ -5,10 +5,12 @@ import java.util.UUID;
 
 /**
  * One contact's run through one campaign version for one trigger event. {@code stepIndex} is
- * the next step to run, at {@code dueAt}; {@code status} is waiting, completed, stopped
- * (a filter, fatigue or a paused campaign), exited (an exit event) or failed.
+ * the next step to run, at {@code dueAt}; {@code status} is waiting, held (it fell due while its
+ * campaign was paused; activating resumes it), completed, stopped (a filter or fatigue), exited
+ * (an exit event) or failed.
  *
  * @param triggerProperties the trigger event's properties as JSON text
+ * @param resumes how often the journey was resumed after a hold: the generation of its step executions
  */
 public record Journey(
         UUID id,
@@ -23,7 +25,8 @@ public record Journey(
         Instant dueAt,
         String outcome,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        int resumes) {
 
     boolean waiting() {
         return "waiting".equals(status);

@@ -43,6 +43,14 @@ class JourneyRepository {
                 > 0;
     }
 
+    /** The status of the contact's journey of the campaign started by {@code triggerEventId}, if any. */
+    Optional<String> status(UUID campaignId, UUID contactId, String triggerEventId) {
+        return jdbc.sql("select status from journey where campaign_id = ? and contact_id = ? and trigger_event_id = ?")
+                .params(campaignId, contactId, triggerEventId)
+                .query(String.class)
+                .optional();
+    }
+
     /** The journey, locked until the transaction ends, so one step runs at a time. */
     Optional<Journey> lock(UUID id) {
         return jdbc.sql("select * from journey where id = ? for update")
@@ -65,29 +73,66 @@ class JourneyRepository {
                 .update();
     }
 
-    /** Ends a journey that is still waiting; false when it had finished meanwhile. */
+    /**
+     * Holds a journey that fell due while its campaign is not active: it keeps its due time and
+     * waits at {@code stepIndex} until the campaign is activated again.
+     */
+    void hold(UUID id, int stepIndex, String outcome, Instant now) {
+        jdbc.sql("update journey set status = 'held', step_index = ?, outcome = ?, updated_at = ? where id = ?")
+                .params(stepIndex, abbreviate(outcome), SqlTimes.param(now), id)
+                .update();
+    }
+
+    /** The held journeys of a campaign: id, step and generation. */
+    List<Held> held(UUID campaignId) {
+        return jdbc.sql("select id, step_index, resumes from journey where campaign_id = ? and status = 'held'")
+                .param(campaignId)
+                .query((rs, n) ->
+                        new Held(rs.getObject("id", UUID.class), rs.getInt("step_index"), rs.getInt("resumes")))
+                .list();
+    }
+
+    /** A held journey: where it waits, and the generation it was held in. */
+    record Held(UUID id, int stepIndex, int resumes) {}
+
+    /**
+     * Moves a held journey back to waiting in its next generation, due now; false when it is no
+     * longer held in generation {@code resumes} (another node or call resumed or ended it).
+     */
+    boolean resume(UUID id, int resumes, Instant now) {
+        return jdbc.sql("""
+                        update journey set status = 'waiting', resumes = resumes + 1, due_at = ?, outcome = null,
+                          updated_at = ? where id = ? and status = 'held' and resumes = ?""")
+                        .params(SqlTimes.param(now), SqlTimes.param(now), id, resumes)
+                        .update()
+                > 0;
+    }
+
+    /** Ends a journey that is still waiting or held; false when it had finished meanwhile. */
     boolean exit(UUID id, String outcome, Instant now) {
         return jdbc.sql("""
                         update journey set status = 'exited', outcome = ?, due_at = null, updated_at = ?
-                        where id = ? and status = 'waiting'""")
+                        where id = ? and status in ('waiting', 'held')""")
                         .params(abbreviate(outcome), SqlTimes.param(now), id)
                         .update()
                 > 0;
     }
 
     List<Journey> waitingOf(UUID workspaceId, UUID contactId) {
-        return jdbc.sql("select * from journey where contact_id = ? and status = 'waiting' and workspace_id = ?")
+        return jdbc.sql(
+                        "select * from journey where contact_id = ? and status in ('waiting', 'held') and workspace_id = ?")
                 .params(contactId, workspaceId)
                 .query(this::map)
                 .list();
     }
 
-    /** Waiting journeys of any of the contacts, in one statement for a whole event batch. */
+    /** Waiting and held journeys of any of the contacts, in one statement for a whole event batch. */
     List<Journey> waitingOf(UUID workspaceId, java.util.Collection<UUID> contactIds) {
         if (contactIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select * from journey where contact_id = any(?) and status = 'waiting' and workspace_id = ?")
+        return jdbc.sql("select * from journey where contact_id = any(?) and status in ('waiting', 'held')"
+                        + " and workspace_id = ?")
                 .params(contactIds.toArray(UUID[]::new), workspaceId)
                 .query(this::map)
                 .list();
@@ -133,6 +178,7 @@ class JourneyRepository {
                 SqlTimes.instant(rs, "due_at"),
                 rs.getString("outcome"),
                 SqlTimes.instant(rs, "created_at"),
-                SqlTimes.instant(rs, "updated_at"));
+                SqlTimes.instant(rs, "updated_at"),
+                rs.getInt("resumes"));
     }
 }

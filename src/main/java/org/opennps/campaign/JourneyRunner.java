@@ -33,6 +33,7 @@ class JourneyRunner {
     enum Result {
         ALREADY_DONE,
         WAITING,
+        HELD,
         FINISHED
     }
 
@@ -75,22 +76,37 @@ class JourneyRunner {
 
     @Transactional
     Result run(UUID journeyId, int stepIndex) {
+        return run(journeyId, stepIndex, 0);
+    }
+
+    /**
+     * Runs the step if the journey still waits at it in generation {@code resumes}; an execution
+     * of an earlier generation (from before a hold) does nothing.
+     */
+    @Transactional
+    Result run(UUID journeyId, int stepIndex, int resumes) {
         Optional<Journey> locked = journeys.lock(journeyId);
-        if (locked.isEmpty() || !locked.get().waiting() || locked.get().stepIndex() != stepIndex) {
+        if (locked.isEmpty()
+                || !locked.get().waiting()
+                || locked.get().stepIndex() != stepIndex
+                || locked.get().resumes() != resumes) {
             return Result.ALREADY_DONE;
         }
         Journey journey = locked.get();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        if (!"active".equals(campaigns.status(journey.campaignId()).orElse("deleted"))) {
-            journeys.finish(journeyId, stepIndex, "stopped", "campaign is not active", null, now);
-            return Result.FINISHED;
+        CampaignDefinition campaign = definitions.get(journey.campaignId(), journey.campaignVersion());
+        if (CampaignDefinition.RESURVEY.equals(journey.triggerEventId()) && campaign.resurvey() != null) {
+            campaign = campaign.resurveyJourney();
+        }
+        String status = campaigns.status(journey.campaignId()).orElse("deleted");
+        if (!"active".equals(status)) {
+            return hold(journey, campaign, stepIndex, status, now);
         }
         Optional<Contact> contact = contacts.find(journey.workspaceId(), journey.contactId());
         if (contact.isEmpty()) {
             journeys.finish(journeyId, stepIndex, "stopped", "contact erased", null, now);
             return Result.FINISHED;
         }
-        CampaignDefinition campaign = definitions.get(journey.campaignId(), journey.campaignVersion());
         Map<String, Object> trigger = json.readValue(journey.triggerProperties(), MAP);
         return proceed(journey, campaign, contact.get(), trigger, stepIndex, now);
     }
@@ -157,8 +173,22 @@ class JourneyRunner {
 
     private Result waitUntil(Journey journey, int nextStep, Instant due, Instant now) {
         journeys.waitFor(journey.id(), nextStep, due, now);
-        scheduler.scheduleIfNotExists(JourneyTask.instance(journey.id(), nextStep), due);
+        scheduler.scheduleIfNotExists(JourneyTask.instance(journey.id(), nextStep, journey.resumes()), due);
         return Result.WAITING;
+    }
+
+    /**
+     * Holds a journey that fell due while its campaign is paused (or back in draft): no step runs
+     * and nothing is scheduled; activating the campaign resumes it. A journey held right after its
+     * send window opened is held at the window step, so on resume the window is checked again
+     * rather than acting at whatever hour the campaign is activated.
+     */
+    private Result hold(Journey journey, CampaignDefinition campaign, int stepIndex, String status, Instant now) {
+        int at = stepIndex > 0 && campaign.steps().get(stepIndex - 1) instanceof Step.WaitUntil
+                ? stepIndex - 1
+                : stepIndex;
+        journeys.hold(journey.id(), at, "held: campaign is " + status, now);
+        return Result.HELD;
     }
 
     private ZoneId zoneOf(UUID workspaceId, Contact contact) {

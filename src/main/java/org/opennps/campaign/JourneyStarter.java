@@ -83,23 +83,52 @@ class JourneyStarter {
     /** Starts the journey unless the event already started one; returns the new journey or null. */
     private Journey start(UUID workspaceId, CampaignRepository.Row campaign, IngestedEvent event, Instant now) {
         CampaignDefinition definition = definitions.get(campaign.id(), campaign.version());
+        if (definition.audience() != null) {
+            return resurvey(workspaceId, campaign, definition, event, now);
+        }
         if (!definition.where().stream().allMatch(c -> c.test(event.properties()))) {
             return null;
         }
+        return insert(workspaceId, campaign, event, event.id(), now);
+    }
+
+    /**
+     * An audience campaign's milestone event: a contact whose enrollment journey completed (the
+     * message went out) gets the re-survey journey, once per contact and campaign (its
+     * trigger_event_id is fixed), so only the first such event after the message counts.
+     */
+    private Journey resurvey(
+            UUID workspaceId,
+            CampaignRepository.Row campaign,
+            CampaignDefinition definition,
+            IngestedEvent event,
+            Instant now) {
+        if (definition.resurvey() == null
+                || !journeys.status(campaign.id(), event.contactId(), CampaignDefinition.AUDIENCE)
+                        .map("completed"::equals)
+                        .orElse(false)) {
+            return null;
+        }
+        return insert(workspaceId, campaign, event, CampaignDefinition.RESURVEY, now);
+    }
+
+    private Journey insert(
+            UUID workspaceId, CampaignRepository.Row campaign, IngestedEvent event, String triggerId, Instant now) {
         Journey journey = new Journey(
                 UUID.randomUUID(),
                 workspaceId,
                 campaign.id(),
                 campaign.version(),
                 event.contactId(),
-                event.id(),
+                triggerId,
                 json.writeValueAsString(event.properties()),
                 "waiting",
                 0,
                 now,
                 null,
                 now,
-                now);
+                now,
+                0);
         if (journeys.insertIfAbsent(journey)) {
             scheduler.scheduleIfNotExists(JourneyTask.instance(journey.id(), 0), now);
             return journey;
@@ -107,7 +136,7 @@ class JourneyStarter {
         return null;
     }
 
-    /** Ends the contact's waiting journeys whose campaign exits on this event, and forgets them. */
+    /** Ends the contact's waiting (or held) journeys whose campaign exits on this event, and forgets them. */
     private void exit(IngestedEvent event, List<Journey> waiting, Instant now) {
         for (var it = waiting.iterator(); it.hasNext(); ) {
             Journey journey = it.next();

@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The durable task that runs journey steps: one execution per journey and step, named
- * {@code <journey id>#<step index>}, so scheduling the same step twice keeps one.
+ * {@code <journey id>#<step index>}, so scheduling the same step twice keeps one. After a
+ * journey was held and resumed, its executions carry the generation too:
+ * {@code <journey id>#<step index>#<resumes>}.
  */
 @Configuration(proxyBeanMethods = false)
 class JourneyTask {
@@ -19,16 +21,24 @@ class JourneyTask {
     static final TaskDescriptor<Void> STEP = TaskDescriptor.of("journey-step");
 
     static TaskInstance<Void> instance(UUID journeyId, int stepIndex) {
-        return STEP.instance(journeyId + "#" + stepIndex).build();
+        return instance(journeyId, stepIndex, 0);
+    }
+
+    static TaskInstance<Void> instance(UUID journeyId, int stepIndex, int resumes) {
+        return STEP.instance(journeyId + "#" + stepIndex + (resumes == 0 ? "" : "#" + resumes))
+                .build();
     }
 
     /** The runner is looked up at execution time: it schedules through the scheduler built from this task. */
     @Bean
     OneTimeTask<Void> journeyStepTask(ObjectProvider<JourneyRunner> runner) {
         return Tasks.oneTime(STEP).execute((instance, context) -> {
-            String id = instance.getId();
-            int hash = id.lastIndexOf('#');
-            runner.getObject().run(UUID.fromString(id.substring(0, hash)), Integer.parseInt(id.substring(hash + 1)));
+            String[] parts = instance.getId().split("#");
+            runner.getObject()
+                    .run(
+                            UUID.fromString(parts[0]),
+                            Integer.parseInt(parts[1]),
+                            parts.length > 2 ? Integer.parseInt(parts[2]) : 0);
         });
     }
 }

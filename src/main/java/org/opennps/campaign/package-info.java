@@ -5,6 +5,15 @@
  * whether a person may be asked now.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "workspace", "contact", "event", "delivery", "survey", "invitation", "response"
+        allowedDependencies = {
+            "shared",
+            "workspace",
+            "contact",
+            "event",
+            "delivery",
+            "survey",
+            "invitation",
+            "response",
+            "analytics"
         })
 package org.opennps.campaign;

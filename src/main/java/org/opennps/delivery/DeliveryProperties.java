@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetry wait after the first failed attempt; doubled after each further one
  * @param maxRetry longest wait between two attempts
  * @param claimTimeout how long a claimed row stays with one node; after that (a crash while
- *     sending) another node takes it over
+ *     sending) the attempt's outcome is unknown
+ * @param resendUnknown what happens to a row whose attempt has an unknown outcome: true (the
+ *     default) sends it again, with the same Message-ID so receivers can drop the copy; false
+ *     parks it with status {@code unknown} for review
  */
 @ConfigurationProperties("opennps.delivery")
 record DeliveryProperties(
@@ -22,12 +25,17 @@ record DeliveryProperties(
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("PT30S") Duration firstRetry,
         @DefaultValue("PT1H") Duration maxRetry,
-        @DefaultValue("PT5M") Duration claimTimeout) {
+        @DefaultValue("PT5M") Duration claimTimeout,
+        @DefaultValue("true") boolean resendUnknown) {
 
     DeliveryProperties {
         if (batchSize < 1 || maxAttempts < 1) {
             throw new IllegalArgumentException("opennps.delivery.batch-size and max-attempts must be positive");
         }
+    }
+
+    DeliveryProperties withResendUnknown(boolean resend) {
+        return new DeliveryProperties(pollInterval, batchSize, maxAttempts, firstRetry, maxRetry, claimTimeout, resend);
     }
 
     /** Wait before attempt {@code attempts + 1}: firstRetry, doubled per attempt, capped. */

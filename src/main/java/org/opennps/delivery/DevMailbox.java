@@ -27,7 +27,7 @@ class DevMailbox implements MailTransport {
     }
 
     @Override
-    public void send(QueuedEmail email) {
+    public void send(QueuedEmail email, Runnable accepted) {
         jdbc.sql("""
                         insert into dev_mailbox (email_id, workspace_id, from_address, to_address, subject, text_body,
                           html_body, headers, sent_at)
@@ -43,6 +43,7 @@ class DevMailbox implements MailTransport {
                         json.writeValueAsString(email.headers()),
                         SqlTimes.param(clock.instant()))
                 .update();
+        accepted.run();
     }
 
     PageResult<MailboxEntry> list(UUID workspaceId, String to, PageResult.Request page) {

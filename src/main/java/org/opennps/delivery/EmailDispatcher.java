@@ -42,6 +42,14 @@ class EmailDispatcher {
 
     DispatchResult dispatchDue() {
         Instant now = clock.instant();
+        if (!properties.resendUnknown()) {
+            outbox.rows()
+                    .parkUnknown(now)
+                    .forEach(id -> log.warn(
+                            "E-mail {} parked as unknown: its node stopped after handing it over and before"
+                                    + " recording the outcome; it may or may not have been delivered",
+                            id));
+        }
         DispatchResult result = DispatchResult.NOTHING;
         for (UUID id : outbox.rows().due(now, properties.batchSize())) {
             Optional<QueuedEmail> claimed = outbox.claim(id, now, now.plus(properties.claimTimeout()));
@@ -52,19 +60,28 @@ class EmailDispatcher {
         return result;
     }
 
+    /**
+     * The claim (committed) records the attempt; the transport marks the row sent in a short
+     * transaction the moment the server accepted the e-mail. A node dying in between leaves the
+     * row {@code sending} until its claim runs out: an attempt of unknown outcome, resent with
+     * the same Message-ID or parked, as {@code opennps.delivery.resend-unknown} says.
+     */
     private DispatchResult send(QueuedEmail email) {
         try {
-            transport.send(email);
+            transport.send(email, () -> markSent(email));
         } catch (MailTransport.TransportException e) {
             return failed(email, e);
         }
+        return new DispatchResult(1, 0, 0);
+    }
+
+    private void markSent(QueuedEmail email) {
         Instant sentAt = clock.instant();
         tx.executeWithoutResult(status -> {
             if (outbox.rows().markSent(email.id(), sentAt)) {
                 events.publishEvent(new EmailSent(email.workspaceId(), email.id(), email.reference(), sentAt));
             }
         });
-        return new DispatchResult(1, 0, 0);
     }
 
     private DispatchResult failed(QueuedEmail email, MailTransport.TransportException e) {

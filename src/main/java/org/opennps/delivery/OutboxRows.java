@@ -9,9 +9,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The life of an outbox row, shared by the e-mail and the webhook outbox: queued → sending
- * (claimed by one node until a deadline) → sent, queued again for a retry, or failed. Claims
- * are conditional updates, so of several racing nodes exactly one wins; a claim that runs out
- * (its node crashed) makes the row due again.
+ * (claimed by one node until a deadline; the claim, committed before the message is handed
+ * over, records the attempt) → sent, queued again for a retry, or failed. Claims are
+ * conditional updates, so of several racing nodes exactly one wins. A claim that runs out means
+ * the outcome of that attempt is unknown (its node died, perhaps after the server accepted):
+ * the row is due again ({@code opennps.delivery.resend-unknown=true}) or parked as
+ * {@code unknown} for review.
  */
 final class OutboxRows {
 
@@ -36,6 +39,26 @@ final class OutboxRows {
                 .optional();
     }
 
+    /**
+     * Parks the rows whose claim ran out while sending (their node died between handing the
+     * message over and recording the outcome): status {@code unknown}, never sent again by the
+     * poller. Returns their ids, for the log.
+     */
+    List<UUID> parkUnknown(Instant now) {
+        List<UUID> expired = jdbc.sql("select id from " + table + " where status = 'sending' and claimed_until < ?")
+                .param(SqlTimes.param(now))
+                .query(UUID.class)
+                .list();
+        return expired.stream()
+                .filter(id -> jdbc.sql("update " + table + " set status = 'unknown', claimed_until = null,"
+                                        + " last_error = 'outcome unknown: the sending node stopped before recording"
+                                        + " it' where id = ? and status = 'sending' and claimed_until < ?")
+                                .params(id, SqlTimes.param(now))
+                                .update()
+                        > 0)
+                .toList();
+    }
+
     /** Rows due now: queued and due, or claimed by a node whose claim ran out (it crashed). */
     List<UUID> due(Instant now, int limit) {
         return jdbc.sql("select id from " + table + """
@@ -51,7 +74,8 @@ final class OutboxRows {
     /** Takes the row for this node until {@code until} if it is still due; false if another node won. */
     boolean claim(UUID id, Instant now, Instant until) {
         return jdbc.sql("update " + table + """
-                         set status = 'sending', claimed_until = :until, attempts = attempts + 1
+                         set status = 'sending', claimed_until = :until, attempts = attempts + 1,
+                          attempted_at = :now
                         where id = :id and ((status = 'queued' and next_attempt_at <= :now)
                                          or (status = 'sending' and claimed_until < :now))""")
                         .param("until", SqlTimes.param(until))

@@ -2,6 +2,7 @@ package org.opennps.delivery;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.util.Map;
@@ -22,16 +23,67 @@ class SmtpTransport implements MailTransport {
         this.sender = sender;
     }
 
+    /**
+     * Connects, sends, runs {@code accepted} once the server answered the message's data with
+     * 250, and only then says goodbye (QUIT): a crash while closing the session cannot leave an
+     * accepted e-mail unrecorded.
+     */
     @Override
-    public void send(QueuedEmail email) {
+    public void send(QueuedEmail email, Runnable accepted) {
+        MimeMessage message;
         try {
-            sender.send(build(email));
+            message = build(email);
         } catch (MailParseException | MailPreparationException e) {
             throw new TransportException("unusable message: " + e.getMessage(), true, e);
+        }
+        if (!(sender instanceof JavaMailSenderImpl impl)) {
+            sendThroughSender(message);
+            accepted.run();
+            return;
+        }
+        Transport transport = null;
+        try {
+            transport = impl.getSession().getTransport(impl.getProtocol() == null ? "smtp" : impl.getProtocol());
+            String username = "".equals(impl.getUsername()) ? null : impl.getUsername();
+            String password = username == null && "".equals(impl.getPassword()) ? null : impl.getPassword();
+            transport.connect(impl.getHost(), impl.getPort(), username, password);
+            if (message.getSentDate() == null) {
+                message.setSentDate(new java.util.Date());
+            }
+            message.saveChanges();
+            transport.sendMessage(message, message.getAllRecipients());
+        } catch (SendFailedException e) {
+            close(transport);
+            boolean refused = e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
+            throw new TransportException("SMTP refused: " + e.getMessage(), refused, e);
+        } catch (MessagingException e) {
+            close(transport);
+            throw new TransportException("SMTP refused or unreachable: " + e.getMessage(), false, e);
+        }
+        try {
+            accepted.run();
+        } finally {
+            close(transport);
+        }
+    }
+
+    private void sendThroughSender(MimeMessage message) {
+        try {
+            sender.send(message);
         } catch (MailSendException e) {
             throw new TransportException("SMTP refused or unreachable: " + e.getMessage(), refusedAddress(e), e);
         } catch (MailException e) {
             throw new TransportException("SMTP error: " + e.getMessage(), false, e);
+        }
+    }
+
+    private static void close(Transport transport) {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                // the message's outcome is known already; a failed QUIT changes nothing
+            }
         }
     }
 

@@ -37,6 +37,11 @@ class WebhookDispatcher {
 
     DispatchResult dispatchDue() {
         Instant now = clock.instant();
+        if (!properties.resendUnknown()) {
+            outbox.rows()
+                    .parkUnknown(now)
+                    .forEach(id -> log.warn("Webhook {} parked as unknown: its node stopped while posting it", id));
+        }
         DispatchResult result = DispatchResult.NOTHING;
         for (UUID id : outbox.rows().due(now, properties.batchSize())) {
             var claimed = outbox.claim(id, now, now.plus(properties.claimTimeout()));

@@ -161,4 +161,76 @@ abstract class CampaignApiTests extends ApiTestBase {
                 .andExpect(jsonPath("$.items[*].key", hasItem("exit_survey")))
                 .andExpect(jsonPath("$.items[*].key", hasItem("milestone_nps")));
     }
+
+    @Test
+    void webhookSecretIsMaskedOnReadAndKeptWhenAnEditOmitsOrRepeatsIt() throws Exception {
+        String secret = "wh-secret-0123456789-abcd";
+        String body = afterPurchase(
+                survey(),
+                "draft",
+                "{'type':'action','action':'webhook','url':'https://crm.example/hook','secret':'" + secret + "'}");
+        String created = postJson("/api/v1/campaigns", body)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.steps[3].secret").value("••••abcd"))
+                .andExpect(jsonPath("$.steps[3].secret_set").value(true))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String id = JsonPath.read(created, "$.id");
+        org.assertj.core.api.Assertions.assertThat(created).doesNotContain("0123456789");
+        String read = getJson("/api/v1/campaigns/" + id)
+                .andExpect(jsonPath("$.steps[3].secret").value("••••abcd"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(read).doesNotContain("0123456789");
+        org.assertj.core.api.Assertions.assertThat(
+                        getJson("/api/v1/campaigns").andReturn().getResponse().getContentAsString())
+                .doesNotContain("0123456789");
+
+        // the read body sent back as it is (mask and secret_set included) keeps the secret
+        put(id, read.replace("After purchase", "After purchase v2"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(2))
+                .andExpect(jsonPath("$.steps[3].secret").value("••••abcd"));
+        org.assertj.core.api.Assertions.assertThat(storedSecret(id, 2)).isEqualTo(secret);
+        // an edit without the secret keeps it too
+        put(id, body.replace(",\"secret\":\"" + secret + "\"", ""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.steps[3].secret").value("••••abcd"));
+        org.assertj.core.api.Assertions.assertThat(storedSecret(id, 3)).isEqualTo(secret);
+        // a new secret replaces it
+        put(id, body.replace(secret, "another-secret-wxyz9876"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.steps[3].secret").value("••••9876"));
+        org.assertj.core.api.Assertions.assertThat(storedSecret(id, 4)).isEqualTo("another-secret-wxyz9876");
+        // a preview never shows it
+        org.assertj.core.api.Assertions.assertThat(postJson(
+                                "/api/v1/campaigns/" + id + "/preview",
+                                json("{'event':{'type':'order.placed','contact':{'email':'pre@example.com'},"
+                                        + "'properties':{'value':20}}}"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .doesNotContain("wxyz");
+        // a mask on create has nothing to keep
+        postJson("/api/v1/campaigns", body.replace(secret, "••••abcd"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("steps[3].secret"));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    CampaignDefinitions definitions;
+
+    private String storedSecret(String id, int version) {
+        return definitions.get(UUID.fromString(id), version).action().secret();
+    }
+
+    private org.springframework.test.web.servlet.ResultActions put(String id, String body) throws Exception {
+        return mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/campaigns/" + id)
+                        .header("Authorization", "Bearer " + key)
+                        .contentType("application/json")
+                        .content(body));
+    }
 }

@@ -2,6 +2,8 @@ package org.opennps.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -201,6 +203,122 @@ abstract class JourneyFlowTests extends ApiTestBase {
         await().during(Duration.ofSeconds(2))
                 .atMost(WAIT)
                 .until(() -> smtp.to(mail("a")).size() == 1);
+    }
+
+    @Test
+    void pausedCampaignHoldsDueJourneysAndActivatingResumesThemOnce() throws Exception {
+        UUID campaign = activeCampaign("Held then sent");
+        List<String> people = List.of("a", "b", "c");
+        StringBuilder batch = new StringBuilder();
+        for (String p : people) {
+            batch.append(batch.isEmpty() ? "" : ",").append(placedAndPickedUp(p));
+        }
+        events(batch.toString());
+        awaitJourneys(campaign, "waiting", 3);
+        postJson("/api/v1/campaigns/" + campaign + "/pause", "").andExpect(status().isOk());
+
+        clock.advance(Duration.ofDays(2).plusMinutes(1));
+        awaitJourneys(campaign, "held", 3);
+        getJson("/api/v1/campaigns/" + campaign + "/journeys?status=held")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.items[0].status").value("held"))
+                .andExpect(jsonPath("$.items[0].step_index").value(1))
+                .andExpect(jsonPath("$.items[0].outcome").value("held: campaign is paused"));
+        assertThat(people.stream().mapToInt(p -> smtp.to(mail(p)).size()).sum()).isZero();
+
+        Scheduler second = node("second-node");
+        try {
+            // two activations racing (two nodes, or a double click): each journey resumes once
+            campaigns.setStatus(workspace.workspace().id(), campaign, "active");
+            campaigns.setStatus(workspace.workspace().id(), campaign, "active");
+            awaitJourneys(campaign, "completed", 3);
+            people.forEach(this::awaitEmail);
+        } finally {
+            second.stop();
+        }
+        // a second pause/activate cycle finds nothing held and sends nothing more
+        postJson("/api/v1/campaigns/" + campaign + "/pause", "").andExpect(status().isOk());
+        postJson("/api/v1/campaigns/" + campaign + "/activate", "").andExpect(status().isOk());
+        clock.advance(Duration.ofDays(3));
+        await().during(Duration.ofSeconds(2))
+                .atMost(WAIT)
+                .until(() -> people.stream().allMatch(p -> smtp.to(mail(p)).size() == 1));
+        assertThat(journeys(campaign, "completed").items())
+                .allSatisfy(j -> assertThat(j.resumes()).isEqualTo(1));
+    }
+
+    @Test
+    void aJourneyHeldPastItsSendWindowWaitsForTheNextWindowOnResume() throws Exception {
+        UUID campaign = activeCampaign("Within the window");
+        events(placedAndPickedUp("a"));
+        awaitJourneys(campaign, "waiting", 1);
+        campaigns.setStatus(workspace.workspace().id(), campaign, "paused");
+
+        clock.advance(Duration.ofDays(2).plusMinutes(1)); // Wednesday 10:01, window open: held
+        awaitJourneys(campaign, "held", 1);
+        clock.set(Instant.parse("2026-11-25T20:00:00Z")); // Wednesday 21:00 in Warsaw, window closed
+        // picked up late, so the filter (picked up within two days) still passes on Thursday
+        events("{'type':'order.picked_up','contact':" + who("a") + ",'properties':{'order_id':'o-a'}}");
+        campaigns.setStatus(workspace.workspace().id(), campaign, "active");
+        await().atMost(WAIT)
+                .until(() -> journeys(campaign, "waiting").items().stream()
+                        .anyMatch(j -> j.stepIndex() == 2
+                                && Instant.parse("2026-11-26T08:00:00Z").equals(j.dueAt()))); // Thursday 09:00
+        assertThat(smtp.to(mail("a"))).isEmpty();
+
+        clock.set(Instant.parse("2026-11-26T08:01:00Z")); // Thursday, window open again
+        assertThat(awaitEmail("a").getSubject()).isEqualTo("Within the window");
+        awaitJourneys(campaign, "completed", 1);
+    }
+
+    @Test
+    void anExecutionFromBeforeTheHoldDoesNothingAfterTheJourneyResumed() throws Exception {
+        UUID campaign = activeCampaign("Once after resume");
+        events(placedAndPickedUp("a"));
+        awaitJourneys(campaign, "waiting", 1);
+        UUID journey = journeys(campaign, "waiting").items().getFirst().id();
+        campaigns.setStatus(workspace.workspace().id(), campaign, "paused");
+        clock.advance(Duration.ofDays(2).plusMinutes(1));
+        awaitJourneys(campaign, "held", 1);
+
+        appScheduler.stop();
+        try {
+            campaigns.setStatus(workspace.workspace().id(), campaign, "active");
+            // the held execution, repeated by a node that crashed before finishing it
+            assertThat(runner.run(journey, 1, 0)).isEqualTo(JourneyRunner.Result.ALREADY_DONE);
+            assertThat(runner.run(journey, 1, 1)).isEqualTo(JourneyRunner.Result.FINISHED);
+            assertThat(runner.run(journey, 1, 1)).isEqualTo(JourneyRunner.Result.ALREADY_DONE);
+        } finally {
+            appScheduler.start();
+        }
+        awaitEmail("a");
+        await().during(Duration.ofSeconds(2))
+                .atMost(WAIT)
+                .until(() -> smtp.to(mail("a")).size() == 1);
+    }
+
+    @Test
+    void anExitEventEndsAHeldJourney() throws Exception {
+        UUID campaign = activeCampaign("Never");
+        events(placedAndPickedUp("a"));
+        awaitJourneys(campaign, "waiting", 1);
+        campaigns.setStatus(workspace.workspace().id(), campaign, "paused");
+        clock.advance(Duration.ofDays(2).plusMinutes(1));
+        awaitJourneys(campaign, "held", 1);
+
+        events("{'type':'order.cancelled','contact':" + who("a") + ",'properties':{'order_id':'o-a'}}");
+        awaitJourneys(campaign, "exited", 1);
+        campaigns.setStatus(workspace.workspace().id(), campaign, "active");
+        await().during(Duration.ofSeconds(2))
+                .atMost(WAIT)
+                .until(() -> smtp.to(mail("a")).isEmpty());
+    }
+
+    private String placedAndPickedUp(String p) {
+        return "{'type':'order.placed','contact':" + who(p) + ",'properties':{'order_id':'o-" + p
+                + "','value':20}},{'type':'order.picked_up','contact':" + who(p)
+                + ",'properties':{'order_id':'o-" + p + "'},'occurred_at':'2026-11-23T12:00:00Z'}";
     }
 
     private Scheduler node(String name) {

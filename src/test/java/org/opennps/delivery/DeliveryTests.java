@@ -1,6 +1,7 @@
 package org.opennps.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -39,6 +40,21 @@ abstract class DeliveryTests extends ApiTestBase {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    OutboxPoller poller;
+
+    @Autowired
+    DeliveryProperties properties;
+
+    @Autowired
+    org.springframework.mail.javamail.JavaMailSender sender;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     @AfterEach
     void smtpUpAgain() {
@@ -112,6 +128,98 @@ abstract class DeliveryTests extends ApiTestBase {
         MimeMessage message = awaitOne(to);
         assertThat(bodyOf(message)).contains("You asked, we changed X.");
         assertThat(attempts(id)).isEqualTo(2);
+    }
+
+    @Test
+    void aNodeDyingAfterSmtpAcceptedIsResentWithTheSameMessageIdByDefault() throws Exception {
+        String to = unique("fay");
+        UUID id = crashAfterAccept(to);
+
+        clock.advance(properties.claimTimeout().plusMinutes(1));
+        EmailDispatcher next = dispatcher(new SmtpTransport(sender), properties.withResendUnknown(true));
+        next.dispatchDue();
+
+        await().atMost(WAIT).until(() -> smtp.to(to).size() == 2);
+        assertThat(smtp.to(to))
+                .extracting(m -> m.getHeader("Message-ID")[0])
+                .containsExactly("<" + id + "@opennps>", "<" + id + "@opennps>");
+        assertThat(statusOf(id)).isEqualTo("sent");
+        assertThat(attempts(id)).isEqualTo(2);
+        clock.advance(Duration.ofHours(2));
+        next.dispatchDue();
+        assertThat(smtp.to(to)).hasSize(2);
+    }
+
+    @Test
+    void aNodeDyingAfterSmtpAcceptedIsParkedForReviewWhenResendingIsOff() throws Exception {
+        String to = unique("gil");
+        UUID id = crashAfterAccept(to);
+
+        clock.advance(properties.claimTimeout().plusMinutes(1));
+        EmailDispatcher next = dispatcher(new SmtpTransport(sender), properties.withResendUnknown(false));
+        next.dispatchDue();
+
+        assertThat(statusOf(id)).isEqualTo("unknown");
+        clock.advance(Duration.ofDays(1));
+        next.dispatchDue();
+        delivery.dispatchDue();
+        assertThat(statusOf(id)).isEqualTo("unknown");
+        assertThat(smtp.to(to)).hasSize(1);
+    }
+
+    @Test
+    void anEmailIsMarkedSentBeforeTheSmtpSessionCloses() throws Exception {
+        String to = unique("hal");
+        UUID id = delivery.queueMessage(ws(), "msg-" + to, to, "Hello", "Body", "en", null);
+        poller.stop();
+        try {
+            String[] statusWhenAccepted = new String[1];
+            MailTransport smtpThenLook = (email, accepted) -> new SmtpTransport(sender).send(email, () -> {
+                accepted.run();
+                statusWhenAccepted[0] = statusOf(email.id());
+            });
+            dispatcher(smtpThenLook, properties).dispatchDue();
+            assertThat(statusWhenAccepted[0]).isEqualTo("sent");
+        } finally {
+            poller.start();
+        }
+        assertThat(smtp.to(to)).hasSize(1);
+        assertThat(statusOf(id)).isEqualTo("sent");
+    }
+
+    /** Queues an e-mail and lets a node hand it to SMTP and die before recording that it went. */
+    private UUID crashAfterAccept(String to) {
+        clock.set(Instant.parse("2026-11-23T10:00:00Z"));
+        poller.stop();
+        UUID id = delivery.queueMessage(ws(), "msg-" + to, to, "We listened", "You asked, we changed X.", "en", null);
+        MailTransport dying = (email, accepted) -> new SmtpTransport(sender).send(email, () -> {
+            if (!email.id().equals(id)) {
+                accepted.run();
+                return;
+            }
+            throw new IllegalStateException("node died after the SMTP server accepted");
+        });
+        try {
+            assertThatThrownBy(() -> dispatcher(dying, properties).dispatchDue())
+                    .hasMessageContaining("node died");
+        } catch (RuntimeException | AssertionError e) {
+            poller.start();
+            throw e;
+        }
+        assertThat(smtp.to(to)).hasSize(1);
+        assertThat(statusOf(id)).isEqualTo("sending");
+        return id;
+    }
+
+    @AfterEach
+    void pollerRunning() {
+        if (!poller.isRunning()) {
+            poller.start();
+        }
+    }
+
+    private EmailDispatcher dispatcher(MailTransport transport, DeliveryProperties props) {
+        return new EmailDispatcher(outbox, transport, props, events, tx, clock);
     }
 
     @Test

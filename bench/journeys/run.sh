@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Journey benchmark: N journeys of one e-mail campaign falling due at the same instant, run by
+# the application (durable scheduler → fatigue → invitation → outbox → SMTP) into a local SMTP
+# sink; then, on the same database with the same scheduler settings, db-scheduler alone running
+# N no-op executions due together.
+#   bench/journeys/run.sh postgres [N]   (database opennps_bench_journeys on 127.0.0.1, user postgres)
+#   bench/journeys/run.sh h2 [N]         (embedded H2 file; the driver connects through AUTO_SERVER)
+# LIMIT (seconds, default 5400) bounds each phase: the e-mail phase ends when the sink has N
+# messages or LIMIT passed, the no-op phase when all N ran or LIMIT passed; the report then
+# covers what ran, at the rate it ran.
+# Builds target/opennps.jar if missing (JAR=… runs another build); needs a JDK >= 21 as JAVA_HOME
+# or java on PATH. PORT (default 18083) is the application's HTTP port; the sink takes a free port.
+set -euo pipefail
+cd "$(dirname "$0")"
+db=${1:-postgres}; n=${2:-100000}
+root=$(cd ../.. && pwd)
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+key="bench-journeys-key-00000000001"
+port=${PORT:-18083}
+work=$(mktemp -d)
+
+[ -n "${JAR:-}" ] || [ -f "$root/target/opennps.jar" ] || (cd "$root" && ./mvnw -q -B -DskipTests package)
+cp "${JAR:-$root/target/opennps.jar}" "$work/opennps.jar"   # a rebuild during the run cannot disturb it
+../../mvnw -q -B -f pom.xml package
+cp="target/classes:$(ls target/lib/*.jar | tr '\n' ':')"
+
+case "$db" in
+  h2)
+    url="jdbc:h2:file:$work/opennps;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
+    user=sa; password="" ;;
+  postgres)
+    psql -h 127.0.0.1 -U postgres -q -c 'drop database if exists opennps_bench_journeys' -c 'create database opennps_bench_journeys'
+    url="jdbc:postgresql://127.0.0.1:5432/opennps_bench_journeys"; user=postgres; password="" ;;
+  *) echo "database must be h2 or postgres" >&2; exit 2 ;;
+esac
+
+echo "nproc $(nproc); uptime: $(uptime)"
+"$java" -cp "$cp" org.opennps.bench.JourneysBench sink "$work/sink.port" "$n" "${LIMIT:-5400}" > "$work/sink.log" 2>&1 &
+sink=$!
+trap 'kill ${server:-0} ${sink:-0} 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 30); do [ -s "$work/sink.port" ] && break; sleep 1; done
+smtp_port=$(cat "$work/sink.port")
+
+OPENNPS_BOOTSTRAP_API_KEY=$key "$java" -Xmx2g -jar "$work/opennps.jar" --server.port=$port \
+  --spring.datasource.url="$url" --spring.datasource.username=$user --spring.datasource.password="$password" \
+  --spring.mail.host=127.0.0.1 --spring.mail.port="$smtp_port" \
+  --opennps.bootstrap.time-zone=UTC --opennps.http.request-log=false --opennps.demo.enabled=false > "$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 120); do curl -sf localhost:$port/actuator/health >/dev/null && break; sleep 1; done
+api() { curl -sf -H "Authorization: Bearer $key" -H 'Content-Type: application/json' "$@"; }
+ws=$(api localhost:$port/api/v1/workspace | sed 's/.*"id":"\([^"]*\)".*/\1/')
+survey=$(api -X POST localhost:$port/api/v1/surveys -d '{"name":"Bench NPS","questions":[
+  {"id":"nps","type":"nps","text":"How likely are you to recommend us to a friend?"}]}' \
+  | sed 's/^{"id":"\([^"]*\)".*/\1/')
+campaign=$(api -X POST localhost:$port/api/v1/campaigns -d '{"name":"Bench","survey_id":"'"$survey"'","status":"active",
+  "trigger":{"event_type":"bench.due"},"steps":[{"type":"action","action":"email","subject":"How did we do?"}]}' \
+  | sed 's/^{"id":"\([^"]*\)".*/\1/')
+echo "workspace $ws survey $survey campaign $campaign"
+
+"$java" -cp "$cp" org.opennps.bench.JourneysBench generate "$url" "$user" "$password" "$ws" "$campaign" "$n" | tee "$work/generate.log"
+due=$(sed -n 's/^DUE=//p' "$work/generate.log")
+wait $sink || true
+cat "$work/sink.log"
+sleep 2   # the last rows' sent marks
+"$java" -cp "$cp" org.opennps.bench.JourneysBench report "$url" "$user" "$password" "$campaign" "$due"
+kill $server; wait $server 2>/dev/null || true
+"$java" -cp "$cp" org.opennps.bench.JourneysBench noop "$url" "$user" "$password" "$n" 10 "${LIMIT:-5400}"
+echo "uptime after: $(uptime)"
