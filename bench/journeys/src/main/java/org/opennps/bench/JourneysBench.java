@@ -3,6 +3,8 @@ package org.opennps.bench;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -28,8 +30,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Journey benchmark driver.
@@ -303,19 +303,18 @@ public final class JourneysBench {
                 l.length / Math.max(max(l) / 1e3, 0.001));
     }
 
+    /**
+     * A pooled data source, as the application has: without a pool every scheduler statement
+     * would open a new database connection, and the baseline would measure connecting.
+     */
     private static DataSource dataSource(String url, String user, String pass) {
-        if (url.startsWith("jdbc:postgresql")) {
-            PGSimpleDataSource ds = new PGSimpleDataSource();
-            ds.setUrl(url);
-            ds.setUser(user);
-            ds.setPassword(pass);
-            return ds;
-        }
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(url);
-        ds.setUser(user);
-        ds.setPassword(pass);
-        return ds;
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(pass);
+        config.setMaximumPoolSize(16);
+        config.setPoolName("bench");
+        return new HikariDataSource(config);
     }
 
     private static OffsetDateTime at(Instant instant) {
