@@ -108,6 +108,16 @@ class CampaignPages {
             Model model,
             HttpServletResponse response) {
         JsonNode campaign = campaigns.get(access.workspaceId(), id);
+        if (audienceOf(campaign) != null) {
+            // the builder edits trigger campaigns; saving its form would replace the audience
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return builder(
+                    model,
+                    access.workspaceId(),
+                    campaign,
+                    CampaignForm.of(campaign, null),
+                    Map.of("", "A campaign for past respondents is changed through the API."));
+        }
         CampaignForm form = CampaignForm.read(params);
         String action = params.getFirst("action");
         if (action != null && !"save".equals(action)) {
@@ -142,6 +152,7 @@ class CampaignPages {
 
     private String builder(Model model, UUID ws, JsonNode campaign, CampaignForm form, Map<String, String> errors) {
         model.addAttribute("campaign", campaign);
+        model.addAttribute("audience", campaign == null ? null : audienceOf(campaign));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("surveys", surveys(ws).values());
@@ -156,6 +167,32 @@ class CampaignPages {
             model.addAttribute("sample", CampaignPreviewPage.sample(form, stats.sampleContact(ws)));
         }
         return "campaign-edit";
+    }
+
+    /**
+     * The audience of a "we listened" campaign (past respondents instead of a trigger) as one
+     * line, or null for a trigger campaign.
+     */
+    static String audienceOf(JsonNode campaign) {
+        JsonNode audience = campaign.get("audience");
+        if (audience == null || audience.isNull()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String field : List.of("categories", "areas", "themes")) {
+            List<String> values = new ArrayList<>();
+            audience.path(field).forEach(v -> values.add(v.asString("")));
+            if (!values.isEmpty()) {
+                parts.add(field + ": " + String.join(", ", values));
+            }
+        }
+        if (!audience.path("since").isMissingNode() && !audience.path("since").isNull()) {
+            parts.add("since " + audience.path("since").asString(""));
+        }
+        if (!audience.path("until").isMissingNode() && !audience.path("until").isNull()) {
+            parts.add("until " + audience.path("until").asString(""));
+        }
+        return parts.isEmpty() ? "every respondent" : String.join("; ", parts);
     }
 
     private Map<UUID, Survey> surveys(UUID ws) {

@@ -47,7 +47,9 @@ class CampaignStats {
                     id,
                     c.path("name").asString(""),
                     c.path("status").asString(""),
-                    c.path("trigger").path("event_type").asString(""),
+                    CampaignPages.audienceOf(c) != null
+                            ? "past respondents (" + CampaignPages.audienceOf(c) + ")"
+                            : c.path("trigger").path("event_type").asString(""),
                     survey == null ? null : survey.name(),
                     count(ws, id, "waiting"),
                     count(ws, id, "completed"),

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -183,6 +184,33 @@ abstract class CampaignPagesTests extends AdminPageTestBase {
                         .param("contact", "c-1"))
                 .andExpect(status().isNotFound());
         getJson("/api/v1/campaigns/" + id).andExpect(jsonPath("$.status").value("draft"));
+    }
+
+    @Test
+    void aCampaignForPastRespondentsIsShownReadOnlyAndItsAudienceIsNeverOverwritten() throws Exception {
+        String body = postJson("/api/v1/campaigns", """
+                        {"name":"We changed pricing","audience":{"categories":["passive"],"areas":["Pricing"]},
+                         "steps":[{"type":"action","action":"message","subject":"You asked","body":"We changed it."}]}
+                        """)
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String id = JsonPath.read(body, "$.id");
+
+        mvc.perform(get("/campaigns").with(signedIn()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("past respondents (categories: passive; areas: Pricing)")));
+        mvc.perform(get("/campaigns/" + id).with(signedIn()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Past respondents")))
+                .andExpect(content().string(not(containsString("name=\"step_count\""))));
+        mvc.perform(afterPurchase("/campaigns/" + id, createSurvey(), "P2D"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("changed through the API")));
+        getJson("/api/v1/campaigns/" + id)
+                .andExpect(jsonPath("$.audience.areas[0]").value("Pricing"))
+                .andExpect(jsonPath("$.name").value("We changed pricing"));
     }
 
     @Test
