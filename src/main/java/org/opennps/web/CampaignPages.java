@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.opennps.campaign.CampaignService;
+import org.opennps.campaign.CampaignTemplates;
 import org.opennps.shared.AdminPage;
 import org.opennps.shared.ConflictException;
 import org.opennps.shared.FieldViolation;

@@ -1,4 +1,4 @@
-package org.opennps.web;
+package org.opennps.campaign;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,11 +12,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The ready campaigns the builder starts from: the same file the campaign module serves as
- * {@code GET /api/v1/campaign-templates}.
+ * Ready campaigns for the common cases (after purchase, post-trial, exit survey, milestone), read
+ * once from {@code campaign-templates.json}: served as {@code GET /api/v1/campaign-templates} and
+ * offered by the admin builder. Add a {@code survey_id} and create one.
  */
 @Component
-class CampaignTemplates {
+public class CampaignTemplates {
 
     private final List<JsonNode> templates = new ArrayList<>();
 
@@ -28,11 +29,11 @@ class CampaignTemplates {
         }
     }
 
-    List<JsonNode> all() {
-        return templates;
+    public List<JsonNode> all() {
+        return List.copyOf(templates);
     }
 
-    Optional<JsonNode> find(String key) {
+    public Optional<JsonNode> find(String key) {
         return templates.stream()
                 .filter(t -> t.path("key").asString("").equals(key))
                 .findFirst();
