@@ -141,21 +141,8 @@ public class CampaignService {
         }
         int enrolled = 0;
         for (UUID contactId : analytics.respondents(workspaceId, d.audience().query())) {
-            Journey journey = new Journey(
-                    UUID.randomUUID(),
-                    workspaceId,
-                    campaignId,
-                    row.version(),
-                    contactId,
-                    CampaignDefinition.AUDIENCE,
-                    "{}",
-                    "waiting",
-                    0,
-                    now,
-                    null,
-                    now,
-                    now,
-                    0);
+            Journey journey = Journey.begin(
+                    workspaceId, campaignId, row.version(), contactId, CampaignDefinition.AUDIENCE, "{}", now);
             if (journeys.insertIfAbsent(journey)) {
                 scheduler.scheduleIfNotExists(JourneyTask.instance(journey.id(), 0), now);
                 enrolled++;

@@ -28,6 +28,32 @@ public record Journey(
         Instant updatedAt,
         int resumes) {
 
+    /** A new journey waiting at its first step, due {@code now}. */
+    static Journey begin(
+            UUID workspaceId,
+            UUID campaignId,
+            int campaignVersion,
+            UUID contactId,
+            String triggerEventId,
+            String triggerProperties,
+            Instant now) {
+        return new Journey(
+                UUID.randomUUID(),
+                workspaceId,
+                campaignId,
+                campaignVersion,
+                contactId,
+                triggerEventId,
+                triggerProperties,
+                "waiting",
+                0,
+                now,
+                null,
+                now,
+                now,
+                0);
+    }
+
     boolean waiting() {
         return "waiting".equals(status);
     }

@@ -114,21 +114,14 @@ class JourneyStarter {
 
     private Journey insert(
             UUID workspaceId, CampaignRepository.Row campaign, IngestedEvent event, String triggerId, Instant now) {
-        Journey journey = new Journey(
-                UUID.randomUUID(),
+        Journey journey = Journey.begin(
                 workspaceId,
                 campaign.id(),
                 campaign.version(),
                 event.contactId(),
                 triggerId,
                 json.writeValueAsString(event.properties()),
-                "waiting",
-                0,
-                now,
-                null,
-                now,
-                now,
-                0);
+                now);
         if (journeys.insertIfAbsent(journey)) {
             scheduler.scheduleIfNotExists(JourneyTask.instance(journey.id(), 0), now);
             return journey;
