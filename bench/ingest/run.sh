@@ -17,7 +17,7 @@ work=$(mktemp -d)
 
 case "$db" in
   h2)
-    url="jdbc:h2:file:$work/opennps;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+    url="jdbc:h2:file:$work/opennps;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
     user=sa; password="" ;;
   postgres)
     psql -h 127.0.0.1 -U postgres -q -c 'drop database if exists opennps_bench' -c 'create database opennps_bench'

@@ -26,7 +26,7 @@ cp="target/classes:$(ls target/lib/*.jar | tr '\n' ':')"
 
 case "$db" in
   h2)
-    url="jdbc:h2:file:$work/opennps;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
+    url="jdbc:h2:file:$work/opennps;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE"
     user=sa; password="" ;;
   postgres)
     psql -h 127.0.0.1 -U postgres -q -c 'drop database if exists opennps_bench_journeys' -c 'create database opennps_bench_journeys'

@@ -18,7 +18,7 @@ base="http://127.0.0.1:$port"
 [ -f "$root/target/opennps.jar" ] || { echo "build target/opennps.jar first" >&2; exit 2; }
 
 OPENNPS_BOOTSTRAP_API_KEY=$key "$java" -Xmx1g -jar "$root/target/opennps.jar" --server.port=$port \
-  --spring.datasource.url="jdbc:h2:file:$work/opennps;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
+  --spring.datasource.url="jdbc:h2:file:$work/opennps;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0" \
   --spring.datasource.username=sa --spring.datasource.password= \
   --opennps.http.request-log=false --opennps.demo.enabled=false \
   --opennps.client.requests-per-minute=100000000 > "$work/server.log" 2>&1 &
