@@ -180,6 +180,17 @@ public class CampaignService {
         return journeys.list(workspaceId, id, status, page);
     }
 
+    /**
+     * Journeys per campaign, status and step in one grouped query: for one campaign (404 when it
+     * is not the workspace's) or, with a null id, every campaign of the workspace.
+     */
+    public List<JourneyCount> journeyCounts(UUID workspaceId, UUID id) {
+        if (id != null) {
+            row(workspaceId, id);
+        }
+        return journeys.counts(workspaceId, id);
+    }
+
     private CampaignDefinition validated(UUID workspaceId, JsonNode body) {
         List<FieldViolation> violations = new ArrayList<>();
         CampaignDefinition d = CampaignReader.read(body, violations);

@@ -160,6 +160,21 @@ class JourneyRepository {
                 count.query(Long.class).single());
     }
 
+    /** Journeys per campaign, status and step, for one campaign or (null) all of the workspace. */
+    List<JourneyCount> counts(UUID workspaceId, UUID campaignId) {
+        return jdbc.sql("select campaign_id, status, step_index, count(*) as n from journey where workspace_id = :ws"
+                        + (campaignId == null ? "" : " and campaign_id = :c")
+                        + " group by campaign_id, status, step_index")
+                .param("ws", workspaceId)
+                .params(campaignId == null ? java.util.Map.of() : java.util.Map.of("c", campaignId))
+                .query((rs, row) -> new JourneyCount(
+                        rs.getObject("campaign_id", UUID.class),
+                        rs.getString("status"),
+                        rs.getInt("step_index"),
+                        rs.getLong("n")))
+                .list();
+    }
+
     private static String abbreviate(String text) {
         return text == null || text.length() <= 500 ? text : text.substring(0, 500);
     }

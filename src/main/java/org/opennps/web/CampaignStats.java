@@ -10,6 +10,7 @@ import org.opennps.analytics.AnalyticsService;
 import org.opennps.analytics.CampaignFunnel;
 import org.opennps.campaign.CampaignService;
 import org.opennps.campaign.Journey;
+import org.opennps.campaign.JourneyCount;
 import org.opennps.contact.Contact;
 import org.opennps.contact.ContactService;
 import org.opennps.shared.PageResult;
@@ -36,6 +37,11 @@ class CampaignStats {
     List<Row> rows(UUID ws, Map<UUID, Survey> surveys) {
         Map<UUID, CampaignFunnel> funnels = new HashMap<>();
         analytics.campaignFunnels(ws, null, null).forEach(f -> funnels.put(f.campaignId(), f));
+        Map<UUID, Map<String, Long>> byStatus = new HashMap<>();
+        campaigns
+                .journeyCounts(ws, null)
+                .forEach(n -> byStatus.computeIfAbsent(n.campaignId(), k -> new HashMap<>())
+                        .merge(n.status(), n.count(), Long::sum));
         List<Row> rows = new ArrayList<>();
         for (JsonNode c : campaigns
                 .list(ws, PageResult.Request.of(1, PageResult.MAX_SIZE))
@@ -51,9 +57,9 @@ class CampaignStats {
                             ? "past respondents (" + CampaignPages.audienceOf(c) + ")"
                             : c.path("trigger").path("event_type").asString(""),
                     survey == null ? null : survey.name(),
-                    count(ws, id, "waiting"),
-                    count(ws, id, "completed"),
-                    count(ws, id, "stopped") + count(ws, id, "exited") + count(ws, id, "failed"),
+                    count(byStatus, id, "waiting", "held"),
+                    count(byStatus, id, "completed"),
+                    count(byStatus, id, "stopped", "exited", "failed"),
                     funnels.getOrDefault(id, new CampaignFunnel(id, 0, 0, 0, 0, 0, Map.of()))));
         }
         return rows;
@@ -61,16 +67,19 @@ class CampaignStats {
 
     /** Waiting journeys per step (index = step) and the first few with their contact. */
     Waiting waiting(UUID ws, UUID campaignId, int steps) {
-        List<Journey> journeys = campaigns
-                .journeys(ws, campaignId, "waiting", PageResult.Request.of(1, PageResult.MAX_SIZE))
-                .items();
         long[] perStep = new long[Math.max(steps, 1)];
-        journeys.forEach(j -> {
-            if (j.stepIndex() >= 0 && j.stepIndex() < perStep.length) {
-                perStep[j.stepIndex()]++;
+        long total = 0;
+        for (JourneyCount n : campaigns.journeyCounts(ws, campaignId)) {
+            if (n.status().equals("waiting")) {
+                total += n.count();
+                if (n.stepIndex() >= 0 && n.stepIndex() < perStep.length) {
+                    perStep[n.stepIndex()] += n.count();
+                }
             }
-        });
-        List<Journey> first = journeys.stream().limit(WAITING_LISTED).toList();
+        }
+        List<Journey> first = campaigns
+                .journeys(ws, campaignId, "waiting", PageResult.Request.of(1, WAITING_LISTED))
+                .items();
         Map<UUID, String> names = new HashMap<>();
         contacts.findAll(
                         ws,
@@ -84,8 +93,7 @@ class CampaignStats {
                 .map(j -> new WaitingJourney(
                         j.contactId(), names.getOrDefault(j.contactId(), "(erased)"), j.stepIndex(), j.dueAt()))
                 .toList();
-        return new Waiting(
-                journeys.size(), java.util.Arrays.stream(perStep).boxed().toList(), listed);
+        return new Waiting(total, java.util.Arrays.stream(perStep).boxed().toList(), listed);
     }
 
     /** Someone to try the preview with: the newest contact's external id or e-mail. */
@@ -96,8 +104,13 @@ class CampaignStats {
                 .orElse("");
     }
 
-    private long count(UUID ws, UUID id, String status) {
-        return campaigns.journeys(ws, id, status, PageResult.Request.of(1, 1)).total();
+    private static long count(Map<UUID, Map<String, Long>> byStatus, UUID id, String... statuses) {
+        Map<String, Long> counts = byStatus.getOrDefault(id, Map.of());
+        long sum = 0;
+        for (String status : statuses) {
+            sum += counts.getOrDefault(status, 0L);
+        }
+        return sum;
     }
 
     static String name(Contact c) {

@@ -1,6 +1,7 @@
 package org.opennps.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -11,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -211,6 +213,28 @@ abstract class CampaignPagesTests extends AdminPageTestBase {
         getJson("/api/v1/campaigns/" + id)
                 .andExpect(jsonPath("$.audience.areas[0]").value("Pricing"))
                 .andExpect(jsonPath("$.name").value("We changed pricing"));
+    }
+
+    @Test
+    void listAndPageCountWaitingJourneysPerStep() throws Exception {
+        String id = created(createSurvey());
+        mvc.perform(post("/campaigns/" + id + "/activate").with(signedIn()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        postJson("/api/v1/events", """
+                        {"events":[
+                          {"type":"order.placed","contact":{"external_id":"w-1"},"properties":{"order_id":"o-1"}},
+                          {"type":"order.placed","contact":{"external_id":"w-2"},"properties":{"order_id":"o-2"}},
+                          {"type":"order.placed","contact":{"external_id":"w-3"},"properties":{"order_id":"o-3"}}]}
+                        """).andExpect(status().isAccepted());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> mvc.perform(get("/campaigns").with(signedIn()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString()
+                        .contains(">3 / 0 / 0<"));
+        mvc.perform(get("/campaigns/" + id).with(signedIn()))
+                .andExpect(content().string(containsString("3 journeys waiting here")))
+                .andExpect(content().string(not(containsString("Nobody is waiting"))));
     }
 
     @Test
