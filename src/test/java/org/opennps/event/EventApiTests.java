@@ -23,6 +23,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.opennps.support.ApiTestBase;
 import org.opennps.support.RecordedEvents;
+import org.opennps.support.SqlStatements;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -38,6 +39,28 @@ abstract class EventApiTests extends ApiTestBase {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SqlStatements statements;
+
+    @Test
+    void oneIntakeBatchIsAFewRoundTripsWhateverItsSize() throws Exception {
+        StringBuilder batch = new StringBuilder("{'events':[");
+        for (int i = 0; i < 100; i++) {
+            batch.append(i == 0 ? "" : ",")
+                    .append("{'id':'budget-")
+                    .append(i)
+                    .append("','type':'page.view','contact':{'external_id':'budget-c-")
+                    .append(i % 10)
+                    .append("'}}");
+        }
+        batch.append("]}");
+        try (var sql = statements.record()) {
+            postJson("/api/v1/events", json(batch.toString())).andExpect(status().isAccepted());
+            // The request's own statements; listeners that run after commit are budgeted elsewhere.
+            assertThat(sql.countOnThisThread()).as(sql.describe()).isBetween(1, 30);
+        }
+    }
 
     @Test
     void singleEventIsStoredAndAnnouncedWithItsContact() throws Exception {

@@ -20,6 +20,12 @@ public class TestSupportConfig {
         return new TestMailServer(port);
     }
 
+    /** Wraps the data source so tests can count statements; see {@link SqlStatements}. */
+    @Bean
+    static SqlStatements sqlStatements() {
+        return new SqlStatements();
+    }
+
     @Bean
     RecordedEvents recordedEvents() {
         return new RecordedEvents();

@@ -1,0 +1,123 @@
+package org.opennps.support;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * Counts the SQL statements the application sends, so a test can hold a hot path to a budget of
+ * round trips. Every test context's {@link DataSource} is wrapped; a test opens a {@link Recording}
+ * around the work it measures and reads what was sent during it, on every thread or on its own.
+ *
+ * <pre>{@code
+ * try (var sql = statements.record()) {
+ *     service.doWork();
+ *     assertThat(sql.count()).isLessThanOrEqualTo(8);
+ * }
+ * }</pre>
+ *
+ * A batch ({@code executeBatch}) counts as one round trip however many rows it carries.
+ */
+public class SqlStatements implements BeanPostProcessor {
+
+    private final List<Recording> open = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
+            return ProxyDataSourceBuilder.create(dataSource)
+                    .name(beanName)
+                    .listener(new Listener())
+                    .build();
+        }
+        return bean;
+    }
+
+    /** Starts recording the statements sent from now until the recording is closed. */
+    public Recording record() {
+        Recording recording = new Recording(Thread.currentThread());
+        open.add(recording);
+        return recording;
+    }
+
+    /** One statement as sent: the thread that sent it and its SQL (for a batch, the first). */
+    public record Statement(String thread, boolean sameThread, String sql, int batchSize) {}
+
+    /** The statements sent while it is open. */
+    public final class Recording implements AutoCloseable {
+        private final Thread owner;
+        private final List<Statement> statements = Collections.synchronizedList(new ArrayList<>());
+
+        private Recording(Thread owner) {
+            this.owner = owner;
+        }
+
+        /** Round trips on every thread. */
+        public int count() {
+            return statements().size();
+        }
+
+        /** Round trips sent from the thread that opened the recording. */
+        public int countOnThisThread() {
+            return (int) statements().stream().filter(Statement::sameThread).count();
+        }
+
+        /** Round trips whose SQL matches, e.g. to leave out a poller's statements. */
+        public int count(Predicate<String> sql) {
+            return (int) statements().stream().filter(s -> sql.test(s.sql())).count();
+        }
+
+        public List<Statement> statements() {
+            synchronized (statements) {
+                return List.copyOf(statements);
+            }
+        }
+
+        /** The statements, one a line, for an assertion message. */
+        public String describe() {
+            StringBuilder out = new StringBuilder();
+            for (Statement s : statements()) {
+                out.append(s.thread())
+                        .append(s.batchSize() > 1 ? " [batch " + s.batchSize() + "] " : " ")
+                        .append(s.sql().replaceAll("\\s+", " "))
+                        .append('\n');
+            }
+            return out.toString();
+        }
+
+        @Override
+        public void close() {
+            open.remove(this);
+        }
+
+        private void add(Statement statement) {
+            statements.add(statement);
+        }
+    }
+
+    private final class Listener implements QueryExecutionListener {
+        @Override
+        public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {}
+
+        @Override
+        public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+            if (open.isEmpty()) {
+                return;
+            }
+            Thread current = Thread.currentThread();
+            String sql = queryInfoList.isEmpty() ? "" : queryInfoList.getFirst().getQuery();
+            int batch = execInfo.isBatch() ? Math.max(1, execInfo.getBatchSize()) : 1;
+            for (Recording recording : open) {
+                recording.add(new Statement(current.getName(), current == recording.owner, sql, batch));
+            }
+        }
+    }
+}
