@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -91,6 +92,45 @@ class PeopleController {
                 : requests.schedule(ws, person, Duration.ofSeconds(delay == null ? 0 : delay))
                         .orElse(null);
         return views.withProperties(ws, person, scheduled);
+    }
+
+    /**
+     * The official Node client's {@code person.save}: the person it holds, put back. Updates the
+     * person found by {@code id} (else by {@code email}) with {@code name}, {@code phone_number}
+     * and {@code properties}, and never schedules a survey.
+     */
+    @PutMapping({"/v1/people", "/v1/people.json"})
+    Views.Person save(WorkspaceAccess access, HttpServletRequest request)
+            throws IOException, HttpMediaTypeNotSupportedException {
+        gate.enter(access);
+        UUID ws = access.workspaceId();
+        List<FieldViolation> violations = new ArrayList<>();
+        JsonFields f = JsonFields.of(bodies.read(request), "", violations);
+        String id = f.string("id", 64, false);
+        String email = f.email("email", id == null);
+        String phone = f.string("phone_number", 40, false);
+        if (phone != null && !PHONE.matcher(phone).matches()) {
+            f.reject("phone_number", "must be a phone number such as +48 600 100 200");
+        }
+        String name = f.string("name", 200, false);
+        Map<String, Object> properties = LenientFields.properties(
+                f, "properties", ContactInput.MAX_ATTRIBUTES, ContactInput.MAX_ATTRIBUTE_LENGTH);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        Contact known = id != null ? identified(ws, id) : byEmail(ws, email);
+        Contact person = contacts.upsert(
+                        ws,
+                        new ContactInput(
+                                known.externalId(),
+                                known.email() != null ? known.email() : email, // the e-mail is the key
+                                phone,
+                                name,
+                                null,
+                                null,
+                                properties))
+                .contact();
+        return views.withProperties(ws, person, null);
     }
 
     /**

@@ -139,11 +139,25 @@ class SurveyResponseController {
     Views.SurveyResponse update(WorkspaceAccess access, HttpServletRequest request, @PathVariable String id)
             throws IOException, HttpMediaTypeNotSupportedException {
         gate.enter(access);
-        UUID ws = access.workspaceId();
-        Response current = find(ws, id);
+        return update(access.workspaceId(), request, find(access.workspaceId(), id), bodies.read(request));
+    }
+
+    /** The official Node client's {@code save} puts to the collection, with the id in the body. */
+    @PutMapping({"/v1/survey_responses", "/v1/survey_responses.json"})
+    Views.SurveyResponse updateFromBody(WorkspaceAccess access, HttpServletRequest request)
+            throws IOException, HttpMediaTypeNotSupportedException {
+        gate.enter(access);
+        JsonNode body = bodies.read(request);
+        JsonNode id = body.path("id");
+        if (!id.isString() && !id.isNumber()) {
+            throw new InvalidInputException("id", "is required");
+        }
+        return update(access.workspaceId(), request, find(access.workspaceId(), id.asString()), body);
+    }
+
+    private Views.SurveyResponse update(UUID ws, HttpServletRequest request, Response current, JsonNode body) {
         Survey asked = surveys.get(ws, current.surveyId());
         List<FieldViolation> violations = new ArrayList<>();
-        JsonNode body = bodies.read(request);
         JsonFields f = JsonFields.of(body, "", violations);
         UUID personId = null;
         JsonNode person = f.raw("person");

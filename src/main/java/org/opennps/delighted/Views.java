@@ -73,6 +73,9 @@ final class Views {
 
     record Bounce(String personId, String email, String name, Long bouncedAt) {}
 
+    /** An error in Delighted's shape, for answers written here rather than by an exception. */
+    record Failure(int status, String message) {}
+
     record Ok(boolean ok) {
         static final Ok OK = new Ok(true);
     }
