@@ -118,7 +118,8 @@ public class DeliveryService {
         body.put("event", webhook.event());
         body.put("created_at", now.toString());
         body.put("data", webhook.data());
-        if (webhooks.insert(id, webhook, json.writeValueAsString(body), now)) {
+        Map<String, Object> posted = webhook.body() != null ? webhook.body() : body;
+        if (webhooks.insert(id, webhook, json.writeValueAsString(posted), now)) {
             return id;
         }
         return webhooks.rows().idOf(webhook.workspaceId(), webhook.reference()).orElseThrow();

@@ -10,13 +10,28 @@ import java.util.UUID;
  * given. Queueing the same reference twice keeps the first.
  */
 public record WebhookRequest(
-        UUID workspaceId, String reference, String url, String secret, String event, Map<String, Object> data) {
+        UUID workspaceId,
+        String reference,
+        String url,
+        String secret,
+        String event,
+        Map<String, Object> data,
+        Map<String, Object> body) {
 
+    /**
+     * @param body the whole JSON body to post instead of OpenNPS's envelope (a subscription in
+     *     another system's format), or null
+     */
     public WebhookRequest {
         Objects.requireNonNull(workspaceId, "workspaceId");
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(event, "event");
         data = data == null ? Map.of() : data;
+    }
+
+    public WebhookRequest(
+            UUID workspaceId, String reference, String url, String secret, String event, Map<String, Object> data) {
+        this(workspaceId, reference, url, secret, event, data, null);
     }
 }

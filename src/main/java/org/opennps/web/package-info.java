@@ -15,6 +15,7 @@
             "respond",
             "analytics",
             "campaign",
-            "loop"
+            "loop",
+            "imports"
         })
 package org.opennps.web;

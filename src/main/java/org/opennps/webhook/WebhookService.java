@@ -32,8 +32,18 @@ public class WebhookService {
     private final WebhookProperties properties;
     private final Clock clock;
 
+    private final SubscriptionFormats formats;
+    private final DelightedBodies delighted;
+
     WebhookService(
-            SubscriptionRepository subscriptions, DeliveryService delivery, WebhookProperties properties, Clock clock) {
+            SubscriptionRepository subscriptions,
+            DeliveryService delivery,
+            WebhookProperties properties,
+            Clock clock,
+            SubscriptionFormats formats,
+            DelightedBodies delighted) {
+        this.formats = formats;
+        this.delighted = delighted;
         this.subscriptions = subscriptions;
         this.delivery = delivery;
         this.properties = properties;
@@ -49,17 +59,32 @@ public class WebhookService {
         if (url != null && !URL.matcher(url).matches()) {
             f.reject("url", "must be an http(s) URL");
         }
+        String format = f.has("format") ? f.string("format", 20, true) : SubscriptionFormats.OPENNPS;
+        boolean delighted = SubscriptionFormats.DELIGHTED.equals(format);
+        if (format != null && !delighted && !SubscriptionFormats.OPENNPS.equals(format)) {
+            f.reject("format", "must be opennps or delighted");
+        }
         List<String> events = new ArrayList<>();
         JsonNode list = f.raw("events");
         if (list == null || !list.isArray() || list.isEmpty()) {
             f.reject("events", "must list at least one of " + WebhookSubscription.EVENTS);
         } else {
             for (JsonNode e : list) {
-                if (!e.isString() || !WebhookSubscription.EVENTS.contains(e.stringValue())) {
-                    f.reject("events", "must only hold " + WebhookSubscription.EVENTS);
+                // a Delighted-format subscription names Delighted's events (or OpenNPS's they come from)
+                String name = e.isString() && delighted
+                        ? DelightedBodies.EVENTS.getOrDefault(e.stringValue(), e.stringValue())
+                        : e.isString() ? e.stringValue() : null;
+                boolean known = delighted
+                        ? DelightedBodies.EVENTS.containsValue(name)
+                        : WebhookSubscription.EVENTS.contains(name);
+                if (!known) {
+                    f.reject(
+                            "events",
+                            "must only hold "
+                                    + (delighted ? DelightedBodies.EVENTS.keySet() : WebhookSubscription.EVENTS));
                     break;
                 }
-                events.add(e.stringValue());
+                events.add(name);
             }
         }
         String secret = f.string("secret", 200, false);
@@ -79,6 +104,7 @@ public class WebhookService {
                 clock.instant(),
                 secret != null ? secret : newSecret());
         subscriptions.insert(workspaceId, created);
+        formats.set(created.id(), format);
         return created;
     }
 
@@ -114,9 +140,25 @@ public class WebhookService {
     @Transactional
     public int publish(UUID workspaceId, String event, String occurrence, Map<String, Object> data) {
         List<WebhookSubscription> targets = subscriptions.activeFor(workspaceId, event);
+        Map<UUID, String> formatOf = targets.isEmpty() ? Map.of() : formats.of(workspaceId);
         for (WebhookSubscription s : targets) {
-            delivery.queueWebhook(new WebhookRequest(
-                    workspaceId, reference(s.id(), event + ":" + occurrence), s.url(), s.secret(), event, data));
+            if (SubscriptionFormats.DELIGHTED.equals(formatOf.get(s.id()))) {
+                // Delighted announced a response once as created (its first score), then as updated
+                String once = event.equals("response.scored") ? String.valueOf(data.get("response_id")) : occurrence;
+                delighted
+                        .body(workspaceId, event, data)
+                        .ifPresent(body -> delivery.queueWebhook(new WebhookRequest(
+                                workspaceId,
+                                reference(s.id(), event + ":" + once),
+                                s.url(),
+                                s.secret(),
+                                DelightedBodies.eventFor(event),
+                                data,
+                                body)));
+            } else {
+                delivery.queueWebhook(new WebhookRequest(
+                        workspaceId, reference(s.id(), event + ":" + occurrence), s.url(), s.secret(), event, data));
+            }
         }
         return targets.size();
     }

@@ -53,6 +53,9 @@ abstract class DelightedContractTests extends ApiTestBase {
     @Autowired
     PublicBase publicBase;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private MockHttpServletRequestBuilder basic(MockHttpServletRequestBuilder request, String apiKey) {
         String credentials = Base64.getEncoder().encodeToString((apiKey + ":").getBytes(StandardCharsets.UTF_8));
         return request.header("Authorization", "Basic " + credentials);
@@ -463,5 +466,54 @@ abstract class DelightedContractTests extends ApiTestBase {
         Map<String, Object> none = JsonPath.read(
                 body(getJson("/api/v1/analytics/nps?survey_id=" + trend + "&since=2026-11-01T00:00:00Z")), "$");
         assertThat(none.get("responses")).isEqualTo(0);
+    }
+
+    @Test
+    void aDelightedFormatSubscriptionPostsDelightedsEventsAndBodies() throws Exception {
+        postJson(
+                        "/api/v1/webhooks",
+                        json(
+                                "{'url':'http://127.0.0.1:9/delighted','format':'delighted',"
+                                        + "'events':['survey_response.created','survey_response.updated','unsubscribe.created']}"))
+                .andExpect(status().isCreated());
+        postJson(
+                        "/api/v1/webhooks",
+                        json("{'url':'http://127.0.0.1:9/x','format':'zapier','events':['response.scored']}"))
+                .andExpect(status().isUnprocessableContent());
+        String p = person("hook@shop.example");
+        String id = response(p, 9, ",'comment':'Nice'");
+        putV1("/v1/survey_responses/" + id, json("{'score':10}")).andExpect(status().isOk());
+        postV1("/v1/unsubscribes", json("{'person_email':'hook@shop.example'}")).andExpect(status().isOk());
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> bodies().stream().anyMatch(b -> b.contains("unsubscribe.created"))
+                        && bodies().stream().anyMatch(b -> b.contains("survey_response.updated")));
+        List<String> bodies = bodies();
+        List<String> created = bodies.stream()
+                .filter(b -> b.contains("\"survey_response.created\""))
+                .toList();
+        // one created per response, however often its score changes; updates for each change
+        assertThat(created).hasSize(1);
+        assertThat(JsonPath.<String>read(created.getFirst(), "$.event_data.id")).isEqualTo(id);
+        assertThat(JsonPath.<String>read(created.getFirst(), "$.event_data.person.email"))
+                .isEqualTo("hook@shop.example");
+        assertThat(JsonPath.<String>read(created.getFirst(), "$.event_data.comment"))
+                .isEqualTo("Nice");
+        assertThat(JsonPath.<Object>read(created.getFirst(), "$.event_data.created_at"))
+                .isInstanceOf(Number.class);
+        assertThat(JsonPath.<String>read(created.getFirst(), "$.event_id")).isNotBlank();
+        String unsubscribed = bodies.stream()
+                .filter(b -> b.contains("unsubscribe.created"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(JsonPath.<String>read(unsubscribed, "$.event_data.email")).isEqualTo("hook@shop.example");
+        assertThat(bodies).noneMatch(b -> b.contains("\"data\""));
+    }
+
+    private List<String> bodies() {
+        return jdbc.sql("select body from outgoing_webhook where workspace_id = ?")
+                .param(workspace.workspace().id())
+                .query(String.class)
+                .list();
     }
 }
