@@ -1,9 +1,5 @@
 package org.opennps.campaign;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,65 +64,36 @@ public class FatiguePolicy {
             Integer dailyCap,
             boolean survey,
             boolean count) {
-        if (contact.unsubscribedAt() != null) {
-            return FatigueDecision.suppressed("unsubscribed");
-        }
-        if (contact.bouncedAt() != null) {
-            return FatigueDecision.suppressed("bounced");
+        FatigueRules.History consentOnly =
+                new FatigueRules.History(contact.id(), contact.unsubscribedAt(), contact.bouncedAt(), null, null);
+        Optional<String> noConsent = FatigueRules.consent(consentOnly);
+        if (noConsent.isPresent()) {
+            return FatigueDecision.suppressed(noConsent.get());
         }
         Workspace ws = workspaces.get(workspaceId);
         Instant now = clock.instant();
-        if (survey) {
-            Optional<String> recontact = recontact(ws, contact.id(), now);
-            if (recontact.isPresent()) {
-                return FatigueDecision.suppressed(recontact.get());
-            }
-        }
-        if (!sampledIn(contact.id(), campaignId, samplingPercent)) {
-            return FatigueDecision.suppressed("sampled_out");
-        }
+        FatigueRules.History history = survey
+                ? new FatigueRules.History(
+                        contact.id(),
+                        null,
+                        null,
+                        responses.lastRespondedAt(ws.id(), contact.id()).orElse(null),
+                        invitations.lastInvitedAt(ws.id(), contact.id()).orElse(null))
+                : consentOnly;
+        FatigueRules.Windows windows = new FatigueRules.Windows(
+                ws.settings().recontactAfterResponseDuration(), ws.settings().recontactAfterInvitationDuration());
+        FatigueRules.DailySlot slot = null;
         if (dailyCap != null) {
             LocalDate day = now.atZone(ws.zone()).toLocalDate();
-            boolean free = count
-                    ? campaigns.takeDailySlot(campaignId, day, dailyCap)
-                    : campaigns.dailyCount(campaignId, day) < dailyCap;
-            if (!free) {
-                return FatigueDecision.suppressed("daily_cap");
-            }
+            slot = count
+                    ? () -> campaigns.takeDailySlot(campaignId, day, dailyCap)
+                    : () -> campaigns.dailyCount(campaignId, day) < dailyCap;
         }
-        return FatigueDecision.ALLOWED;
+        return FatigueRules.decide(history, windows, now, campaignId, samplingPercent, survey, slot);
     }
 
-    private Optional<String> recontact(Workspace ws, UUID contactId, Instant now) {
-        Optional<Instant> responded = responses.lastRespondedAt(ws.id(), contactId);
-        if (responded.isPresent()
-                && responded.get().isAfter(now.minus(ws.settings().recontactAfterResponseDuration()))) {
-            return Optional.of("recontact_after_response");
-        }
-        Optional<Instant> invited = invitations.lastInvitedAt(ws.id(), contactId);
-        boolean unanswered =
-                invited.isPresent() && (responded.isEmpty() || responded.get().isBefore(invited.get()));
-        if (unanswered && invited.get().isAfter(now.minus(ws.settings().recontactAfterInvitationDuration()))) {
-            return Optional.of("recontact_after_invitation");
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Sticky sampling: the same contact is always in or always out of one campaign's sample,
-     * so raising the percentage only adds people.
-     */
+    /** See {@link FatigueRules#sampledIn}. */
     static boolean sampledIn(UUID contactId, UUID campaignId, int percent) {
-        if (percent >= 100) {
-            return true;
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((contactId + ":" + campaignId).getBytes(StandardCharsets.UTF_8));
-            int bucket = Math.floorMod(ByteBuffer.wrap(digest).getInt(), 100);
-            return bucket < percent;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return FatigueRules.sampledIn(contactId, campaignId, percent);
     }
 }
