@@ -75,9 +75,70 @@ public class FatiguePolicy {
             return FatigueDecision.suppressed("bounced");
         }
         Workspace ws = workspaces.get(workspaceId);
+        return decide(ws, contact, campaignId, samplingPercent, dailyCap, survey, count, History.of(this, ws));
+    }
+
+    /**
+     * What the recontact windows need to know of a contact: the latest counted response and the
+     * latest invitation shown. A batch of journeys reads both for all its contacts at once.
+     */
+    interface History {
+        Optional<Instant> lastResponded(UUID contactId);
+
+        Optional<Instant> lastInvited(UUID contactId);
+
+        /** One look-up per question, for a single decision. */
+        static History of(FatiguePolicy policy, Workspace ws) {
+            return new History() {
+                @Override
+                public Optional<Instant> lastResponded(UUID contactId) {
+                    return policy.responses.lastRespondedAt(ws.id(), contactId);
+                }
+
+                @Override
+                public Optional<Instant> lastInvited(UUID contactId) {
+                    return policy.invitations.lastInvitedAt(ws.id(), contactId);
+                }
+            };
+        }
+
+        /** Both questions answered for many contacts by one statement each. */
+        static History preloaded(FatiguePolicy policy, Workspace ws, java.util.Collection<UUID> contactIds) {
+            java.util.Map<UUID, Instant> responded = policy.responses.lastRespondedAt(ws.id(), contactIds);
+            java.util.Map<UUID, Instant> invited = policy.invitations.lastInvitedAt(ws.id(), contactIds);
+            return new History() {
+                @Override
+                public Optional<Instant> lastResponded(UUID contactId) {
+                    return Optional.ofNullable(responded.get(contactId));
+                }
+
+                @Override
+                public Optional<Instant> lastInvited(UUID contactId) {
+                    return Optional.ofNullable(invited.get(contactId));
+                }
+            };
+        }
+    }
+
+    /** The decision with the workspace and the contacts' history at hand (a batch of journeys). */
+    FatigueDecision decide(
+            Workspace ws,
+            Contact contact,
+            UUID campaignId,
+            int samplingPercent,
+            Integer dailyCap,
+            boolean survey,
+            boolean count,
+            History history) {
+        if (contact.unsubscribedAt() != null) {
+            return FatigueDecision.suppressed("unsubscribed");
+        }
+        if (contact.bouncedAt() != null) {
+            return FatigueDecision.suppressed("bounced");
+        }
         Instant now = clock.instant();
         if (survey) {
-            Optional<String> recontact = recontact(ws, contact.id(), now);
+            Optional<String> recontact = recontact(ws, contact.id(), now, history);
             if (recontact.isPresent()) {
                 return FatigueDecision.suppressed(recontact.get());
             }
@@ -97,13 +158,13 @@ public class FatiguePolicy {
         return FatigueDecision.ALLOWED;
     }
 
-    private Optional<String> recontact(Workspace ws, UUID contactId, Instant now) {
-        Optional<Instant> responded = responses.lastRespondedAt(ws.id(), contactId);
+    private Optional<String> recontact(Workspace ws, UUID contactId, Instant now, History history) {
+        Optional<Instant> responded = history.lastResponded(contactId);
         if (responded.isPresent()
                 && responded.get().isAfter(now.minus(ws.settings().recontactAfterResponseDuration()))) {
             return Optional.of("recontact_after_response");
         }
-        Optional<Instant> invited = invitations.lastInvitedAt(ws.id(), contactId);
+        Optional<Instant> invited = history.lastInvited(contactId);
         boolean unanswered =
                 invited.isPresent() && (responded.isEmpty() || responded.get().isBefore(invited.get()));
         if (unanswered && invited.get().isAfter(now.minus(ws.settings().recontactAfterInvitationDuration()))) {
