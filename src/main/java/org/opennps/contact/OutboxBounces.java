@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A recipient the receiving server refused for good (5xx on RCPT TO) marks the workspace's
- * contact with that address bounced, so every later survey or message to it is suppressed.
+ * contact with that address bounced, so every later survey or message to it is suppressed, and
+ * lists it among the workspace's bounces.
  */
 @Component
 class OutboxBounces {
@@ -19,7 +20,6 @@ class OutboxBounces {
 
     @ApplicationModuleListener
     void on(EmailBounced bounced) {
-        contacts.findByEmail(bounced.workspaceId(), bounced.address())
-                .ifPresent(contact -> contacts.markBounced(bounced.workspaceId(), contact.id()));
+        contacts.recordBounce(bounced.workspaceId(), bounced.address(), Bounce.HARD, "smtp", bounced.reason(), null);
     }
 }

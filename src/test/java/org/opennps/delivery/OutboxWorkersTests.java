@@ -112,6 +112,11 @@ abstract class OutboxWorkersTests extends ApiTestBase {
         await().atMost(WAIT)
                 .untilAsserted(() -> getJson("/api/v1/contacts/" + contactId)
                         .andExpect(jsonPath("$.bounced_at").isNotEmpty()));
+        getJson("/api/v1/bounces")
+                .andExpect(jsonPath("$.items[0].email").value(dead))
+                .andExpect(jsonPath("$.items[0].type").value("hard_bounce"))
+                .andExpect(jsonPath("$.items[0].source").value("smtp"))
+                .andExpect(jsonPath("$.items[0].contact_id").value(contactId));
     }
 
     @Test
