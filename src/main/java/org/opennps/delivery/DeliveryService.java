@@ -59,7 +59,12 @@ public class DeliveryService {
      */
     @Transactional
     public UUID queue(EmailRequest email) {
-        Workspace ws = workspaces.get(email.workspaceId());
+        return queue(email, workspaces.get(email.workspaceId()));
+    }
+
+    /** {@link #queue(EmailRequest)} from a workspace the caller has at hand (read once for a batch). */
+    @Transactional
+    public UUID queue(EmailRequest email, Workspace ws) {
         String from = ws.settings().senderEmail() != null ? ws.settings().senderEmail() : mail.from();
         String name = ws.settings().senderName() != null ? ws.settings().senderName() : ws.name();
         UUID id = UUID.randomUUID();
@@ -73,17 +78,24 @@ public class DeliveryService {
     /** Renders a survey invitation in the workspace's brand colour and queues it. */
     @Transactional
     public UUID queueSurvey(SurveyEmail survey) {
-        Workspace ws = workspaces.get(survey.workspaceId());
+        return queueSurvey(survey, workspaces.get(survey.workspaceId()));
+    }
+
+    /** {@link #queueSurvey(SurveyEmail)} in a workspace the caller has at hand (read once for a batch). */
+    @Transactional
+    public UUID queueSurvey(SurveyEmail survey, Workspace ws) {
         EmailRenderer.Parts parts = EmailRenderer.survey(survey, ws.settings().brandColor());
-        return queue(new EmailRequest(
-                survey.workspaceId(),
-                survey.reference(),
-                "survey",
-                survey.to(),
-                survey.subject(),
-                parts.text(),
-                parts.html(),
-                unsubscribeHeaders(survey.unsubscribeUrl())));
+        return queue(
+                new EmailRequest(
+                        survey.workspaceId(),
+                        survey.reference(),
+                        "survey",
+                        survey.to(),
+                        survey.subject(),
+                        parts.text(),
+                        parts.html(),
+                        unsubscribeHeaders(survey.unsubscribeUrl())),
+                ws);
     }
 
     /** Queues a plain e-mail with no survey ("You asked, we changed X"). */
@@ -96,16 +108,32 @@ public class DeliveryService {
             String body,
             String locale,
             String unsubscribeUrl) {
+        return queueMessage(workspaces.get(workspaceId), reference, to, subject, body, locale, unsubscribeUrl);
+    }
+
+    /** {@link #queueMessage(UUID, String, String, String, String, String, String)} in a workspace at hand. */
+    @Transactional
+    public UUID queueMessage(
+            Workspace ws,
+            String reference,
+            String to,
+            String subject,
+            String body,
+            String locale,
+            String unsubscribeUrl) {
+        UUID workspaceId = ws.id();
         EmailRenderer.Parts parts = EmailRenderer.message(body, locale, unsubscribeUrl);
-        return queue(new EmailRequest(
-                workspaceId,
-                reference,
-                "message",
-                to,
-                subject,
-                parts.text(),
-                parts.html(),
-                unsubscribeUrl == null ? Map.of() : unsubscribeHeaders(unsubscribeUrl)));
+        return queue(
+                new EmailRequest(
+                        workspaceId,
+                        reference,
+                        "message",
+                        to,
+                        subject,
+                        parts.text(),
+                        parts.html(),
+                        unsubscribeUrl == null ? Map.of() : unsubscribeHeaders(unsubscribeUrl)),
+                ws);
     }
 
     /** Queues a signed JSON post; returns its id (the first one's for a repeated reference). */
