@@ -63,6 +63,9 @@ public class CampaignService {
     public JsonNode create(UUID workspaceId, JsonNode body) {
         body = withSecretsKept(body, null);
         CampaignDefinition d = validated(workspaceId, body);
+        if ("active".equals(d.status())) {
+            refuseUnsignedClientTrigger(body);
+        }
         Instant now = now();
         UUID id = UUID.randomUUID();
         campaigns.insert(new CampaignRepository.Row(
@@ -83,6 +86,9 @@ public class CampaignService {
         body = withSecretsKept(body, json.readTree(current.definition()));
         CampaignDefinition d = validated(workspaceId, body);
         String status = body.has("status") ? d.status() : current.status();
+        if ("active".equals(status)) {
+            refuseUnsignedClientTrigger(body);
+        }
         boolean saved = campaigns.update(new CampaignRepository.Row(
                 id,
                 workspaceId,
@@ -118,7 +124,10 @@ public class CampaignService {
      */
     @Transactional
     public JsonNode setStatus(UUID workspaceId, UUID id, String status) {
-        row(workspaceId, id);
+        CampaignRepository.Row current = row(workspaceId, id);
+        if ("active".equals(status)) {
+            refuseUnsignedClientTrigger(json.readTree(current.definition()));
+        }
         Instant now = now();
         campaigns.setStatus(workspaceId, id, status, now);
         if ("active".equals(status)) {
@@ -189,6 +198,22 @@ public class CampaignService {
             row(workspaceId, id);
         }
         return journeys.counts(workspaceId, id);
+    }
+
+    /**
+     * A campaign whose trigger accepts events sent with the public key may only run when it also
+     * requires a signed identity: otherwise anyone reading the key from a page could send an
+     * event for any external id and have the server e-mail that person.
+     */
+    private static void refuseUnsignedClientTrigger(JsonNode body) {
+        JsonNode trigger = body.path("trigger");
+        if (trigger.path("accept_client_events").asBoolean(false)
+                && !trigger.path("require_signed_identity").asBoolean(false)) {
+            throw new InvalidInputException(
+                    "trigger.require_signed_identity",
+                    "must be true to activate a campaign with accept_client_events: unsigned client events name"
+                            + " any external id the sender likes");
+        }
     }
 
     private CampaignDefinition validated(UUID workspaceId, JsonNode body) {

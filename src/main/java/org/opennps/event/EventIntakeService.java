@@ -27,6 +27,15 @@ public class EventIntakeService {
      * by its path ({@code events[3].type}).
      */
     public IntakeResult ingest(UUID workspaceId, JsonNode body, int maxBatch) {
+        return ingest(workspaceId, body, maxBatch, IngestedEvent.SERVER);
+    }
+
+    /**
+     * As {@link #ingest(UUID, JsonNode, int)}, marking the events with where they came from
+     * ({@link IngestedEvent#SERVER}, {@link IngestedEvent#CLIENT} or
+     * {@link IngestedEvent#CLIENT_SIGNED}); campaigns start on client events only when they say so.
+     */
+    public IntakeResult ingest(UUID workspaceId, JsonNode body, int maxBatch, String source) {
         List<FieldViolation> violations = new ArrayList<>();
         List<EventInput> inputs = new ArrayList<>();
         boolean batch = body.isObject() && body.has("events");
@@ -44,7 +53,7 @@ public class EventIntakeService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return store.store(workspaceId, inputs, batch);
+        return store.store(workspaceId, inputs, batch, source);
     }
 
     public long count(UUID workspaceId) {
