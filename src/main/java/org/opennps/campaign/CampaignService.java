@@ -14,6 +14,7 @@ import org.opennps.shared.ConflictException;
 import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.NotFoundException;
+import org.opennps.shared.OutboundGuard;
 import org.opennps.shared.PageResult;
 import org.opennps.survey.SurveyService;
 import org.springframework.stereotype.Service;
@@ -36,6 +37,7 @@ public class CampaignService {
     private final AnalyticsService analytics;
     private final JsonMapper json;
     private final Clock clock;
+    private final OutboundGuard guard;
 
     CampaignService(
             CampaignRepository campaigns,
@@ -46,7 +48,9 @@ public class CampaignService {
             SchedulerClient scheduler,
             AnalyticsService analytics,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            OutboundGuard guard) {
+        this.guard = guard;
         this.scheduler = scheduler;
         this.analytics = analytics;
         this.campaigns = campaigns;
@@ -223,6 +227,14 @@ public class CampaignService {
                 && d.surveyId() != null
                 && surveys.find(workspaceId, d.surveyId()).isEmpty()) {
             violations.add(new FieldViolation("survey_id", "no such survey in this workspace"));
+        }
+        if (violations.isEmpty()) {
+            for (int i = 0; i < d.steps().size(); i++) {
+                if (d.steps().get(i) instanceof Step.Action action && action.url() != null) {
+                    String field = "steps[" + i + "].url";
+                    guard.problem(action.url()).ifPresent(p -> violations.add(new FieldViolation(field, p)));
+                }
+            }
         }
         if (violations.isEmpty() && d.audience() != null) {
             if (d.audience().surveyId() != null
