@@ -194,7 +194,9 @@ class ClientController {
         JsonFields fields = JsonFields.of(body, "", violations);
         String hash = fields.string("user_hash", 200, false);
         JsonNode scoreNode = body.get("score");
-        Integer score = scoreNode != null && scoreNode.isIntegralNumber() ? scoreNode.asInt() : null;
+        Integer score = scoreNode != null && scoreNode.isIntegralNumber() && scoreNode.canConvertToInt()
+                ? Integer.valueOf(scoreNode.asInt())
+                : null;
         if (scoreNode != null && !scoreNode.isNull() && score == null) {
             fields.reject("score", "must be a whole number from 0 to 10");
         }
