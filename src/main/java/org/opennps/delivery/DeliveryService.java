@@ -167,6 +167,16 @@ public class DeliveryService {
         return webhooks.rows().idOf(workspaceId, reference).orElseThrow();
     }
 
+    /**
+     * Cancels the webhook posts still waiting (first try or retry) whose reference starts with
+     * {@code prefix}: their status becomes {@code cancelled} and they are never sent. A post
+     * being sent at this moment finishes.
+     */
+    @Transactional
+    public int cancelWebhooks(UUID workspaceId, String prefix) {
+        return webhooks.cancelQueued(workspaceId, prefix);
+    }
+
     /** The delivery log of the webhook posts whose reference starts with {@code prefix}. */
     public PageResult<WebhookAttempt> webhookLog(UUID workspaceId, String prefix, PageResult.Request page) {
         return webhooks.log(workspaceId, prefix, page);

@@ -134,7 +134,7 @@ class ResponseController {
             return null;
         }
         JsonNode node = f.raw("score");
-        if (!node.isIntegralNumber() || node.asInt() < 0 || node.asInt() > 10) {
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 0 || node.asInt() > 10) {
             f.reject("score", "must be a whole number from 0 to 10");
             return null;
         }
@@ -155,7 +155,7 @@ class ResponseController {
             JsonNode v = e.getValue();
             if (v.isString()) {
                 answers.put(e.getKey(), v.stringValue());
-            } else if (v.isIntegralNumber()) {
+            } else if (v.isIntegralNumber() && v.canConvertToInt()) {
                 answers.put(e.getKey(), v.asInt());
             } else if (v.isArray()) {
                 List<Object> items = new ArrayList<>();
