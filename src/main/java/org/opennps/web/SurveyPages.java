@@ -115,7 +115,9 @@ class SurveyPages {
                     draft.thankYou(),
                     draft.invitationExpiry(),
                     saved.createdAt(),
-                    saved.updatedAt());
+                    saved.updatedAt(),
+                    saved.display(),
+                    draft.titleGiven() ? draft.title() : saved.title());
             return preview.render(model, access.workspaceId(), unsaved, null, null);
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

@@ -304,4 +304,70 @@ abstract class SurveyAndInboxPagesTests extends ApiTestBase {
                         .getContentAsString(),
                 "$.id");
     }
+
+    @Test
+    void applyingLanguagesKeepsEveryTextAndMarksMissingTranslations() throws Exception {
+        String id = newSurveyFromTemplate();
+        String html = mvc.perform(form(id, "Internal name", "")
+                        .param("shown_locales", "")
+                        .param("locales", "en, pl")
+                        .param("title.", "Your opinion")
+                        .param("action", "languages"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(html)
+                .contains("name=\"q0.text.en\"")
+                .contains(">How likely?</textarea>")
+                .contains(">Thanks!</textarea>")
+                .contains("value=\"Your opinion\"")
+                .contains("missing translation");
+        mvc.perform(post("/surveys/" + id)
+                        .with(signedIn())
+                        .with(csrf())
+                        .param("name", "Internal name")
+                        .param("shown_locales", "en, pl")
+                        .param("locales", "en, pl")
+                        .param("title.en", "Your opinion")
+                        .param("title.pl", "Twoja opinia")
+                        .param("thank_you.en", "Thanks!")
+                        .param("thank_you.pl", "")
+                        .param("count", "1")
+                        .param("q0.id", "nps")
+                        .param("q0.type", "nps")
+                        .param("q0.text.en", "How likely?")
+                        .param("q0.text.pl", "Czy polecisz nas?")
+                        .param("action", "save"))
+                .andExpect(status().is3xxRedirection());
+        String survey =
+                getJson("/api/v1/surveys/" + id).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<String>read(survey, "$.questions[0].text.pl")).isEqualTo("Czy polecisz nas?");
+        assertThat(JsonPath.<String>read(survey, "$.title.pl")).isEqualTo("Twoja opinia");
+        assertThat(JsonPath.<String>read(survey, "$.thank_you.en")).isEqualTo("Thanks!");
+        assertThat(JsonPath.<String>read(survey, "$.name")).isEqualTo("Internal name");
+        String editor = mvc.perform(get("/surveys/" + id).with(signedIn()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(editor).contains("missing translation").contains(">Czy polecisz nas?</textarea>");
+        String back = mvc.perform(post("/surveys/" + id)
+                        .with(signedIn())
+                        .with(csrf())
+                        .param("name", "Internal name")
+                        .param("shown_locales", "en, pl")
+                        .param("locales", "pl")
+                        .param("thank_you.en", "Thanks!")
+                        .param("thank_you.pl", "")
+                        .param("count", "1")
+                        .param("q0.id", "nps")
+                        .param("q0.type", "nps")
+                        .param("q0.text.en", "How likely?")
+                        .param("q0.text.pl", "Czy polecisz nas?")
+                        .param("action", "languages"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(back).contains(">Czy polecisz nas?</textarea>").contains(">Thanks!</textarea>");
+    }
 }
