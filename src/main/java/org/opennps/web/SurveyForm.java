@@ -23,7 +23,91 @@ record SurveyForm(
         Map<String, String> title,
         Map<String, String> thankYou,
         String invitationExpiry,
-        List<QuestionForm> questions) {
+        List<QuestionForm> questions,
+        Display display) {
+
+    /**
+     * The widget's display rules as editor fields: page triggers ticked, other triggers
+     * ({@code event:order.placed}) and slots as comma-separated text; no trigger and no slot
+     * means the widget shows the survey only when a campaign queues it.
+     */
+    record Display(
+            List<String> triggers,
+            String otherTriggers,
+            String slots,
+            String urlContains,
+            String mode,
+            String max,
+            String samplingPercent) {
+
+        static final List<String> PAGE_TRIGGERS = List.of("exit_intent", "page_view", "delay", "manual");
+
+        Display {
+            triggers = triggers == null ? List.of() : List.copyOf(triggers);
+        }
+
+        static Display of(org.opennps.survey.SurveyDisplay d) {
+            if (d == null) {
+                return new Display(List.of(), "", "", "", "once", "", "100");
+            }
+            return new Display(
+                    d.triggers().stream().filter(PAGE_TRIGGERS::contains).toList(),
+                    String.join(
+                            ", ",
+                            d.triggers().stream()
+                                    .filter(t -> !PAGE_TRIGGERS.contains(t))
+                                    .toList()),
+                    String.join(", ", d.slots()),
+                    d.urlContains() == null ? "" : d.urlContains(),
+                    d.mode(),
+                    d.max() == null ? "" : d.max().toString(),
+                    Integer.toString(d.samplingPercent()));
+        }
+
+        static Display read(MultiValueMap<String, String> p) {
+            return new Display(
+                    p.getOrDefault("display.triggers", List.of()).stream()
+                            .filter(PAGE_TRIGGERS::contains)
+                            .toList(),
+                    value(p, "display.other_triggers"),
+                    value(p, "display.slots"),
+                    value(p, "display.url_contains"),
+                    p.getFirst("display.mode") == null ? "once" : p.getFirst("display.mode"),
+                    value(p, "display.max"),
+                    p.getFirst("display.sampling_percent") == null ? "100" : p.getFirst("display.sampling_percent"));
+        }
+
+        boolean none() {
+            return triggers.isEmpty() && otherTriggers.isBlank() && slots.isBlank();
+        }
+
+        tools.jackson.databind.JsonNode toJson(JsonMapper json) {
+            if (none()) {
+                return json.getNodeFactory().nullNode();
+            }
+            ObjectNode node = json.createObjectNode();
+            ArrayNode all = node.putArray("triggers");
+            triggers.forEach(all::add);
+            words(otherTriggers).forEach(all::add);
+            ArrayNode slotList = node.putArray("slots");
+            words(slots).forEach(slotList::add);
+            if (!urlContains.isBlank()) {
+                node.put("url_contains", urlContains.strip());
+            }
+            node.put("mode", mode);
+            if (!max.isBlank()) {
+                node.put("max", parseInt(max, -1));
+            }
+            node.put("sampling_percent", parseInt(samplingPercent, -1));
+            return node;
+        }
+
+        private static List<String> words(String text) {
+            return List.of(text.split("[\\s,]+")).stream()
+                    .filter(w -> !w.isBlank())
+                    .toList();
+        }
+    }
 
     static final List<String> TYPES = List.of("nps", "rating", "single_choice", "multi_choice", "text");
     static final List<String> CATEGORIES = List.of("detractor", "passive", "promoter");
@@ -46,7 +130,8 @@ record SurveyForm(
                 survey.invitationExpiry(),
                 survey.questions().stream()
                         .map(q -> QuestionForm.of(q, list, json))
-                        .toList());
+                        .toList(),
+                Display.of(survey.display()));
     }
 
     /**
@@ -70,7 +155,8 @@ record SurveyForm(
                 moved(perLocale(p, "title.", shown), shown, wanted),
                 moved(perLocale(p, "thank_you.", shown), shown, wanted),
                 blankToNull(value(p, "invitation_expiry")),
-                questions);
+                questions,
+                p.containsKey("display.mode") ? Display.read(p) : null);
     }
 
     /** Texts per language moved from one list of languages to another, losing none still listed. */
@@ -94,7 +180,7 @@ record SurveyForm(
     }
 
     /** Languages (other than "every language") whose text is still empty here. */
-    List<String> missing(Map<String, String> texts) {
+    public List<String> missing(Map<String, String> texts) {
         if (locales.equals(List.of(Texts.ANY))) {
             return List.of();
         }
@@ -117,7 +203,7 @@ record SurveyForm(
             case "down" -> swap(list, i, i + 1);
             default -> {}
         }
-        return new SurveyForm(name, locales, title, thankYou, invitationExpiry, list);
+        return new SurveyForm(name, locales, title, thankYou, invitationExpiry, list, display);
     }
 
     ObjectNode toJson(JsonMapper json) {
@@ -130,6 +216,9 @@ record SurveyForm(
         body.set("thank_you", textJson(json, thankYou));
         if (invitationExpiry != null) {
             body.put("invitation_expiry", invitationExpiry);
+        }
+        if (display != null) {
+            body.set("display", display.toJson(json));
         }
         ArrayNode list = body.putArray("questions");
         questions.forEach(q -> list.add(q.toJson(json, this)));

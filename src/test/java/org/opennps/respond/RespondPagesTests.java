@@ -542,4 +542,25 @@ abstract class RespondPagesTests extends ApiTestBase {
         assertThat(html).contains("value=\"8\" checked");
         assertThat(shown(html, "earn9")).isTrue();
     }
+
+    @Test
+    void respondentsSeeThePublicTitleAndDisplayNameNeverTheInternalName() throws Exception {
+        String first = page(path);
+        assertThat(first).doesNotContain("Post-purchase NPS");
+        patchJson("/api/v1/workspace", json("{'settings':{'display_name':'Kwiaciarnia <Róża>'}}"));
+        assertThat(page(path)).contains("Kwiaciarnia &lt;Róża&gt;").doesNotContain("Post-purchase NPS");
+        String titled = SURVEY.replace(
+                "\"name\":\"Post-purchase NPS\"",
+                "\"name\":\"Post-purchase NPS\",\"title\":{\"en\":\"Tell us how we did\"}");
+        mvc.perform(put("/api/v1/surveys/" + surveyId)
+                        .header("Authorization", "Bearer " + key)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(titled))
+                .andExpect(status().isOk());
+        assertThat(page(path))
+                .contains("<h1>Tell us how we did</h1>")
+                .contains("Kwiaciarnia &lt;Róża&gt;")
+                .doesNotContain("Post-purchase NPS");
+        assertThat(page(path + "/unsubscribe")).contains("Kwiaciarnia &lt;Róża&gt;");
+    }
 }

@@ -158,9 +158,10 @@ abstract class SurveyAndInboxPagesTests extends ApiTestBase {
     void unsavedChangesArePreviewedWithoutBeingSaved() throws Exception {
         String id = newSurveyFromTemplate();
         String draft = "/surveys/" + id + "/preview-draft";
-        mvc.perform(formAt(draft, "Unsaved <name>", ""))
+        mvc.perform(formAt(draft, "Unsaved <name>", "").param("title.", "Unsaved <title>"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Unsaved &lt;name&gt;")))
+                .andExpect(content().string(containsString("Unsaved &lt;title&gt;")))
+                .andExpect(content().string(not(containsString("Unsaved &lt;name&gt;"))))
                 .andExpect(content().string(containsString("Which area?")))
                 .andExpect(content().string(containsString("Preview: answers are not saved.")));
         mvc.perform(formAt(draft, "Draft name", "12"))
@@ -310,7 +311,10 @@ abstract class SurveyAndInboxPagesTests extends ApiTestBase {
         String id = newSurveyFromTemplate();
         String html = mvc.perform(form(id, "Internal name", "")
                         .param("shown_locales", "")
-                        .param("locales", "en, pl")
+                        .with(r -> {
+                            r.setParameter("locales", "en, pl");
+                            return r;
+                        })
                         .param("title.", "Your opinion")
                         .param("action", "languages"))
                 .andExpect(status().isOk())
@@ -369,5 +373,47 @@ abstract class SurveyAndInboxPagesTests extends ApiTestBase {
                 .getResponse()
                 .getContentAsString();
         assertThat(back).contains(">Czy polecisz nas?</textarea>").contains(">Thanks!</textarea>");
+    }
+
+    @Test
+    void widgetDisplayRulesAreEditedInTheSurveyEditor() throws Exception {
+        String id = newSurveyFromTemplate();
+        mvc.perform(form(id, "With display", "")
+                        .param("display.triggers", "exit_intent")
+                        .param("display.other_triggers", "event:order.placed")
+                        .param("display.slots", "thank-you")
+                        .param("display.url_contains", "/checkout")
+                        .param("display.mode", "max")
+                        .param("display.max", "3")
+                        .param("display.sampling_percent", "50")
+                        .param("action", "save"))
+                .andExpect(status().is3xxRedirection());
+        String survey =
+                getJson("/api/v1/surveys/" + id).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<java.util.List<String>>read(survey, "$.display.triggers"))
+                .containsExactly("exit_intent", "event:order.placed");
+        assertThat(JsonPath.<java.util.List<String>>read(survey, "$.display.slots"))
+                .containsExactly("thank-you");
+        assertThat(JsonPath.<Integer>read(survey, "$.display.sampling_percent")).isEqualTo(50);
+        assertThat(JsonPath.<Integer>read(survey, "$.display.max")).isEqualTo(3);
+        mvc.perform(get("/surveys/" + id).with(signedIn()))
+                .andExpect(content().string(containsString("value=\"event:order.placed\"")));
+        mvc.perform(form(id, "With display", "")
+                        .param("display.mode", "once")
+                        .param("display.sampling_percent", "101")
+                        .param("display.triggers", "page_view")
+                        .param("action", "save"))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(form(id, "Without display", "")
+                        .param("display.mode", "once")
+                        .param("action", "save"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(JsonPath.<Object>read(
+                        getJson("/api/v1/surveys/" + id)
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(),
+                        "$.display"))
+                .isNull();
     }
 }
