@@ -57,6 +57,7 @@ class ResponseController {
             f.reject("channel", "must be one of api, email, web, link, webhook");
         }
         String locale = f.locale("locale");
+        Instant createdAt = f.instant("created_at"); // when collected elsewhere; not in the future
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -64,7 +65,14 @@ class ResponseController {
                 ? null
                 : contacts.upsert(access.workspaceId(), contact).contact().id();
         Response response = responses.record(
-                access.workspaceId(), surveyId, contactId, channel, locale, new Submission(score, true, answers, true));
+                access.workspaceId(),
+                surveyId,
+                contactId,
+                channel,
+                locale,
+                new Submission(score, true, answers, true),
+                Map.of(),
+                createdAt);
         return ResponseEntity.created(URI.create("/api/v1/responses/" + response.id()))
                 .body(response);
     }
