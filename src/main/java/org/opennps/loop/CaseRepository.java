@@ -78,6 +78,13 @@ class CaseRepository {
                 .update();
     }
 
+    /** Cases of a person who left the workspace stay, without an owner. */
+    int unassign(UUID workspaceId, String owner, Instant now) {
+        return jdbc.sql("update feedback_case set owner = null, updated_at = ? where workspace_id = ? and owner = ?")
+                .params(SqlTimes.param(now), workspaceId, owner)
+                .update();
+    }
+
     Optional<FeedbackCase> find(UUID workspaceId, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from feedback_case where workspace_id = ? and id = ?")
                 .params(workspaceId, id)

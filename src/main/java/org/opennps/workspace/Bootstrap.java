@@ -52,7 +52,7 @@ class Bootstrap implements ApplicationRunner {
         }
         String email = StringUtils.hasText(p.adminEmail()) ? p.adminEmail().trim() : "admin@opennps.local";
         String password = StringUtils.hasText(p.adminPassword()) ? p.adminPassword() : Secrets.newPassword();
-        users.createUser(email, password, created.workspace().id(), UserService.ADMIN);
+        users.createInstallationOwner(email, password, created.workspace().id());
         log.info(
                 "Created workspace 'default' ({}) and admin user {}",
                 created.workspace().id(),
