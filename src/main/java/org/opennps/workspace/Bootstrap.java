@@ -45,7 +45,7 @@ class Bootstrap implements ApplicationRunner {
         String zone = TextRules.isTimeZone(p.timeZone()) ? p.timeZone() : "UTC";
         CreatedWorkspace created;
         try {
-            created = workspaces.create("default", "Default workspace", zone, false, blankToNull(p.apiKey()));
+            created = workspaces.create("default", "Default workspace", zone, false, blankToNull(p.apiKey()), true);
         } catch (DuplicateKeyException | org.opennps.shared.ConflictException e) {
             log.info("Workspace 'default' was created by another node");
             return;

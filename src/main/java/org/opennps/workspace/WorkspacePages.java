@@ -58,7 +58,7 @@ class WorkspacePages {
             model.addAttribute("form", Map.of("name", name, "time_zone", timeZone));
             return "workspace-new";
         }
-        CreatedWorkspace created = workspaces.create(slug(name), name.trim(), timeZone.trim(), false, null);
+        CreatedWorkspace created = workspaces.create(slug(name), name.trim(), timeZone.trim(), false, null, true);
         users.addMember(created.workspace().id(), user.id(), UserService.OWNER);
         session.setAttribute(
                 WorkspaceAccessResolver.SESSION_WORKSPACE, created.workspace().id());

@@ -38,6 +38,16 @@ public class WorkspaceService {
      */
     @Transactional
     public CreatedWorkspace create(String slug, String name, String timeZone, boolean demo, String apiKey) {
+        return create(slug, name, timeZone, demo, apiKey, false);
+    }
+
+    /**
+     * Creates a workspace; with {@code starterSetup} (the first start and the app's "new
+     * workspace") modules add their starting configuration, announced by {@link WorkspaceCreated}.
+     */
+    @Transactional
+    public CreatedWorkspace create(
+            String slug, String name, String timeZone, boolean demo, String apiKey, boolean starterSetup) {
         if (workspaces.findBySlug(slug).isPresent()) {
             throw new ConflictException("slug", "A workspace '" + slug + "' exists already.");
         }
@@ -52,6 +62,7 @@ public class WorkspaceService {
                 clock.instant());
         workspaces.insert(workspace);
         IssuedApiKey key = issueKey(workspace.id(), "default", apiKey, ApiKeyInfo.FULL);
+        events.publishEvent(new WorkspaceCreated(workspace.id(), starterSetup));
         return new CreatedWorkspace(workspace, key);
     }
 
