@@ -93,6 +93,16 @@ class CaseRepository {
                 .map(c -> withNotes(c, notes(c.id())));
     }
 
+    /** A contact's cases, newest first, without their notes. */
+    List<FeedbackCase> ofContact(UUID workspaceId, UUID contactId, int limit) {
+        return jdbc.sql(
+                        "select " + COLUMNS
+                                + " from feedback_case where workspace_id = ? and contact_id = ? order by created_at desc limit ?")
+                .params(workspaceId, contactId, limit)
+                .query(this::map)
+                .list();
+    }
+
     Optional<FeedbackCase> findByResponse(UUID workspaceId, UUID responseId) {
         return jdbc.sql("select " + COLUMNS + " from feedback_case where workspace_id = ? and response_id = ?")
                 .params(workspaceId, responseId)

@@ -52,22 +52,10 @@ abstract class TeamTests extends ApiTestBase {
     String tokenIn(String to) throws Exception {
         await().atMost(Duration.ofSeconds(20)).until(() -> !smtp.to(to).isEmpty());
         MimeMessage mail = smtp.to(to).getLast();
-        String text = textOf(mail);
+        String text = MailText.of(mail);
         var matcher = LINK.matcher(text);
         assertThat(matcher.find()).as("link in the e-mail: %s", text).isTrue();
         return matcher.group(1);
-    }
-
-    static String textOf(jakarta.mail.Part part) throws Exception {
-        Object content = part.getContent();
-        if (content instanceof jakarta.mail.Multipart multipart) {
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.append(textOf(multipart.getBodyPart(i)));
-            }
-            return all.toString();
-        }
-        return content.toString();
     }
 
     @Test
