@@ -33,6 +33,7 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  *
  * Thread-safe; the Polish dictionary is loaded on first use of Polish, off the start-up path.
  */
+@org.springframework.stereotype.Component
 final class CommentAnalyser {
 
     enum Sentiment {
