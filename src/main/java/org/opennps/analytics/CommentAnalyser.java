@@ -56,7 +56,8 @@ final class CommentAnalyser {
 
     record Mention(String theme, Sentiment sentiment) {}
 
-    record Analysis(String language, List<Mention> mentions) {
+    /** {@code opinion}: the comment's opinion words summed (negations flipped), its overall leaning. */
+    record Analysis(String language, List<Mention> mentions, double opinion) {
         Sentiment sentimentOf(String theme) {
             return mentions.stream()
                     .filter(m -> m.theme().equals(theme))
@@ -162,7 +163,7 @@ final class CommentAnalyser {
 
     Analysis analyse(String text) {
         if (text == null || text.isBlank()) {
-            return new Analysis("en", List.of());
+            return new Analysis("en", List.of(), 0);
         }
         String language = language(text);
         if (language == null) {
@@ -209,7 +210,174 @@ final class CommentAnalyser {
                 .sorted(Comparator.comparing(e -> ThemeTaxonomy.ORDER.getOrDefault(e.getKey(), 99)))
                 .map(e -> new Mention(e.getKey(), Sentiment.of(e.getValue()[0], e.getValue()[1])))
                 .toList();
-        return new Analysis(language, mentions);
+        return new Analysis(language, mentions, commentScore);
+    }
+
+    /** The overall leaning of a comment, for themes found without cues. */
+    Sentiment opinion(String text) {
+        double o = analyse(text).opinion();
+        return o > 0 ? Sentiment.POSITIVE : o < 0 ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
+    }
+
+    /** A key phrase for grouping: the comparable {@code key} (stems or lemmas), its written form. */
+    record KeyPhrase(String key, String surface) {}
+
+    private static final Set<String> STOP = Set.of(
+            "the",
+            "and",
+            "was",
+            "were",
+            "are",
+            "for",
+            "but",
+            "not",
+            "with",
+            "this",
+            "that",
+            "they",
+            "have",
+            "has",
+            "had",
+            "you",
+            "your",
+            "our",
+            "his",
+            "her",
+            "its",
+            "it's",
+            "i'm",
+            "from",
+            "just",
+            "all",
+            "very",
+            "would",
+            "could",
+            "should",
+            "will",
+            "there",
+            "their",
+            "them",
+            "what",
+            "when",
+            "which",
+            "who",
+            "been",
+            "being",
+            "also",
+            "too",
+            "than",
+            "then",
+            "some",
+            "any",
+            "can",
+            "did",
+            "does",
+            "don't",
+            "didn't",
+            "about",
+            "more",
+            "much",
+            "really",
+            "only",
+            "get",
+            "got",
+            "one",
+            "out",
+            "please",
+            "thanks",
+            "thank",
+            "jest",
+            "się",
+            "nie",
+            "był",
+            "była",
+            "było",
+            "byli",
+            "być",
+            "bardzo",
+            "ale",
+            "tak",
+            "jak",
+            "już",
+            "też",
+            "tylko",
+            "przez",
+            "czy",
+            "dla",
+            "przy",
+            "jestem",
+            "są",
+            "wszystko",
+            "mój",
+            "moja",
+            "moje",
+            "nic",
+            "jeszcze",
+            "że",
+            "żeby",
+            "ten",
+            "ta",
+            "to",
+            "te",
+            "tego",
+            "tej",
+            "tym",
+            "który",
+            "która",
+            "które",
+            "mnie",
+            "mam",
+            "można",
+            "proszę",
+            "dziękuję",
+            "oraz",
+            "lub",
+            "gdy",
+            "kiedy",
+            "bo",
+            "więc");
+
+    /**
+     * Word pairs and single words of a comment that carry meaning (no stop words, three letters
+     * at least), as stems or lemmas: what the re-grouping counts to find themes no cue names.
+     */
+    List<KeyPhrase> keyPhrases(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String language = analyse(text).language();
+        List<KeyPhrase> out = new ArrayList<>();
+        for (List<List<Token>> sentence : clauses(text, language)) {
+            for (List<Token> clause : sentence) {
+                Token previous = null;
+                for (Token t : clause) {
+                    if (t.word().length() < 3
+                            || STOP.contains(t.word())
+                            || t.word().chars().allMatch(Character::isDigit)) {
+                        previous = null;
+                        continue;
+                    }
+                    String key = key(t, language);
+                    out.add(new KeyPhrase(key, t.word()));
+                    if (previous != null) {
+                        out.add(new KeyPhrase(key(previous, language) + " " + key, previous.word() + " " + t.word()));
+                    }
+                    previous = t;
+                }
+            }
+        }
+        return out;
+    }
+
+    private String key(Token t, String language) {
+        if (!"pl".equals(language)) {
+            return englishStem(t.word());
+        }
+        return t.forms().stream()
+                .filter(f -> !f.equals(t.word()))
+                .sorted()
+                .findFirst()
+                .orElse(t.word());
     }
 
     /** "pl" when Polish letters and words outweigh English ones, "en" the other way, else null. */

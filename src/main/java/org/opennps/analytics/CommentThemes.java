@@ -39,6 +39,30 @@ class CommentThemes {
         jdbc.sql("insert into comment_analysis (response_id, workspace_id, language, version) values (?, ?, ?, ?)")
                 .params(responseId, workspaceId, analysis.language(), ThemeTaxonomy.VERSION)
                 .update();
+        if (analysis.mentions().isEmpty()) {
+            // no fixed theme: a theme the re-grouping found, when the comment names its phrase
+            List<String> found = jdbc.sql("select theme from discovered_theme where workspace_id = ? order by theme")
+                    .param(workspaceId)
+                    .query(String.class)
+                    .list();
+            if (!found.isEmpty()) {
+                java.util.Set<String> ids = new java.util.HashSet<>();
+                analyser.keyPhrases(comment).forEach(k -> ids.add(ThemeRegrouping.id(k.key())));
+                for (String theme : found) {
+                    if (ids.contains(theme)) {
+                        jdbc.sql("insert into comment_theme (response_id, workspace_id, theme, sentiment)"
+                                        + " values (?, ?, ?, ?)")
+                                .params(
+                                        responseId,
+                                        workspaceId,
+                                        theme,
+                                        analyser.opinion(comment).json())
+                                .update();
+                        break;
+                    }
+                }
+            }
+        }
         for (CommentAnalyser.Mention m : analysis.mentions()) {
             jdbc.sql("insert into comment_theme (response_id, workspace_id, theme, sentiment) values (?, ?, ?, ?)")
                     .params(responseId, workspaceId, m.theme(), m.sentiment().json())

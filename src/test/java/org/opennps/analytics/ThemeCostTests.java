@@ -118,6 +118,46 @@ abstract class ThemeCostTests extends ApiTestBase {
                 .andExpect(jsonPath("$.errors[0].field").value("locale"));
     }
 
+    @Autowired
+    ThemeRegrouping regrouping;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void theRegroupingAnalysesOldCommentsAgainAndFindsThemesNoCueNames() throws Exception {
+        answer(7, 0, "Please offer gift wrapping", null);
+        answer(8, 1, "No gift wrapping option at all", null);
+        answer(6, 2, "Gift wrapping would be nice.", null);
+        answer(7, 3, "I wanted gift wrapping for Christmas", null);
+        answer(9, 4, "Nice colours", null);
+        answer(3, 5, "The parcel was late", null);
+        // as if analysed by older cues: the re-grouping analyses it again
+        jdbc.sql("delete from comment_theme where workspace_id = ?").param(ws).update();
+        jdbc.sql("update comment_analysis set version = 0 where workspace_id = ?")
+                .param(ws)
+                .update();
+
+        ThemeRegrouping.Result result = regrouping.regroup(ws, () -> false);
+
+        assertThat(result.reanalysed()).isEqualTo(6);
+        assertThat(result.discovered()).containsExactly("gift wrapping");
+        getJson("/api/v1/analytics/themes")
+                .andExpect(jsonPath("$.themes", hasSize(2)))
+                .andExpect(jsonPath("$.themes[0].id").value("new:gift-wrap"))
+                .andExpect(jsonPath("$.themes[0].label").value("gift wrapping"))
+                .andExpect(jsonPath("$.themes[0].discovered").value(true))
+                .andExpect(jsonPath("$.themes[0].responses").value(4))
+                .andExpect(jsonPath("$.themes[1].id").value("delivery"));
+        // a new comment naming the phrase joins the theme as it arrives
+        answer(7, 6, "gift wrapping, please!", null);
+        getJson("/api/v1/analytics/themes")
+                .andExpect(jsonPath("$.themes[0].responses").value(5));
+        assertThat(regrouping.regroup(ws, () -> false).reanalysed()).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> regrouping.regroup(ws, () -> true))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     @Test
     void theReportTakesAFixedNumberOfQueries() throws Exception {
         for (int i = 0; i < 30; i++) {
