@@ -9,6 +9,7 @@ import java.util.UUID;
  * against those that do not, the difference with its 95 % interval and p-value, and the upper
  * bound of the gain if its detractors had been passives.
  *
+ * @param labels the label in each language ({@code en}, {@code pl})
  * @param share percent of the commented answers that mention the theme
  * @param categories mentions per NPS category
  * @param passiveGap percent of passives' comments mentioning it minus percent of promoters'
@@ -21,6 +22,7 @@ import java.util.UUID;
 public record ThemeCost(
         String id,
         String label,
+        Map<String, String> labels,
         String area,
         long responses,
         Double share,

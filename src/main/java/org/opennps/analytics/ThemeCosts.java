@@ -83,15 +83,19 @@ class ThemeCosts {
             Tally m = e.getValue();
             long[] o = opinions.getOrDefault(id, new long[2]);
             String label;
+            Map<String, String> labels = new LinkedHashMap<>();
             String area;
             boolean isNew = !ThemeTaxonomy.ORDER.containsKey(id);
             if (isNew) {
                 String[] d = discovered.get(id);
                 label = d == null ? id.substring(id.indexOf(':') + 1) : d[0];
+                labels.put(d == null ? "en" : d[1], label);
                 area = "Other";
             } else {
                 ThemeTaxonomy.Theme theme = ThemeTaxonomy.find(id).orElseThrow();
                 label = theme.label(language, (int) o[0], (int) o[1]);
+                labels.put("en", theme.label("en", (int) o[0], (int) o[1]));
+                labels.put("pl", theme.label("pl", (int) o[0], (int) o[1]));
                 area = theme.area();
             }
             List<ThemeCost.AreaImpact> areas = new ArrayList<>();
@@ -124,6 +128,7 @@ class ThemeCosts {
             result.add(new ThemeCost(
                     id,
                     label,
+                    labels,
                     area,
                     m.responses(),
                     commented.responses() == 0 ? null : round(100.0 * m.responses() / commented.responses()),

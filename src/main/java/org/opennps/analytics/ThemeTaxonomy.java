@@ -302,7 +302,7 @@ final class ThemeTaxonomy {
                             "?+działać",
                             "-nie przypominać",
                             "+solidny",
-                            "+trwały",
+                            "?+trwały",
                             "+zgodny opis",
                             "-niezgodny opis",
                             "?rozmiar",
