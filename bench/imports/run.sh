@@ -16,7 +16,7 @@ ROOT=$(cd "$HERE/../.." && pwd)
 WORK=$(mktemp -d)
 PORT=${PORT:-18481}
 KEY=bench-import-key-0000000001
-JAR="$ROOT/target/opennps.jar"
+JAR=${JAR:-"$ROOT/target/opennps.jar"}
 [ -f "$JAR" ] || { echo "build first: ./mvnw -q package -DskipTests" >&2; exit 1; }
 
 echo "load average at start: $(uptime)"

@@ -48,7 +48,6 @@ class SurveyResponseController {
     private final ContactService contacts;
     private final DelightedSurvey survey;
     private final SurveyService surveys;
-    private final PersonViews people;
     private final RequestBodies bodies;
     private final DelightedGate gate;
     private final Pagination pagination;
@@ -62,7 +61,6 @@ class SurveyResponseController {
             ContactService contacts,
             DelightedSurvey survey,
             SurveyService surveys,
-            PersonViews people,
             RequestBodies bodies,
             DelightedGate gate,
             Pagination pagination,
@@ -74,7 +72,6 @@ class SurveyResponseController {
         this.contacts = contacts;
         this.survey = survey;
         this.surveys = surveys;
-        this.people = people;
         this.bodies = bodies;
         this.gate = gate;
         this.pagination = pagination;

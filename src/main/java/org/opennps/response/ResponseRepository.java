@@ -121,6 +121,24 @@ class ResponseRepository {
                 .single();
     }
 
+    /** The latest counted response of each of the contacts that has one, in one statement. */
+    java.util.Map<UUID, Instant> lastRespondedAt(UUID workspaceId, java.util.Collection<UUID> contactIds) {
+        java.util.Map<UUID, Instant> latest = new java.util.HashMap<>();
+        if (contactIds.isEmpty()) {
+            return latest;
+        }
+        jdbc.sql("select contact_id, max(started_at) as at from response where workspace_id = ? and contact_id = any(?)"
+                        + " and (confirmed = true or completed_at is not null) group by contact_id")
+                .params(workspaceId, contactIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    Instant at = SqlTimes.instant(rs, "at");
+                    if (at != null) {
+                        latest.put(rs.getObject("contact_id", UUID.class), at);
+                    }
+                });
+        return latest;
+    }
+
     PageResult<Response> list(UUID workspaceId, ResponseFilter filter, PageResult.Request page) {
         long total = filter.bind(jdbc.sql("select count(*)" + filter.where()), workspaceId)
                 .query(Long.class)

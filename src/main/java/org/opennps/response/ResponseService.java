@@ -54,6 +54,11 @@ public class ResponseService {
         return responses.lastRespondedAt(workspaceId, contactId);
     }
 
+    /** {@link #lastRespondedAt(UUID, UUID)} for many contacts in one statement; contacts without one are absent. */
+    public java.util.Map<UUID, Instant> lastRespondedAt(UUID workspaceId, java.util.Collection<UUID> contactIds) {
+        return responses.lastRespondedAt(workspaceId, contactIds);
+    }
+
     public Optional<Response> forInvitation(UUID workspaceId, UUID invitationId) {
         return responses.findByInvitation(workspaceId, invitationId);
     }

@@ -15,6 +15,7 @@ import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.JsonFields;
 import org.opennps.shared.NotFoundException;
+import org.opennps.shared.OutboundGuard;
 import org.opennps.shared.PageResult;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +32,7 @@ public class WebhookService {
     private final DeliveryService delivery;
     private final WebhookProperties properties;
     private final Clock clock;
+    private final OutboundGuard guard;
 
     private final SubscriptionFormats formats;
     private final DelightedBodies delighted;
@@ -40,8 +42,10 @@ public class WebhookService {
             DeliveryService delivery,
             WebhookProperties properties,
             Clock clock,
+            OutboundGuard guard,
             SubscriptionFormats formats,
             DelightedBodies delighted) {
+        this.guard = guard;
         this.formats = formats;
         this.delighted = delighted;
         this.subscriptions = subscriptions;
@@ -58,6 +62,8 @@ public class WebhookService {
         String url = f.string("url", 2000, true);
         if (url != null && !URL.matcher(url).matches()) {
             f.reject("url", "must be an http(s) URL");
+        } else if (url != null) {
+            guard.problem(url).ifPresent(problem -> f.reject("url", problem));
         }
         String format = f.has("format") ? f.string("format", 20, true) : SubscriptionFormats.OPENNPS;
         boolean delighted = SubscriptionFormats.DELIGHTED.equals(format);
@@ -126,6 +132,7 @@ public class WebhookService {
         if (subscriptions.delete(workspaceId, id) == 0) {
             throw new NotFoundException("Webhook");
         }
+        delivery.cancelWebhooks(workspaceId, reference(id, ""));
     }
 
     public PageResult<WebhookAttempt> deliveries(UUID workspaceId, UUID id, PageResult.Request page) {

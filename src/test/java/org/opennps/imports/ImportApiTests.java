@@ -92,7 +92,7 @@ abstract class ImportApiTests extends ApiTestBase {
                 .andExpect(
                         jsonPath("$.items[?(@.score==0)].contact_id").value(Matchers.contains(Matchers.nullValue())));
         // people created or matched: Ann's two answers belong to one person
-        String ann = JsonPath.read(body(getJson("/api/v1/contacts?search=ann@shop.example")), "$.items[0].id");
+        String ann = JsonPath.read(body(getJson("/api/v1/contacts?email=ann@shop.example")), "$.items[0].id");
         assertThat(JsonPath.<List<Object>>read(
                         body(getJson("/api/v1/responses?survey_id=" + survey + "&size=10")),
                         "$.items[?(@.contact_id=='" + ann + "')]"))
@@ -118,9 +118,13 @@ abstract class ImportApiTests extends ApiTestBase {
         getJson("/api/v1/responses?survey_id=" + survey)
                 .andExpect(jsonPath("$.total").value(4));
         // tags reach the Delighted API
-        String tagged = JsonPath.read(
-                body(getJson("/api/v1/responses?survey_id=" + survey + "&size=10")), "$.items[?(@.score==9)].id[0]");
-        assertThat(tagged).isNotNull();
+        List<String> tagged = JsonPath.read(
+                body(getJson("/api/v1/responses?survey_id=" + survey + "&size=10")), "$.items[?(@.score==9)].id");
+        String basic = java.util.Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8));
+        mvc.perform(get("/v1/survey_responses/" + tagged.getFirst()).header("Authorization", "Basic " + basic))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.tags", Matchers.contains("vip")))
+                .andExpect(jsonPath("$.created_at").value(1768471200));
     }
 
     @Test
