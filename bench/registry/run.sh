@@ -34,7 +34,7 @@ OPENNPS_BOOTSTRAP_API_KEY=$key "$java" -Xmx2g -jar "$root/target/opennps.jar" --
 server=$!
 sampler=""
 trap 'kill $server $sampler 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 90); do curl -sf localhost:$port/actuator/health >/dev/null && break; sleep 1; done
+for _ in $(seq 1 240); do curl -sf localhost:$port/actuator/health >/dev/null && break; sleep 1; done
 
 echo "before: $(size)"
 # One sample every 15 s while the load runs (at most 2 hours of samples).

@@ -176,6 +176,7 @@ class InvitationRepository {
                     rs.getLong("sent"),
                     rs.getLong("opened"),
                     rs.getLong("responded"),
+                    Invitation.FAILED.equals(rs.getString("status")) ? n : 0,
                     suppressed ? Map.of(reason, n) : Map.of());
             byCampaign.merge(campaign, row, InvitationRepository::plus);
         });
@@ -203,6 +204,7 @@ class InvitationRepository {
                 a.sent() + b.sent(),
                 a.opened() + b.opened(),
                 a.responded() + b.responded(),
+                a.failed() + b.failed(),
                 suppressed);
     }
 
