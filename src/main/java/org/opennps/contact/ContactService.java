@@ -30,10 +30,13 @@ public class ContactService {
     public record Upserted(Contact contact, boolean created) {}
 
     private final ContactRepository contacts;
+    private final BounceRepository bounces;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ContactService(ContactRepository contacts, ApplicationEventPublisher events, Clock clock) {
+    ContactService(
+            ContactRepository contacts, BounceRepository bounces, ApplicationEventPublisher events, Clock clock) {
+        this.bounces = bounces;
         this.contacts = contacts;
         this.events = events;
         this.clock = clock;
@@ -210,6 +213,11 @@ public class ContactService {
         return contacts.list(workspaceId, search == null || search.isBlank() ? null : search.trim(), page);
     }
 
+    /** Contacts oldest first, filtered and paged by a keyset cursor (see {@link ContactQuery}). */
+    public List<Contact> listOldestFirst(UUID workspaceId, ContactQuery query) {
+        return contacts.listOldestFirst(workspaceId, query);
+    }
+
     /** People who opted out, earliest first; {@code since}/{@code until} bound the opt-out time. */
     public PageResult<Contact> listUnsubscribed(
             UUID workspaceId, Instant since, Instant until, PageResult.Request page) {
@@ -239,13 +247,53 @@ public class ContactService {
     }
 
     /**
+     * Records a bounce or complaint for an address of the workspace: a hard bounce marks its
+     * contact bounced (no survey or message in any channel from now on, reason {@code bounced}),
+     * a complaint unsubscribes it (reason {@code unsubscribed}), a soft bounce is only recorded.
+     * An address with no contact is recorded too.
+     *
+     * @param occurredAt when the provider saw it (null: now)
+     */
+    @Transactional
+    public Bounce recordBounce(
+            UUID workspaceId, String email, String type, String source, String reason, Instant occurredAt) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String address = email.trim().toLowerCase(java.util.Locale.ROOT);
+        Optional<Contact> contact = contacts.findByEmail(workspaceId, address);
+        contact.ifPresent(c -> {
+            if (Bounce.HARD.equals(type) && c.bouncedAt() == null) {
+                contacts.markBounced(workspaceId, c.id(), now);
+            } else if (Bounce.COMPLAINT.equals(type) && c.unsubscribedAt() == null) {
+                unsubscribe(workspaceId, c.id());
+            }
+        });
+        Bounce bounce = new Bounce(
+                UUID.randomUUID(),
+                address,
+                type,
+                source,
+                contact.map(Contact::id).orElse(null),
+                reason == null ? null : reason.substring(0, Math.min(500, reason.length())),
+                occurredAt == null ? now : occurredAt.truncatedTo(ChronoUnit.MICROS),
+                now);
+        bounces.insert(workspaceId, bounce);
+        return bounce;
+    }
+
+    /** The workspace's bounce and complaint notifications, newest first, optionally of one type. */
+    public PageResult<Bounce> bounces(UUID workspaceId, String type, PageResult.Request page) {
+        return bounces.list(workspaceId, type, page);
+    }
+
+    /**
      * Erases the person: other modules remove their personal data on {@link ContactErased}
      * within this transaction, then the contact and its events go.
      */
     @Transactional
     public void erase(UUID workspaceId, UUID contactId) {
-        get(workspaceId, contactId);
+        Contact erased = get(workspaceId, contactId);
         events.publishEvent(new ContactErased(workspaceId, contactId));
+        bounces.deleteOf(workspaceId, contactId, erased.email());
         contacts.delete(workspaceId, contactId);
     }
 

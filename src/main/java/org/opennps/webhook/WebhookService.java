@@ -19,6 +19,7 @@ import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.JsonFields;
 import org.opennps.shared.NotFoundException;
+import org.opennps.shared.OutboundGuard;
 import org.opennps.shared.PageResult;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +41,7 @@ public class WebhookService {
     private final Clock clock;
     private final JsonMapper json;
     private final WebhookRetries retries;
+    private final OutboundGuard guard;
 
     WebhookService(
             SubscriptionRepository subscriptions,
@@ -47,7 +49,9 @@ public class WebhookService {
             WebhookRetries retries,
             WebhookProperties properties,
             Clock clock,
-            JsonMapper json) {
+            JsonMapper json,
+            OutboundGuard guard) {
+        this.guard = guard;
         this.subscriptions = subscriptions;
         this.delivery = delivery;
         this.properties = properties;
@@ -64,6 +68,8 @@ public class WebhookService {
         String url = f.string("url", 2000, true);
         if (url != null && !URL.matcher(url).matches()) {
             f.reject("url", "must be an http(s) URL");
+        } else if (url != null) {
+            guard.problem(url).ifPresent(problem -> f.reject("url", problem));
         }
         List<String> events = new ArrayList<>();
         JsonNode list = f.raw("events");
@@ -116,6 +122,7 @@ public class WebhookService {
         if (subscriptions.delete(workspaceId, id) == 0) {
             throw new NotFoundException("Webhook");
         }
+        delivery.cancelWebhooks(workspaceId, reference(id, ""));
     }
 
     public PageResult<WebhookAttempt> deliveries(UUID workspaceId, UUID id, PageResult.Request page) {
