@@ -1,9 +1,5 @@
 package org.opennps.campaign;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -130,64 +126,27 @@ public class FatiguePolicy {
             boolean survey,
             boolean count,
             History history) {
-        if (contact.unsubscribedAt() != null) {
-            return FatigueDecision.suppressed("unsubscribed");
-        }
-        if (contact.bouncedAt() != null) {
-            return FatigueDecision.suppressed("bounced");
-        }
         Instant now = clock.instant();
-        if (survey) {
-            Optional<String> recontact = recontact(ws, contact.id(), now, history);
-            if (recontact.isPresent()) {
-                return FatigueDecision.suppressed(recontact.get());
-            }
-        }
-        if (!sampledIn(contact.id(), campaignId, samplingPercent)) {
-            return FatigueDecision.suppressed("sampled_out");
-        }
+        FatigueRules.History person = new FatigueRules.History(
+                contact.id(),
+                contact.unsubscribedAt(),
+                contact.bouncedAt(),
+                survey ? history.lastResponded(contact.id()).orElse(null) : null,
+                survey ? history.lastInvited(contact.id()).orElse(null) : null);
+        FatigueRules.Windows windows = new FatigueRules.Windows(
+                ws.settings().recontactAfterResponseDuration(), ws.settings().recontactAfterInvitationDuration());
+        FatigueRules.DailySlot slot = null;
         if (dailyCap != null) {
             LocalDate day = now.atZone(ws.zone()).toLocalDate();
-            boolean free = count
-                    ? campaigns.takeDailySlot(campaignId, day, dailyCap)
-                    : campaigns.dailyCount(campaignId, day) < dailyCap;
-            if (!free) {
-                return FatigueDecision.suppressed("daily_cap");
-            }
+            slot = count
+                    ? () -> campaigns.takeDailySlot(campaignId, day, dailyCap)
+                    : () -> campaigns.dailyCount(campaignId, day) < dailyCap;
         }
-        return FatigueDecision.ALLOWED;
+        return FatigueRules.decide(person, windows, now, campaignId, samplingPercent, survey, slot);
     }
 
-    private Optional<String> recontact(Workspace ws, UUID contactId, Instant now, History history) {
-        Optional<Instant> responded = history.lastResponded(contactId);
-        if (responded.isPresent()
-                && responded.get().isAfter(now.minus(ws.settings().recontactAfterResponseDuration()))) {
-            return Optional.of("recontact_after_response");
-        }
-        Optional<Instant> invited = history.lastInvited(contactId);
-        boolean unanswered =
-                invited.isPresent() && (responded.isEmpty() || responded.get().isBefore(invited.get()));
-        if (unanswered && invited.get().isAfter(now.minus(ws.settings().recontactAfterInvitationDuration()))) {
-            return Optional.of("recontact_after_invitation");
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Sticky sampling: the same contact is always in or always out of one campaign's sample,
-     * so raising the percentage only adds people.
-     */
+    /** See {@link FatigueRules#sampledIn}. */
     static boolean sampledIn(UUID contactId, UUID campaignId, int percent) {
-        if (percent >= 100) {
-            return true;
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((contactId + ":" + campaignId).getBytes(StandardCharsets.UTF_8));
-            int bucket = Math.floorMod(ByteBuffer.wrap(digest).getInt(), 100);
-            return bucket < percent;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return FatigueRules.sampledIn(contactId, campaignId, percent);
     }
 }

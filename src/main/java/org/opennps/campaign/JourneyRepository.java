@@ -159,8 +159,7 @@ class JourneyRepository {
         var count = jdbc.sql("select count(*) from journey" + filter)
                 .param("ws", workspaceId)
                 .param("c", campaignId);
-        var select = jdbc.sql("select * from journey" + filter
-                        + " order by due_at, created_at, id limit :limit offset :offset")
+        var select = jdbc.sql("select * from journey" + filter + " order by created_at, id limit :limit offset :offset")
                 .param("ws", workspaceId)
                 .param("c", campaignId)
                 .param("limit", page.size())
