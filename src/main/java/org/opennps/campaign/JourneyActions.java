@@ -112,7 +112,9 @@ class JourneyActions {
                         journey.workspaceId(),
                         InvitationService.outboxReference(invitation.id()),
                         contact.email(),
-                        resolved(action.subject() == null ? DEFAULT_SUBJECT : action.subject(), trigger),
+                        // No subject of its own: the e-mail's translated default ("How likely are you to recommend
+                        // …?").
+                        action.subject() == null ? null : resolved(action.subject(), trigger),
                         action.body() == null ? null : resolved(action.body(), trigger),
                         question,
                         scoreUrls,

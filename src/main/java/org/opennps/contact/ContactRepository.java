@@ -121,6 +121,37 @@ class ContactRepository {
                 count.query(Long.class).single());
     }
 
+    /** Contacts oldest first after a keyset cursor; see {@link ContactQuery}. */
+    List<Contact> listOldestFirst(UUID workspaceId, ContactQuery q) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from contact where workspace_id = :ws");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("ws", workspaceId);
+        if (q.email() != null) {
+            sql.append(" and email = :email");
+            params.put("email", q.email());
+        }
+        if (q.phone() != null) {
+            sql.append(" and phone = :phone");
+            params.put("phone", q.phone());
+        }
+        if (q.since() != null) {
+            sql.append(" and created_at >= :since");
+            params.put("since", SqlTimes.param(q.since()));
+        }
+        if (q.until() != null) {
+            sql.append(" and created_at <= :until");
+            params.put("until", SqlTimes.param(q.until()));
+        }
+        if (q.afterCreatedAt() != null) {
+            sql.append(" and (created_at > :after or (created_at = :after and id > :afterId))");
+            params.put("after", SqlTimes.param(q.afterCreatedAt()));
+            params.put("afterId", q.afterId());
+        }
+        sql.append(" order by created_at, id limit :limit");
+        params.put("limit", q.limit());
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+    }
+
     /** Contacts with the time column set, oldest first; {@code column} is one of the fixed names. */
     PageResult<Contact> listMarked(
             UUID workspaceId, String column, Instant since, Instant until, PageResult.Request page) {

@@ -213,6 +213,11 @@ public class ContactService {
         return contacts.list(workspaceId, search == null || search.isBlank() ? null : search.trim(), page);
     }
 
+    /** Contacts oldest first, filtered and paged by a keyset cursor (see {@link ContactQuery}). */
+    public List<Contact> listOldestFirst(UUID workspaceId, ContactQuery query) {
+        return contacts.listOldestFirst(workspaceId, query);
+    }
+
     /** People who opted out, earliest first; {@code since}/{@code until} bound the opt-out time. */
     public PageResult<Contact> listUnsubscribed(
             UUID workspaceId, Instant since, Instant until, PageResult.Request page) {

@@ -1,6 +1,7 @@
 package org.opennps.delivery;
 
 import java.time.Clock;
+import org.opennps.shared.OutboundGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,8 +51,9 @@ class DeliveryConfig {
             DeliveryProperties properties,
             ApplicationEventPublisher events,
             TransactionTemplate tx,
-            Clock clock) {
-        return new WebhookDispatcher(outbox, new WebhookSender(clock), properties, events, tx, clock);
+            Clock clock,
+            OutboundGuard guard) {
+        return new WebhookDispatcher(outbox, new WebhookSender(clock, guard), properties, events, tx, clock);
     }
 
     @Bean

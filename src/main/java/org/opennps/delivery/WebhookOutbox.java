@@ -94,6 +94,16 @@ class WebhookOutbox {
                 rs.getInt("attempts"));
     }
 
+    /** Cancels the queued (not yet claimed) posts whose reference starts with {@code prefix}. */
+    int cancelQueued(UUID workspaceId, String prefix) {
+        String like = prefix.replace("%", "").replace("_", "\\_") + "%";
+        return jdbc.sql("update outgoing_webhook set status = 'cancelled', claimed_until = null,"
+                        + " last_error = 'cancelled: the subscription was deleted'"
+                        + " where workspace_id = ? and reference like ? and status = 'queued'")
+                .params(workspaceId, like)
+                .update();
+    }
+
     /** The posts whose reference starts with {@code prefix}, newest first. */
     PageResult<WebhookAttempt> log(UUID workspaceId, String prefix, PageResult.Request page) {
         String like = prefix.replace("%", "").replace("_", "\\_") + "%";

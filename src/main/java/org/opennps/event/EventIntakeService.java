@@ -42,6 +42,15 @@ public class EventIntakeService {
      * by its path ({@code events[3].type}).
      */
     public IntakeResult ingest(UUID workspaceId, JsonNode body, int maxBatch) {
+        return ingest(workspaceId, body, maxBatch, IngestedEvent.SERVER);
+    }
+
+    /**
+     * As {@link #ingest(UUID, JsonNode, int)}, marking the events with where they came from
+     * ({@link IngestedEvent#SERVER}, {@link IngestedEvent#CLIENT} or
+     * {@link IngestedEvent#CLIENT_SIGNED}); campaigns start on client events only when they say so.
+     */
+    public IntakeResult ingest(UUID workspaceId, JsonNode body, int maxBatch, String source) {
         List<FieldViolation> violations = new ArrayList<>();
         List<EventInput> inputs = new ArrayList<>();
         boolean batch = body.isObject() && body.has("events");
@@ -59,7 +68,7 @@ public class EventIntakeService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return storeWithRetries(workspaceId, inputs, batch);
+        return storeWithRetries(workspaceId, inputs, batch, source);
     }
 
     /**
@@ -68,14 +77,14 @@ public class EventIntakeService {
      * When every try lost, nothing is stored and the caller is told to come back later (503).
      * Inside a caller's transaction there is one try: a failed statement dooms that transaction.
      */
-    private IntakeResult storeWithRetries(UUID workspaceId, List<EventInput> inputs, boolean batch) {
+    private IntakeResult storeWithRetries(UUID workspaceId, List<EventInput> inputs, boolean batch, String source) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return store.store(workspaceId, inputs, batch);
+            return store.store(workspaceId, inputs, batch, source);
         }
         int attempts = contention.attempts();
         for (int attempt = 1; ; attempt++) {
             try {
-                return store.store(workspaceId, inputs, batch);
+                return store.store(workspaceId, inputs, batch, source);
             } catch (DataAccessException e) {
                 if (!contention(e)) {
                     throw e;

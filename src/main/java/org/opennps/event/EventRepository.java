@@ -25,10 +25,10 @@ class EventRepository {
      * stored. The unique (workspace, event id) constraint decides, so two requests racing with
      * the same id store it once.
      */
-    boolean[] insertNew(UUID workspaceId, List<Row> rows, Instant receivedAt) {
+    boolean[] insertNew(UUID workspaceId, List<Row> rows, Instant receivedAt, String source) {
         int[][] counts = jdbc.batchUpdate(
-                "insert into event (workspace_id, event_id, type, contact_id, properties, occurred_at, received_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                "insert into event (workspace_id, event_id, type, contact_id, properties, occurred_at, received_at,"
+                        + " source) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
                 rows,
                 1000,
                 (ps, row) -> {
@@ -39,6 +39,7 @@ class EventRepository {
                     ps.setString(5, row.properties());
                     ps.setObject(6, SqlTimes.param(row.occurredAt()));
                     ps.setObject(7, SqlTimes.param(receivedAt));
+                    ps.setString(8, source);
                 });
         boolean[] stored = new boolean[rows.size()];
         int i = 0;

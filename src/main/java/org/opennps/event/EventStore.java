@@ -52,7 +52,7 @@ class EventStore {
      * duplicate and not stored again. Either all new events are stored or none.
      */
     @Transactional
-    IntakeResult store(UUID workspaceId, List<EventInput> inputs, boolean batch) {
+    IntakeResult store(UUID workspaceId, List<EventInput> inputs, boolean batch, String source) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         events.limitLockWaits(contention.lockTimeout());
         List<ContactInput> contactInputs =
@@ -73,7 +73,7 @@ class EventStore {
                     in.propertiesJson(),
                     in.occurredAt() != null ? in.occurredAt() : now));
         }
-        boolean[] stored = events.insertNew(workspaceId, rows, now);
+        boolean[] stored = events.insertNew(workspaceId, rows, now, source);
 
         List<IngestedEvent> fresh = new ArrayList<>();
         for (int i = 0; i < stored.length; i++) {
@@ -82,7 +82,7 @@ class EventStore {
                 JsonNode properties = inputs.get(i).properties();
                 Map<String, Object> map =
                         properties == null || properties.isNull() ? Map.of() : json.convertValue(properties, MAP);
-                fresh.add(new IngestedEvent(row.eventId(), row.type(), row.contactId(), map, row.occurredAt()));
+                fresh.add(new IngestedEvent(row.eventId(), row.type(), row.contactId(), map, row.occurredAt(), source));
             }
         }
         if (!fresh.isEmpty()) {

@@ -171,6 +171,20 @@ public class InvitationService {
         return links.survey(token(invitation)) + "?score=" + score;
     }
 
+    /**
+     * A signed nonce for one respondent page (scope: its path), with the time it was issued: forms
+     * post it back instead of a session's CSRF token. See {@link #pageNonceAge}.
+     */
+    public String pageNonce(String scope) {
+        return tokens.pageNonce(scope, clock.instant().getEpochSecond());
+    }
+
+    /** How long ago a page nonce was issued for this scope; empty when it is forged, altered or foreign. */
+    public Optional<Duration> pageNonceAge(String scope, String nonce) {
+        return tokens.pageNonceIssuedAt(scope, nonce)
+                .map(issued -> Duration.between(Instant.ofEpochSecond(issued), clock.instant()));
+    }
+
     public String unsubscribeUrl(Invitation invitation) {
         return links.survey(token(invitation)) + "/unsubscribe";
     }

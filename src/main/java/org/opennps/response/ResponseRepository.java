@@ -159,8 +159,11 @@ class ResponseRepository {
                 + (q.surveyId() == null ? "" : " and survey_id = :survey")
                 + (q.contactId() == null ? "" : " and contact_id = :contact")
                 + (q.since() == null ? "" : " and started_at >= :since")
-                + (q.until() == null ? "" : " and started_at < :until");
-        String order = q.oldestFirst() ? " order by started_at, id" : " order by started_at desc, id desc";
+                + (q.until() == null ? "" : " and started_at < :until")
+                + (q.updatedSince() == null ? "" : " and updated_at >= :updatedSince")
+                + (q.updatedUntil() == null ? "" : " and updated_at <= :updatedUntil");
+        String column = q.byUpdate() ? "updated_at" : "started_at";
+        String order = q.oldestFirst() ? " order by " + column + ", id" : " order by " + column + " desc, id desc";
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("ws", workspaceId);
         if (q.surveyId() != null) {
@@ -174,6 +177,12 @@ class ResponseRepository {
         }
         if (q.until() != null) {
             params.put("until", SqlTimes.param(q.until()));
+        }
+        if (q.updatedSince() != null) {
+            params.put("updatedSince", SqlTimes.param(q.updatedSince()));
+        }
+        if (q.updatedUntil() != null) {
+            params.put("updatedUntil", SqlTimes.param(q.updatedUntil()));
         }
         long total = jdbc.sql("select count(*)" + where)
                 .params(params)
