@@ -64,22 +64,75 @@ public class FatiguePolicy {
             Integer dailyCap,
             boolean survey,
             boolean count) {
-        FatigueRules.History consentOnly =
-                new FatigueRules.History(contact.id(), contact.unsubscribedAt(), contact.bouncedAt(), null, null);
-        Optional<String> noConsent = FatigueRules.consent(consentOnly);
-        if (noConsent.isPresent()) {
-            return FatigueDecision.suppressed(noConsent.get());
+        if (contact.unsubscribedAt() != null) {
+            return FatigueDecision.suppressed("unsubscribed");
+        }
+        if (contact.bouncedAt() != null) {
+            return FatigueDecision.suppressed("bounced");
         }
         Workspace ws = workspaces.get(workspaceId);
+        return decide(ws, contact, campaignId, samplingPercent, dailyCap, survey, count, History.of(this, ws));
+    }
+
+    /**
+     * What the recontact windows need to know of a contact: the latest counted response and the
+     * latest invitation shown. A batch of journeys reads both for all its contacts at once.
+     */
+    interface History {
+        Optional<Instant> lastResponded(UUID contactId);
+
+        Optional<Instant> lastInvited(UUID contactId);
+
+        /** One look-up per question, for a single decision. */
+        static History of(FatiguePolicy policy, Workspace ws) {
+            return new History() {
+                @Override
+                public Optional<Instant> lastResponded(UUID contactId) {
+                    return policy.responses.lastRespondedAt(ws.id(), contactId);
+                }
+
+                @Override
+                public Optional<Instant> lastInvited(UUID contactId) {
+                    return policy.invitations.lastInvitedAt(ws.id(), contactId);
+                }
+            };
+        }
+
+        /** Both questions answered for many contacts by one statement each. */
+        static History preloaded(FatiguePolicy policy, Workspace ws, java.util.Collection<UUID> contactIds) {
+            java.util.Map<UUID, Instant> responded = policy.responses.lastRespondedAt(ws.id(), contactIds);
+            java.util.Map<UUID, Instant> invited = policy.invitations.lastInvitedAt(ws.id(), contactIds);
+            return new History() {
+                @Override
+                public Optional<Instant> lastResponded(UUID contactId) {
+                    return Optional.ofNullable(responded.get(contactId));
+                }
+
+                @Override
+                public Optional<Instant> lastInvited(UUID contactId) {
+                    return Optional.ofNullable(invited.get(contactId));
+                }
+            };
+        }
+    }
+
+    /** The decision with the workspace and the contacts' history at hand (a batch of journeys). */
+    FatigueDecision decide(
+            Workspace ws,
+            Contact contact,
+            UUID campaignId,
+            int samplingPercent,
+            Integer dailyCap,
+            boolean survey,
+            boolean count,
+            History history) {
         Instant now = clock.instant();
-        FatigueRules.History history = survey
-                ? new FatigueRules.History(
-                        contact.id(),
-                        null,
-                        null,
-                        responses.lastRespondedAt(ws.id(), contact.id()).orElse(null),
-                        invitations.lastInvitedAt(ws.id(), contact.id()).orElse(null))
-                : consentOnly;
+        FatigueRules.History person = new FatigueRules.History(
+                contact.id(),
+                contact.unsubscribedAt(),
+                contact.bouncedAt(),
+                survey ? history.lastResponded(contact.id()).orElse(null) : null,
+                survey ? history.lastInvited(contact.id()).orElse(null) : null);
         FatigueRules.Windows windows = new FatigueRules.Windows(
                 ws.settings().recontactAfterResponseDuration(), ws.settings().recontactAfterInvitationDuration());
         FatigueRules.DailySlot slot = null;
@@ -89,7 +142,7 @@ public class FatiguePolicy {
                     ? () -> campaigns.takeDailySlot(campaignId, day, dailyCap)
                     : () -> campaigns.dailyCount(campaignId, day) < dailyCap;
         }
-        return FatigueRules.decide(history, windows, now, campaignId, samplingPercent, survey, slot);
+        return FatigueRules.decide(person, windows, now, campaignId, samplingPercent, survey, slot);
     }
 
     /** See {@link FatigueRules#sampledIn}. */

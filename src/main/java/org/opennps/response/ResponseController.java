@@ -57,6 +57,7 @@ class ResponseController {
             f.reject("channel", "must be one of api, email, web, link, webhook");
         }
         String locale = f.locale("locale");
+        Instant createdAt = f.instant("created_at"); // when collected elsewhere; not in the future
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -64,7 +65,14 @@ class ResponseController {
                 ? null
                 : contacts.upsert(access.workspaceId(), contact).contact().id();
         Response response = responses.record(
-                access.workspaceId(), surveyId, contactId, channel, locale, new Submission(score, true, answers, true));
+                access.workspaceId(),
+                surveyId,
+                contactId,
+                channel,
+                locale,
+                new Submission(score, true, answers, true),
+                Map.of(),
+                createdAt);
         return ResponseEntity.created(URI.create("/api/v1/responses/" + response.id()))
                 .body(response);
     }
@@ -134,7 +142,7 @@ class ResponseController {
             return null;
         }
         JsonNode node = f.raw("score");
-        if (!node.isIntegralNumber() || node.asInt() < 0 || node.asInt() > 10) {
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 0 || node.asInt() > 10) {
             f.reject("score", "must be a whole number from 0 to 10");
             return null;
         }
@@ -155,7 +163,7 @@ class ResponseController {
             JsonNode v = e.getValue();
             if (v.isString()) {
                 answers.put(e.getKey(), v.stringValue());
-            } else if (v.isIntegralNumber()) {
+            } else if (v.isIntegralNumber() && v.canConvertToInt()) {
                 answers.put(e.getKey(), v.asInt());
             } else if (v.isArray()) {
                 List<Object> items = new ArrayList<>();
