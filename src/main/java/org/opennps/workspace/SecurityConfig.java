@@ -92,6 +92,10 @@ class SecurityConfig {
                         .permitAll()
                         .anyRequest()
                         .access(rules))
+                // Respondent forms carry the link token and a signed page nonce instead of a
+                // session: an expired session or blocked cookies must not lose answers (RFC 8058
+                // one-click unsubscribe posts come with no session at all).
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/s/**", "/l/**"))
                 // The survey editor shows its live preview in a frame of the same origin.
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .formLogin(form -> form.loginPage("/login").permitAll())

@@ -52,6 +52,8 @@ class SettingsPages {
             @RequestParam(name = "brand_color") String brandColor,
             @RequestParam(name = "allowed_origins", defaultValue = "") String origins,
             @RequestParam(name = "one_click_confirmation", defaultValue = "false") boolean oneClick,
+            @RequestParam(name = "display_name", required = false) String displayName,
+            @RequestParam(name = "logo_url", required = false) String logoUrl,
             RedirectAttributes redirect) {
         ObjectNode body = json.createObjectNode().put("name", name).put("time_zone", timeZone);
         ObjectNode settings = body.putObject("settings")
@@ -62,6 +64,13 @@ class SettingsPages {
                 .put("one_click_confirmation", oneClick);
         settings.put("sender_name", senderName.isBlank() ? null : senderName);
         settings.put("sender_email", senderEmail.isBlank() ? null : senderEmail);
+        // The brand respondents see; fields left out of the form keep their values.
+        if (displayName != null) {
+            settings.put("display_name", displayName.isBlank() ? null : displayName.strip());
+        }
+        if (logoUrl != null) {
+            settings.put("logo_url", logoUrl.isBlank() ? null : logoUrl.strip());
+        }
         var list = settings.putArray("allowed_origins");
         List.of(origins.split("[\\s,]+")).stream().filter(o -> !o.isBlank()).forEach(list::add);
         try {
