@@ -70,6 +70,7 @@ class PublicLinkController {
             Model model) {
         limiter.check(request.getRemoteAddr());
         Target target = target(surveyId);
+        limiter.checkAnswer(target.survey().id().toString(), request.getRemoteAddr());
         FormInput input = FormInput.read(params, target.survey());
         if (input.empty()) {
             response.setStatus(422);
