@@ -1,4 +1,6 @@
-/*! OpenNPS widget: surveys on your website. No dependencies; renders in a Shadow DOM. */
+/*! OpenNPS widget: surveys on your website. No dependencies; renders in the shadow root of its own
+ *  <opennps-survey> element, styled by a constructable stylesheet (no inline style, so it works
+ *  under a Content-Security-Policy without 'unsafe-inline'). */
 (function () {
   'use strict';
   if (window.opennps && window.opennps.loaded) return;
@@ -32,7 +34,29 @@
       method: method, credentials: 'omit', keepalive: method === 'POST',
       headers: body ? { 'Content-Type': 'application/json' } : {},
       body: body ? JSON.stringify(body) : undefined
-    });
+    }).then(function (r) {
+      if (r.status === 403) explain(r.clone());
+      return r;
+    }, function (e) { probeOrigin(); throw e; });
+  }
+
+  // A page origin missing from the workspace's allowed origins: the server answers 403 with a
+  // readable reason naming the origin; a refused preflight hides it, so ask once with a GET.
+  var warned = false, probed = false;
+  function explain(response) {
+    response.json().then(function (problem) {
+      if (!warned && problem && /allowed_origins/.test(problem.detail || '')) {
+        warned = true;
+        console.warn('OpenNPS widget: ' + problem.detail);
+      }
+    }).catch(function () {});
+  }
+  function probeOrigin() {
+    if (probed || warned || !state.key) return;
+    probed = true;
+    fetch(base + '/api/v1/client/' + encodeURIComponent(state.key) + '/origin', { credentials: 'omit' })
+      .then(function (r) { if (r.status === 403) explain(r); })
+      .catch(function () {});
   }
 
   function merge(target, source) {
@@ -59,9 +83,17 @@
       state.userHash = userHash || null;
       return api('POST', '/identify', merge(visitor(), { attributes: attributes || {} })).catch(function () {});
     },
+    /** Records an event; a survey it makes due fills an empty slot of this page, else shows as a pop-up. */
     track: function (type, properties) {
       var event = merge(visitor(), { type: type, properties: properties || {} });
-      return api('POST', '/events', event).then(function () { return opennps.show('event:' + type); });
+      return api('POST', '/events', event).then(function () {
+        var empty = emptySlots();
+        if (!empty.length) return opennps.show('event:' + type);
+        // A campaign queues the survey moments after the event: ask the slots a few times.
+        return fillSlots(empty, [300, 700, 1500, 3000]).then(function (filled) {
+          return filled || opennps.show('event:' + type);
+        });
+      });
     },
     /** Asks the server whether a survey is due for this trigger and shows it if so. */
     show: function (trigger, slot) {
@@ -103,6 +135,22 @@
     }
   }
 
+  function emptySlots() {
+    return Array.prototype.filter.call(document.querySelectorAll('[data-opennps-slot]'), function (el) {
+      return !el.querySelector('[data-opennps]');
+    }).map(function (el) { return el.getAttribute('data-opennps-slot'); });
+  }
+
+  function fillSlots(names, delays) {
+    return Promise.all(names.map(function (name) { return opennps.show('slot', name); })).then(function (shown) {
+      if (shown.indexOf(true) >= 0) return true;
+      if (!delays.length) return false;
+      return new Promise(function (resolve) { setTimeout(resolve, delays[0]); }).then(function () {
+        return fillSlots(emptySlots(), delays.slice(1));
+      });
+    });
+  }
+
   function renderSlots() {
     var slots = document.querySelectorAll('[data-opennps-slot]');
     Array.prototype.forEach.call(slots, function (el) { opennps.show('slot', el.getAttribute('data-opennps-slot')); });
@@ -110,17 +158,65 @@
   }
 
   // ---- rendering ---------------------------------------------------------------------------
-  var CSS = ':host{all:initial}*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}' +
-    '.backdrop{position:fixed;inset:0;background:rgba(17,24,39,.45);display:flex;align-items:flex-end;justify-content:center;z-index:2147483647}' +
-    '@media(min-width:600px){.backdrop{align-items:center}}' +
-    '.panel{background:#fff;color:#111827;width:100%;max-width:520px;border-radius:12px 12px 0 0;padding:20px 20px 16px;box-shadow:0 10px 40px rgba(0,0,0,.25);font-size:16px;line-height:1.45}' +
-    '@media(min-width:600px){.panel{border-radius:12px}}.inline .panel{box-shadow:none;border:1px solid #e5e7eb;border-radius:12px;max-width:none}' +
-    'h2{font-size:18px;margin:0 32px 12px 0;font-weight:600}.close{position:absolute;top:10px;right:10px;background:none;border:0;font-size:24px;cursor:pointer;color:#4b5563;width:40px;height:40px}' +
-    '.scale{display:grid;grid-template-columns:repeat(11,1fr);gap:4px}.scale button{padding:10px 0;border:1px solid #9ca3af;background:#fff;border-radius:6px;font-size:15px;cursor:pointer;color:#111827}' +
-    '.scale button[aria-pressed=true]{background:var(--brand);border-color:var(--brand);color:#fff}.ends{display:flex;justify-content:space-between;font-size:13px;color:#4b5563;margin-top:4px}' +
-    'label.q{display:block;font-weight:600;margin:14px 0 6px}textarea{width:100%;min-height:72px;padding:8px;border:1px solid #9ca3af;border-radius:6px;font-size:15px}' +
-    '.opt{display:block;margin:4px 0}.actions{margin-top:14px;text-align:right}.submit{background:var(--brand);color:#fff;border:0;border-radius:6px;padding:10px 18px;font-size:15px;cursor:pointer}' +
-    '.err{color:#b91c1c;font-size:14px;margin:4px 0}button:focus-visible,textarea:focus-visible,input:focus-visible{outline:3px solid #93c5fd;outline-offset:2px}';
+  var CSS = ':host{all:initial;display:block}*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}' +
+    '.backdrop{position:fixed;inset:0;background:rgba(17,24,39,.45);display:flex;align-items:flex-end;justify-content:center;z-index:2147483647;overflow-y:auto;overscroll-behavior:contain}' +
+    '@media(min-width:600px){.backdrop{align-items:center;padding:16px}}' +
+    '.panel{position:relative;background:#fff;color:#111827;width:100%;max-width:520px;max-height:100vh;max-height:100dvh;overflow-y:auto;overscroll-behavior:contain;border-radius:12px 12px 0 0;padding:20px 20px 16px;box-shadow:0 10px 40px rgba(0,0,0,.25);font-size:16px;line-height:1.45;text-align:start}' +
+    '@media(min-width:600px){.panel{border-radius:12px}}.inline .panel{box-shadow:none;border:1px solid #e5e7eb;border-radius:12px;max-width:none;max-height:none}' +
+    'h2{font-size:18px;margin:0 40px 12px 0;font-weight:600}[dir=rtl] h2{margin:0 0 12px 40px}' +
+    '.close{position:absolute;top:6px;right:6px;background:none;border:0;font-size:24px;cursor:pointer;color:#4b5563;width:44px;height:44px;padding:0}[dir=rtl] .close{right:auto;left:6px}' +
+    '.scale{display:grid;grid-template-columns:repeat(11,1fr);gap:4px}.scale.r5{grid-template-columns:repeat(5,1fr)}' +
+    '.scale button{padding:10px 0;min-height:40px;border:1px solid #6b7280;background:#fff;border-radius:6px;font-size:15px;cursor:pointer;color:#111827}' +
+    '@media(max-width:480px){.scale{grid-template-columns:repeat(6,1fr);gap:6px}.scale button{min-height:44px}}' +
+    '@media(pointer:coarse){.scale button,.submit,.opt{min-height:44px}}' +
+    '.scale button[aria-pressed=true]{background:var(--brand);border-color:var(--brand);color:var(--on-brand,#fff)}.ends{display:flex;justify-content:space-between;font-size:13px;color:#4b5563;margin-top:4px}' +
+    '.q{display:block;font-weight:600;margin:14px 0 6px;padding:0}textarea{width:100%;min-height:72px;padding:8px;border:1px solid #6b7280;border-radius:6px;font-size:15px;font-family:inherit}' +
+    '.fs{border:0;padding:0;margin:0;min-width:0}.opt{display:flex;align-items:center;gap:8px;margin:4px 0}.actions{margin-top:14px;text-align:end}' +
+    '.submit{background:var(--brand);color:var(--on-brand,#fff);border:0;border-radius:6px;padding:10px 18px;min-width:44px;font-size:15px;cursor:pointer}' +
+    '.err{color:#b91c1c;font-size:14px;margin:4px 0}button:focus-visible,textarea:focus-visible,input:focus-visible{outline:3px solid #2563eb;outline-offset:2px}';
+  var sheet = null;
+
+  /** The widget's styles in a shadow root: adopted when the browser can, else a <style> element. */
+  function style(root) {
+    try {
+      if (!sheet) { sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); }
+      root.adoptedStyleSheets = [sheet];
+    } catch (e) {
+      root.appendChild(el('style', null, CSS));
+    }
+  }
+
+  // The host: an element of its own that no page rule aims at; the inline declarations below
+  // (set through CSSOM, which a CSP does not block) outrank even !important page rules.
+  var TAG = 'opennps-survey';
+  try {
+    if (window.customElements && !customElements.get(TAG)) customElements.define(TAG, class extends HTMLElement {});
+  } catch (e) { TAG = 'div'; }
+
+  function hostElement(inline) {
+    var host = document.createElement(TAG);
+    host.setAttribute('data-opennps', '');
+    var s = host.style;
+    s.setProperty('all', 'initial', 'important');
+    s.setProperty('display', 'block', 'important');
+    s.setProperty('isolation', 'isolate', 'important');
+    s.setProperty('contain', 'layout style', 'important');
+    if (inline) {
+      s.setProperty('position', 'relative', 'important');
+    } else {
+      s.setProperty('position', 'fixed', 'important');
+      s.setProperty('inset', '0', 'important');
+      s.setProperty('z-index', '2147483647', 'important');
+    }
+    return host;
+  }
+
+  function onBrand(color) {
+    var m = /^#([0-9a-f]{6})$/i.exec(color || '');
+    if (!m) return '#ffffff';
+    var rgb = parseInt(m[1], 16), ch = function (v) { v = (v & 255) / 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * ch(rgb >> 16) + 0.7152 * ch(rgb >> 8) + 0.0722 * ch(rgb) > 0.179 ? '#000000' : '#ffffff';
+  }
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -142,16 +238,21 @@
 
   function render(due, slotName) {
     var survey = due.survey, token = due.display_token;
-    var host = el('div', { 'data-opennps': '' });
-    var root = host.attachShadow({ mode: 'open' });
-    var style = el('style', null, CSS);
-    root.appendChild(style);
-    host.style.setProperty('--brand', survey.brand_color || '#4f46e5');
+    var T = merge({
+      send: 'Send', close: 'Close', thanks: 'Thank you!', failed: 'Sending failed. Please try again.',
+      'nps.low': 'Not at all likely', 'nps.high': 'Extremely likely', required: 'Please answer this question.'
+    }, survey.texts || {});
     var inline = !!slotName;
+    var host = hostElement(inline);
+    var root = host.attachShadow({ mode: 'open' });
+    style(root);
+    host.style.setProperty('--brand', survey.brand_color || '#4f46e5');
+    host.style.setProperty('--on-brand', onBrand(survey.brand_color || '#4f46e5'));
     var wrap = el('div', { 'class': inline ? 'inline' : 'backdrop' });
     var panel = el('div', { 'class': 'panel', role: inline ? 'region' : 'dialog', 'aria-modal': inline ? null : 'true', 'aria-labelledby': 'onps-title' });
     if (inline) panel.removeAttribute('aria-modal');
-    panel.style.position = 'relative';
+    panel.setAttribute('dir', survey.dir === 'rtl' ? 'rtl' : 'ltr');
+    if (survey.locale) panel.setAttribute('lang', survey.locale);
     wrap.appendChild(panel);
     root.appendChild(wrap);
     var previousFocus = document.activeElement;
@@ -167,12 +268,12 @@
     function draw() {
       panel.textContent = '';
       if (!inline) {
-        var x = el('button', { 'class': 'close', type: 'button', 'aria-label': 'Close' }, '\u00d7');
+        var x = el('button', { 'class': 'close', type: 'button', 'aria-label': T.close }, '\u00d7');
         x.onclick = function () { close(true); };
         panel.appendChild(x);
       }
       if (done) {
-        panel.appendChild(el('h2', { id: 'onps-title', tabindex: '-1' }, survey.thank_you || 'Thank you!'));
+        panel.appendChild(el('h2', { id: 'onps-title', tabindex: '-1' }, survey.thank_you || T.thanks));
         panel.querySelector('h2').focus();
         if (!inline) setTimeout(function () { close(false); }, 3000);
         return;
@@ -185,8 +286,7 @@
           var max = q.type === 'nps' ? 10 : 5, min = q.type === 'nps' ? 0 : 1;
           var heading = el(i === 0 ? 'h2' : 'label', { id: i === 0 ? 'onps-title' : id, 'class': i === 0 ? '' : 'q' }, q.text);
           form.appendChild(heading);
-          var scale = el('div', { 'class': 'scale', role: 'group', 'aria-labelledby': heading.id });
-          if (q.type === 'rating') scale.style.gridTemplateColumns = 'repeat(5,1fr)';
+          var scale = el('div', { 'class': q.type === 'rating' ? 'scale r5' : 'scale', role: 'group', 'aria-labelledby': heading.id });
           for (var v = min; v <= max; v++) (function (value) {
             var current = q.type === 'nps' ? score : answers[q.id];
             var b = el('button', { type: 'button', 'aria-pressed': String(current === value) }, String(value));
@@ -199,7 +299,7 @@
             scale.appendChild(b);
           })(v);
           form.appendChild(scale);
-          var labels = q.labels || (q.type === 'nps' ? ['Not at all likely', 'Extremely likely'] : null);
+          var labels = q.labels || (q.type === 'nps' ? [T['nps.low'], T['nps.high']] : null);
           if (labels) {
             var ends = el('div', { 'class': 'ends', 'aria-hidden': 'true' });
             ends.appendChild(el('span', null, labels[0]));
@@ -212,10 +312,10 @@
           t.value = answers[q.id] || '';
           t.oninput = function () { answers[q.id] = t.value; };
           form.appendChild(t);
-          if (missing[q.id]) form.appendChild(el('p', { 'class': 'err', role: 'alert' }, 'Please answer this question.'));
+          if (missing[q.id]) form.appendChild(el('p', { 'class': 'err', role: 'alert' }, T.required));
         } else {
-          var fs = el('fieldset', { style: 'border:0;padding:0;margin:0' });
-          fs.appendChild(el('legend', { 'class': 'q', style: 'font-weight:600;margin:14px 0 6px' }, q.text));
+          var fs = el('fieldset', { 'class': 'fs' });
+          fs.appendChild(el('legend', { 'class': 'q' }, q.text));
           var multi = q.type === 'multi_choice';
           (q.options || []).forEach(function (option, n) {
             var lab = el('label', { 'class': 'opt' });
@@ -229,17 +329,17 @@
               answers[q.id] = list;
             };
             lab.appendChild(input);
-            lab.appendChild(document.createTextNode(' ' + option));
+            lab.appendChild(document.createTextNode(option));
             fs.appendChild(lab);
           });
           form.appendChild(fs);
-          if (missing[q.id]) fs.appendChild(el('p', { 'class': 'err', role: 'alert' }, 'Please answer this question.'));
+          if (missing[q.id]) fs.appendChild(el('p', { 'class': 'err', role: 'alert' }, T.required));
         }
       });
-      if (failed) form.appendChild(el('p', { 'class': 'err', role: 'alert' }, 'Sending failed. Please try again.'));
+      if (failed) form.appendChild(el('p', { 'class': 'err', role: 'alert' }, T.failed));
       if (score != null) {
         var actions = el('div', { 'class': 'actions' });
-        actions.appendChild(el('button', { type: 'submit', 'class': 'submit' }, 'Send'));
+        actions.appendChild(el('button', { type: 'submit', 'class': 'submit' }, T.send));
         form.appendChild(actions);
       }
       form.onsubmit = function (e) {

@@ -48,8 +48,27 @@
     if (form.getAttribute('action').indexOf('/s/') !== 0) { return; }
     fetch(form.getAttribute('action'), {
       method: 'POST', body: new URLSearchParams(new FormData(form)),
-      headers: { 'X-OpenNPS-Step': 'background' }, credentials: 'same-origin'
+      headers: { 'X-OpenNPS-Step': 'background' }, credentials: 'omit'
     }).catch(function () { /* the final submit saves everything anyway */ });
+  }
+
+  // A score clicked in an e-mail counts once the page is really shown in a browser: link
+  // scanners fetch the link but render nothing, so they never reach this point.
+  function confirmShown() {
+    var url = form.getAttribute('data-confirm');
+    if (!url) { return; }
+    var sent = false;
+    function send() {
+      if (sent || document.visibilityState !== 'visible') { return; }
+      sent = true;
+      var body = new URLSearchParams();
+      body.append('_page', form.querySelector('input[name="_page"]').value);
+      fetch(url, { method: 'POST', body: body, credentials: 'omit' })
+        .then(function (r) { if (r.ok) { form.removeAttribute('data-confirm'); } })
+        .catch(function () { sent = false; });
+    }
+    requestAnimationFrame(function () { requestAnimationFrame(send); });
+    document.addEventListener('visibilitychange', send);
   }
 
   form.addEventListener('change', function (event) {
@@ -57,4 +76,5 @@
     if (event.target.name === 'score' || event.target.type !== 'textarea') { saveStep(); }
   });
   refresh();
+  confirmShown();
 })();

@@ -36,6 +36,23 @@ class FactQueries {
         return total[0];
     }
 
+    /**
+     * Scores given but not confirmed (a one-click link never shown in a browser: a scanner, or a
+     * person whose page never rendered), with the same filter: NPS leaves them out.
+     */
+    Tally unconfirmed(UUID ws, NpsFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        String sql = "select f.category, count(*) n from nps_fact f"
+                + where(ws, filter, params)
+                        .replace("f.counted = true", "f.confirmed = false and f.category is not null")
+                + " group by f.category";
+        Tally[] total = {Tally.EMPTY};
+        jdbc.sql(sql).params(params).query(rs -> {
+            total[0] = total[0].plus(Tally.ofCategory(rs.getString(1), rs.getLong(2)));
+        });
+        return total[0];
+    }
+
     /** Tallies per quarter hour since the epoch, for bucketing in any zone. */
     Map<Long, Tally> byQuarter(UUID ws, NpsFilter filter) {
         Map<String, Object> params = new HashMap<>();
@@ -189,7 +206,7 @@ class FactQueries {
                 .orElse(null);
     }
 
-    private static String where(UUID ws, NpsFilter filter, Map<String, Object> params) {
+    static String where(UUID ws, NpsFilter filter, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder(" where f.workspace_id = :ws and f.counted = true");
         params.put("ws", ws);
         optional(sql, params, "f.survey_id", "survey", filter.surveyId());

@@ -35,6 +35,7 @@ public class CampaignService {
     private final CampaignPreview previews;
     private final SchedulerClient scheduler;
     private final AnalyticsService analytics;
+    private final AudienceEnrolment enrolment;
     private final JsonMapper json;
     private final Clock clock;
     private final OutboundGuard guard;
@@ -47,9 +48,11 @@ public class CampaignService {
             CampaignPreview previews,
             SchedulerClient scheduler,
             AnalyticsService analytics,
+            AudienceEnrolment enrolment,
             JsonMapper json,
             Clock clock,
             OutboundGuard guard) {
+        this.enrolment = enrolment;
         this.guard = guard;
         this.scheduler = scheduler;
         this.analytics = analytics;
@@ -142,26 +145,17 @@ public class CampaignService {
     }
 
     /**
-     * Enrolls an audience campaign's matching contacts: one journey each, keyed
+     * Starts enrolling an audience campaign's matching contacts as a durable task (the request
+     * returns at once; progress in the campaign's {@code enrolment}): one journey each, keyed
      * {@code (campaign, contact, "audience")}, so activating again, or a second node activating at
      * the same time, enrolls nobody twice; only contacts who newly match are added.
      */
-    private int enroll(UUID workspaceId, UUID campaignId, Instant now) {
+    private void enroll(UUID workspaceId, UUID campaignId, Instant now) {
         CampaignRepository.Row row = campaigns.find(workspaceId, campaignId).orElseThrow();
         CampaignDefinition d = definitions.get(row.id(), row.version());
-        if (d.audience() == null) {
-            return 0;
+        if (d.audience() != null) {
+            enrolment.start(workspaceId, campaignId, scheduler, now);
         }
-        int enrolled = 0;
-        for (UUID contactId : analytics.respondents(workspaceId, d.audience().query())) {
-            Journey journey = Journey.begin(
-                    workspaceId, campaignId, row.version(), contactId, CampaignDefinition.AUDIENCE, "{}", now);
-            if (journeys.insertIfAbsent(journey)) {
-                scheduler.scheduleIfNotExists(JourneyTask.instance(journey.id(), 0), now);
-                enrolled++;
-            }
-        }
-        return enrolled;
     }
 
     /**
@@ -349,6 +343,16 @@ public class CampaignService {
         view.put("version", row.version());
         view.put("created_at", row.createdAt().toString());
         view.put("updated_at", row.updatedAt().toString());
+        enrolment.progress(row.workspaceId(), row.id()).ifPresent(p -> {
+            ObjectNode progress = view.putObject("enrolment");
+            progress.put("status", p.status());
+            progress.put("matched", p.matched());
+            progress.put("enrolled", p.enrolled());
+            progress.put("started_at", p.startedAt().toString());
+            if (p.finishedAt() != null) {
+                progress.put("finished_at", p.finishedAt().toString());
+            }
+        });
         return view;
     }
 

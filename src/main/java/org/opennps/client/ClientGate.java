@@ -60,7 +60,15 @@ class ClientGate extends OncePerRequestFilter {
         }
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         if (origin != null && !workspace.get().settings().allowedOrigins().contains(origin)) {
-            problem(response, HttpStatus.FORBIDDEN, "forbidden", "Origin " + origin + " is not allowed for this key.");
+            // Readable by the page, so the widget can name the origin to add in its console
+            // warning; the refusal carries nothing else.
+            response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+            response.setHeader(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+            problem(
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "origin-not-allowed",
+                    "Origin " + origin + " is not allowed for this key: add it to the workspace's allowed_origins.");
             return;
         }
         if (origin != null) {

@@ -31,6 +31,7 @@ import org.opennps.survey.Question;
 import org.opennps.survey.QuestionType;
 import org.opennps.survey.Survey;
 import org.opennps.survey.SurveyService;
+import org.opennps.workspace.RespondentTexts;
 import org.opennps.workspace.Workspace;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,6 +62,8 @@ class ClientSurveys {
     private final DisplayRepository displays;
     private final Clock clock;
 
+    private final RespondentTexts texts;
+
     ClientSurveys(
             ContactService contacts,
             InvitationService invitations,
@@ -68,7 +71,9 @@ class ClientSurveys {
             ResponseService responses,
             FatiguePolicy fatigue,
             DisplayRepository displays,
+            RespondentTexts texts,
             Clock clock) {
+        this.texts = texts;
         this.contacts = contacts;
         this.invitations = invitations;
         this.surveys = surveys;
@@ -171,8 +176,9 @@ class ClientSurveys {
 
     private WidgetSurvey offer(Workspace ws, Contact contact, Invitation invitation, Ask ask) {
         Survey survey = surveys.get(ws.id(), invitation.surveyId());
+        // The contact's locale, then the page's language, then the workspace default.
         String locale = survey.chooseLocale(
-                Arrays.asList(ask.locale(), contact.locale(), ws.settings().defaultLocale()));
+                Arrays.asList(contact.locale(), ask.locale(), ws.settings().defaultLocale()));
         String token = newToken();
         Display display = new Display(
                 UUID.randomUUID(),
@@ -191,7 +197,7 @@ class ClientSurveys {
                 IdentitySecrets.sha256(token),
                 new DisplayRepository.Offer(ask.trigger(), ask.slot(), ask.url()),
                 clock.instant());
-        return WidgetSurvey.of(token, survey, locale, ws.settings().brandColor());
+        return WidgetSurvey.of(token, survey, locale, ws.settings().brandColor(), texts.wording(ws.id(), locale));
     }
 
     private static void checkComplete(Survey survey, Integer score, Map<String, Object> answers) {

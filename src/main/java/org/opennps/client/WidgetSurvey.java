@@ -1,10 +1,13 @@
 package org.opennps.client;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.opennps.survey.Question;
 import org.opennps.survey.ShowIf;
 import org.opennps.survey.Survey;
+import org.opennps.workspace.Wording;
 
 /**
  * What {@code /next} hands the widget or an app: the survey with its texts resolved in one
@@ -12,7 +15,22 @@ import org.opennps.survey.Survey;
  */
 record WidgetSurvey(String displayToken, Body survey) {
 
-    record Body(String id, String locale, String brandColor, String thankYou, List<Item> questions) {}
+    /**
+     * @param dir {@code ltr} or {@code rtl}
+     * @param texts the widget's own words in the survey's locale (the {@code widget.*} keys of the
+     *     message bundles without the prefix, with the workspace's rewording)
+     */
+    record Body(
+            String id,
+            String locale,
+            String dir,
+            String brandColor,
+            String thankYou,
+            List<Item> questions,
+            Map<String, String> texts) {}
+
+    static final List<String> TEXT_KEYS =
+            List.of("send", "close", "thanks", "failed", "nps.low", "nps.high", "comment", "dialog", "required");
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Item(
@@ -24,16 +42,20 @@ record WidgetSurvey(String displayToken, Body survey) {
             List<String> labels,
             ShowIf showIf) {}
 
-    static WidgetSurvey of(String token, Survey survey, String locale, String brandColor) {
+    static WidgetSurvey of(String token, Survey survey, String locale, String brandColor, Wording wording) {
         List<Item> items = survey.questions().stream().map(q -> item(q, locale)).toList();
+        Map<String, String> texts = new LinkedHashMap<>();
+        TEXT_KEYS.forEach(key -> texts.put(key, wording.text("widget." + key)));
         return new WidgetSurvey(
                 token,
                 new Body(
                         survey.id().toString(),
                         locale,
+                        wording.direction(),
                         brandColor,
                         survey.thankYou().resolve(locale),
-                        items));
+                        items,
+                        texts));
     }
 
     private static Item item(Question q, String locale) {

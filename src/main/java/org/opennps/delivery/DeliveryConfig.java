@@ -34,6 +34,12 @@ class DeliveryConfig {
             TransactionTemplate tx,
             Clock clock) {
         JavaMailSender sender = smtp.getIfAvailable();
+        if (sender instanceof org.springframework.mail.javamail.JavaMailSenderImpl impl) {
+            // a sender defined without Boot's properties still gets bounded waits
+            impl.getJavaMailProperties().putIfAbsent("mail.smtp.connectiontimeout", "10000");
+            impl.getJavaMailProperties().putIfAbsent("mail.smtp.timeout", "30000");
+            impl.getJavaMailProperties().putIfAbsent("mail.smtp.writetimeout", "30000");
+        }
         MailTransport transport = sender != null ? new SmtpTransport(sender) : devMailbox;
         log.info("Outgoing e-mail goes to {}", sender != null ? "SMTP" : "the dev mailbox (no spring.mail.host)");
         return new EmailDispatcher(outbox, transport, properties, events, tx, clock);
@@ -52,6 +58,10 @@ class DeliveryConfig {
 
     @Bean
     OutboxPoller outboxPoller(EmailDispatcher emails, WebhookDispatcher webhooks, DeliveryProperties properties) {
-        return new OutboxPoller(() -> emails.dispatchDue().plus(webhooks.dispatchDue()), properties);
+        return new OutboxPoller(
+                java.util.List.of(
+                        new OutboxPoller.Lane("email", properties.emailWorkers(), emails::pass),
+                        new OutboxPoller.Lane("webhook", properties.webhookWorkers(), webhooks::pass)),
+                properties);
     }
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.opennps.shared.PageResult;
+import org.opennps.workspace.RespondentTexts;
+import org.opennps.workspace.Wording;
 import org.opennps.workspace.Workspace;
 import org.opennps.workspace.WorkspaceService;
 import org.springframework.stereotype.Service;
@@ -31,6 +33,7 @@ public class DeliveryService {
     private final WorkspaceService workspaces;
     private final MailProperties mail;
     private final Clock clock;
+    private final RespondentTexts texts;
 
     DeliveryService(
             EmailOutbox outbox,
@@ -41,7 +44,9 @@ public class DeliveryService {
             DevMailbox mailbox,
             WorkspaceService workspaces,
             MailProperties mail,
-            Clock clock) {
+            Clock clock,
+            RespondentTexts texts) {
+        this.texts = texts;
         this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.webhooks = webhooks;
@@ -59,7 +64,12 @@ public class DeliveryService {
      */
     @Transactional
     public UUID queue(EmailRequest email) {
-        Workspace ws = workspaces.get(email.workspaceId());
+        return queue(email, workspaces.get(email.workspaceId()));
+    }
+
+    /** {@link #queue(EmailRequest)} from a workspace the caller has at hand (read once for a batch). */
+    @Transactional
+    public UUID queue(EmailRequest email, Workspace ws) {
         String from = ws.settings().senderEmail() != null ? ws.settings().senderEmail() : mail.from();
         String name = ws.settings().senderName() != null ? ws.settings().senderName() : ws.name();
         UUID id = UUID.randomUUID();
@@ -73,17 +83,28 @@ public class DeliveryService {
     /** Renders a survey invitation in the workspace's brand colour and queues it. */
     @Transactional
     public UUID queueSurvey(SurveyEmail survey) {
-        Workspace ws = workspaces.get(survey.workspaceId());
-        EmailRenderer.Parts parts = EmailRenderer.survey(survey, ws.settings().brandColor());
-        return queue(new EmailRequest(
-                survey.workspaceId(),
-                survey.reference(),
-                "survey",
-                survey.to(),
-                survey.subject(),
-                parts.text(),
-                parts.html(),
-                unsubscribeHeaders(survey.unsubscribeUrl())));
+        return queueSurvey(survey, workspaces.get(survey.workspaceId()));
+    }
+
+    /** {@link #queueSurvey(SurveyEmail)} in a workspace the caller has at hand (read once for a batch). */
+    @Transactional
+    public UUID queueSurvey(SurveyEmail survey, Workspace ws) {
+        Wording wording = texts.wording(ws.id(), survey.locale());
+        EmailRenderer.Parts parts = EmailRenderer.survey(survey, sender(ws), wording);
+        String subject = survey.subject() == null || survey.subject().isBlank()
+                ? wording.named("email.subject", ws.displayName())
+                : survey.subject();
+        return queue(
+                new EmailRequest(
+                        survey.workspaceId(),
+                        survey.reference(),
+                        "survey",
+                        survey.to(),
+                        subject,
+                        parts.text(),
+                        parts.html(),
+                        unsubscribeHeaders(survey.unsubscribeUrl())),
+                ws);
     }
 
     /** Queues a plain e-mail with no survey ("You asked, we changed X"). */
@@ -96,16 +117,33 @@ public class DeliveryService {
             String body,
             String locale,
             String unsubscribeUrl) {
-        EmailRenderer.Parts parts = EmailRenderer.message(body, locale, unsubscribeUrl);
-        return queue(new EmailRequest(
-                workspaceId,
-                reference,
-                "message",
-                to,
-                subject,
-                parts.text(),
-                parts.html(),
-                unsubscribeUrl == null ? Map.of() : unsubscribeHeaders(unsubscribeUrl)));
+        return queueMessage(workspaces.get(workspaceId), reference, to, subject, body, locale, unsubscribeUrl);
+    }
+
+    /** {@link #queueMessage(UUID, String, String, String, String, String, String)} in a workspace at hand. */
+    @Transactional
+    public UUID queueMessage(
+            Workspace ws,
+            String reference,
+            String to,
+            String subject,
+            String body,
+            String locale,
+            String unsubscribeUrl) {
+        UUID workspaceId = ws.id();
+        EmailRenderer.Parts parts =
+                EmailRenderer.message(body, locale, sender(ws), texts.wording(workspaceId, locale), unsubscribeUrl);
+        return queue(
+                new EmailRequest(
+                        workspaceId,
+                        reference,
+                        "message",
+                        to,
+                        subject,
+                        parts.text(),
+                        parts.html(),
+                        unsubscribeUrl == null ? Map.of() : unsubscribeHeaders(unsubscribeUrl)),
+                ws);
     }
 
     /** Queues a signed JSON post; returns its id (the first one's for a repeated reference). */
@@ -171,6 +209,11 @@ public class DeliveryService {
 
     public PageResult<MailboxEntry> mailbox(UUID workspaceId, String to, PageResult.Request page) {
         return mailbox.list(workspaceId, to, page);
+    }
+
+    private static EmailRenderer.Sender sender(Workspace ws) {
+        return new EmailRenderer.Sender(
+                ws.displayName(), ws.settings().logoUrl(), ws.settings().brandColor());
     }
 
     /** RFC 2369 link plus RFC 8058 one-click, which large mailbox providers ask bulk senders for. */

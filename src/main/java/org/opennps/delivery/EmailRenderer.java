@@ -3,24 +3,33 @@ package org.opennps.delivery;
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
 import java.util.regex.Pattern;
+import org.opennps.workspace.Wording;
 
 /**
- * Text and HTML parts of survey and plain e-mails. Every user-supplied text is HTML-escaped;
- * the layout uses inline styles and tables, which mail clients render most consistently.
+ * Text and HTML parts of survey and plain e-mails, in the recipient's language. Every
+ * user-supplied text is HTML-escaped; the layout uses inline styles, which mail clients render
+ * most consistently. The 0–10 scale is a run of inline blocks, not a table row, so it wraps onto
+ * a second line on a narrow screen instead of running off it, and every score stays tappable.
  */
 final class EmailRenderer {
 
     private static final Pattern COLOR = Pattern.compile("^#[0-9A-Fa-f]{3,8}$");
+    private static final Pattern LOGO = Pattern.compile("^https?://\\S{1,500}$");
     private static final String DEFAULT_COLOR = "#4f46e5";
 
     private EmailRenderer() {}
 
     record Parts(String text, String html) {}
 
-    static Parts survey(SurveyEmail e, String brandColor) {
-        EmailTexts t = EmailTexts.of(e.locale());
-        String color = safeColor(brandColor);
+    /** Who the e-mail comes from, as the recipient sees it. */
+    record Sender(String name, String logoUrl, String color) {}
+
+    static Parts survey(SurveyEmail e, Sender sender, Wording t) {
+        String color = safeColor(sender.color());
         StringBuilder text = new StringBuilder();
+        if (sender.name() != null) {
+            text.append(sender.name()).append("\n\n");
+        }
         if (e.intro() != null) {
             text.append(e.intro()).append("\n\n");
         }
@@ -28,75 +37,98 @@ final class EmailRenderer {
         for (int score = 0; score <= 10; score++) {
             text.append(score).append(": ").append(e.scoreUrls().get(score)).append('\n');
         }
-        text.append('\n')
-                .append(t.openSurvey())
+        text.append("\n0 = ")
+                .append(t.text("email.nps.low"))
+                .append(", 10 = ")
+                .append(t.text("email.nps.high"))
+                .append("\n\n")
+                .append(t.text("email.open"))
                 .append(": ")
                 .append(e.surveyUrl())
                 .append("\n\n");
-        text.append("--\n").append(t.whyFooter()).append('\n');
-        text.append(t.unsubscribe()).append(": ").append(e.unsubscribeUrl()).append('\n');
+        text.append("--\n").append(t.named("email.why", sender.name())).append('\n');
+        text.append(t.text("email.unsubscribe"))
+                .append(": ")
+                .append(e.unsubscribeUrl())
+                .append('\n');
 
-        StringBuilder html = new StringBuilder(start(e.locale()));
+        StringBuilder html = new StringBuilder(start(e.locale(), t)).append(header(sender));
         if (e.intro() != null) {
             html.append(paragraphs(e.intro()));
         }
         html.append("<p style=\"font-size:18px;font-weight:bold;\">")
                 .append(htmlEscape(e.question()))
-                .append("</p>\n<table role=\"presentation\" cellspacing=\"4\" cellpadding=\"0\"><tr>");
+                .append("</p>\n<div class=\"scale\" style=\"font-size:0;line-height:0;\">");
         for (int score = 0; score <= 10; score++) {
-            html.append("<td><a href=\"")
+            html.append("<a href=\"")
                     .append(htmlEscape(e.scoreUrls().get(score)))
-                    .append("\" style=\"display:inline-block;min-width:28px;padding:8px 4px;text-align:center;")
-                    .append("border-radius:4px;text-decoration:none;color:#ffffff;background:")
+                    .append("\" style=\"display:inline-block;width:44px;height:44px;margin:0 4px 6px 0;")
+                    .append("font-size:17px;line-height:44px;font-weight:bold;text-align:center;")
+                    .append("border-radius:6px;text-decoration:none;color:")
+                    .append(onColor(color))
+                    .append(";background:")
                     .append(color)
                     .append(";\">")
                     .append(score)
-                    .append("</a></td>");
+                    .append("</a>");
         }
-        html.append("</tr></table>\n<table role=\"presentation\" width=\"100%\"><tr><td style=\"font-size:12px;")
-                .append("color:#666;\">")
-                .append(htmlEscape(t.notLikely()))
-                .append("</td><td style=\"font-size:12px;color:#666;text-align:right;\">")
-                .append(htmlEscape(t.veryLikely()))
-                .append("</td></tr></table>\n<p><a href=\"")
+        html.append("</div>\n<p style=\"font-size:13px;color:#555;margin:4px 0 16px;\">0 = ")
+                .append(htmlEscape(t.text("email.nps.low")))
+                .append(" &middot; 10 = ")
+                .append(htmlEscape(t.text("email.nps.high")))
+                .append("</p>\n<p><a href=\"")
                 .append(htmlEscape(e.surveyUrl()))
                 .append("\" style=\"color:")
                 .append(color)
                 .append(";\">")
-                .append(htmlEscape(t.openSurvey()))
+                .append(htmlEscape(t.text("email.open")))
                 .append("</a></p>\n");
-        html.append(footer(t, e.unsubscribeUrl()));
+        html.append(footer(t, sender, e.unsubscribeUrl()));
         return new Parts(text.toString(), html.toString());
     }
 
-    static Parts message(String body, String locale, String unsubscribeUrl) {
-        EmailTexts t = EmailTexts.of(locale);
+    static Parts message(String body, String locale, Sender sender, Wording t, String unsubscribeUrl) {
         StringBuilder text = new StringBuilder(body).append('\n');
-        StringBuilder html = new StringBuilder(start(locale)).append(paragraphs(body));
+        StringBuilder html =
+                new StringBuilder(start(locale, t)).append(header(sender)).append(paragraphs(body));
         if (unsubscribeUrl != null) {
             text.append("\n--\n")
-                    .append(t.unsubscribe())
+                    .append(t.text("email.unsubscribe"))
                     .append(": ")
                     .append(unsubscribeUrl)
                     .append('\n');
-            html.append(footer(t, unsubscribeUrl));
+            html.append(footer(t, sender, unsubscribeUrl));
         } else {
             html.append("</body></html>\n");
         }
         return new Parts(text.toString(), html.toString());
     }
 
-    private static String start(String locale) {
+    private static String start(String locale, Wording t) {
         String lang = locale == null ? "en" : htmlEscape(locale);
-        return "<!DOCTYPE html>\n<html lang=\"" + lang + "\"><head><meta charset=\"UTF-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width\"></head>\n"
-                + "<body style=\"font-family:Arial,Helvetica,sans-serif;color:#222;max-width:560px;\">\n";
+        return "<!DOCTYPE html>\n<html lang=\"" + lang + "\" dir=\"" + t.direction()
+                + "\"><head><meta charset=\"UTF-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>\n"
+                + "<body style=\"margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;color:#222;"
+                + "max-width:560px;\">\n";
     }
 
-    private static String footer(EmailTexts t, String unsubscribeUrl) {
-        return "<p style=\"font-size:12px;color:#888;\">" + htmlEscape(t.whyFooter()) + " <a href=\""
-                + htmlEscape(unsubscribeUrl) + "\" style=\"color:#888;\">" + htmlEscape(t.unsubscribe())
-                + "</a></p>\n</body></html>\n";
+    private static String header(Sender sender) {
+        if (sender.logoUrl() != null && LOGO.matcher(sender.logoUrl()).matches()) {
+            String alt = sender.name() == null ? "" : sender.name();
+            return "<p><img src=\"" + htmlEscape(sender.logoUrl()) + "\" alt=\"" + htmlEscape(alt)
+                    + "\" style=\"max-height:48px;max-width:200px;border:0;\"></p>\n";
+        }
+        if (sender.name() == null) {
+            return "";
+        }
+        return "<p style=\"font-size:16px;font-weight:bold;margin:0 0 12px;\">" + htmlEscape(sender.name()) + "</p>\n";
+    }
+
+    private static String footer(Wording t, Sender sender, String unsubscribeUrl) {
+        return "<p style=\"font-size:12px;color:#666;\">" + htmlEscape(t.named("email.why", sender.name()))
+                + " <a href=\"" + htmlEscape(unsubscribeUrl) + "\" style=\"color:#666;\">"
+                + htmlEscape(t.text("email.unsubscribe")) + "</a></p>\n</body></html>\n";
     }
 
     private static String paragraphs(String text) {
@@ -111,5 +143,20 @@ final class EmailRenderer {
 
     static String safeColor(String color) {
         return color != null && COLOR.matcher(color).matches() ? color : DEFAULT_COLOR;
+    }
+
+    /** Black or white, whichever reads better on a #rrggbb colour (white for other forms). */
+    private static String onColor(String color) {
+        if (color.length() != 7) {
+            return "#ffffff";
+        }
+        int rgb = Integer.parseInt(color.substring(1), 16);
+        double l = 0.2126 * channel(rgb >> 16) + 0.7152 * channel(rgb >> 8) + 0.0722 * channel(rgb);
+        return l > 0.179 ? "#000000" : "#ffffff";
+    }
+
+    private static double channel(int value) {
+        double c = (value & 0xff) / 255.0;
+        return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
     }
 }

@@ -11,7 +11,8 @@ import java.util.UUID;
  * @param reference what the e-mail is for (the invitation id), so it is queued once
  * @param intro optional text above the question
  * @param scoreUrls eleven links, index = score
- * @param locale language of the fixed texts (en, pl, de; others fall back to en)
+ * @param subject the subject line; null for the translated default
+ * @param locale language of the fixed texts (see the message bundles; others fall back to en)
  */
 public record SurveyEmail(
         UUID workspaceId,

@@ -1,5 +1,6 @@
 package org.opennps.event;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -49,6 +50,35 @@ class EventRepository {
         }
         return stored;
     }
+
+    /**
+     * Bounds how long the statements of the current transaction wait for a row lock, so a
+     * batch blocked behind others fails fast and is tried again rather than holding its
+     * request thread: {@code lock_timeout} for this transaction on PostgreSQL, the session's
+     * lock timeout on H2 (set again by every intake transaction, so it stays the same).
+     */
+    void limitLockWaits(Duration timeout) {
+        long millis = Math.max(1, timeout.toMillis());
+        if (postgres()) {
+            jdbc.queryForObject("select set_config('lock_timeout', ?, true)", String.class, millis + "ms");
+        } else {
+            jdbc.execute("set lock_timeout " + millis);
+        }
+    }
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = jdbc.execute((java.sql.Connection c) -> c.getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres"));
+            postgres = known;
+        }
+        return known;
+    }
+
+    private volatile Boolean postgres;
 
     long count(UUID workspaceId) {
         return jdbc.queryForObject("select count(*) from event where workspace_id = ?", Long.class, workspaceId);

@@ -66,6 +66,40 @@ class InvitationTokens {
         return MessageDigest.isEqual(Arrays.copyOfRange(bytes, 16, bytes.length), mac(invitationId, nonce));
     }
 
+    /**
+     * A page nonce: the issue time (epoch seconds), 96 random bits and a 128-bit HMAC of both and
+     * of the page's scope (its path) under the server secret. Nothing is stored: a form carries
+     * it and the post proves it was served by this server for this page, with no session.
+     */
+    String pageNonce(String scope, long issuedAt) {
+        byte[] random = new byte[12];
+        RANDOM.nextBytes(random);
+        String body = issuedAt + "." + ENCODER.encodeToString(random);
+        return body + "." + ENCODER.encodeToString(Arrays.copyOf(mac("page:" + scope + ":" + body), 16));
+    }
+
+    /** The issue time of a page nonce signed for this scope, or empty when it is forged or altered. */
+    Optional<Long> pageNonceIssuedAt(String scope, String nonce) {
+        if (nonce == null || nonce.length() > 100) {
+            return Optional.empty();
+        }
+        int last = nonce.lastIndexOf('.');
+        int first = nonce.indexOf('.');
+        if (first <= 0 || last <= first) {
+            return Optional.empty();
+        }
+        String body = nonce.substring(0, last);
+        byte[] given = decode(nonce.substring(last + 1));
+        if (!MessageDigest.isEqual(given, Arrays.copyOf(mac("page:" + scope + ":" + body), 16))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(nonce.substring(0, first)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     private static byte[] decode(String token) {
         if (token == null || token.length() > 100) {
             return new byte[0];
@@ -78,11 +112,15 @@ class InvitationTokens {
     }
 
     private byte[] mac(UUID invitationId, String nonce) {
+        return Arrays.copyOf(mac(invitationId + ":" + nonce), MAC_BYTES);
+    }
+
+    private byte[] mac(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
-            mac.update((invitationId + ":" + nonce).getBytes(StandardCharsets.UTF_8));
-            return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
+            mac.update(text.getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -8,6 +8,9 @@ import org.opennps.delivery.DeliveryService;
 import org.opennps.delivery.EmailRequest;
 import org.opennps.delivery.WebhookRequest;
 import org.opennps.response.ResponseRecorded;
+import org.opennps.workspace.RespondentTexts;
+import org.opennps.workspace.Wording;
+import org.opennps.workspace.WorkspaceService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -25,11 +28,18 @@ class AlertNotifier {
     private final ApplicationEventPublisher events;
     private final String publicUrl;
 
+    private final RespondentTexts texts;
+    private final WorkspaceService workspaces;
+
     AlertNotifier(
             DeliveryService delivery,
             ContactService contacts,
             ApplicationEventPublisher events,
-            @Value("${opennps.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
+            @Value("${opennps.public-url:http://localhost:${server.port:8080}}") String publicUrl,
+            RespondentTexts texts,
+            WorkspaceService workspaces) {
+        this.texts = texts;
+        this.workspaces = workspaces;
         this.delivery = delivery;
         this.contacts = contacts;
         this.events = events;
@@ -44,6 +54,11 @@ class AlertNotifier {
                 ? null
                 : contacts.find(response.workspaceId(), response.contactId()).orElse(null);
         String link = publicUrl + "/responses/" + response.responseId();
+        Wording wording = rule.targets().stream().anyMatch(t -> "email".equals(t.type()))
+                ? texts.wording(
+                        response.workspaceId(),
+                        workspaces.get(response.workspaceId()).settings().defaultLocale())
+                : null;
         for (int i = 0; i < rule.targets().size(); i++) {
             Notify target = rule.targets().get(i);
             String reference = "alert:" + rule.id() + ":" + response.responseId() + ":" + i;
@@ -54,8 +69,8 @@ class AlertNotifier {
                             reference,
                             "alert",
                             target.target(),
-                            subject(rule, response),
-                            AlertTexts.email(rule.name(), response, contact, link),
+                            AlertTexts.subject(rule.name(), response, wording),
+                            AlertTexts.email(rule.name(), response, contact, link, wording),
                             null,
                             Map.of()));
                 case "webhook" ->
@@ -87,10 +102,6 @@ class AlertNotifier {
                 rule.targets().stream()
                         .map(n -> new AlertFired.Target(n.type(), n.target()))
                         .toList()));
-    }
-
-    private static String subject(AlertRuleRepository.Stored rule, ResponseRecorded r) {
-        return rule.name() + ": score " + r.score() + " (" + r.category() + ")";
     }
 
     private static Map<String, Object> payload(

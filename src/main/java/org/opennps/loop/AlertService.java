@@ -77,6 +77,50 @@ public class AlertService {
         }
     }
 
+    /** The rules as the Settings page edits them. */
+    List<RuleForm> forms(UUID workspaceId) {
+        return rules.all(workspaceId).stream().map(RuleForm::of).toList();
+    }
+
+    /**
+     * Saves a rule from the Settings form (new when its id is null), keeping the conditions and
+     * targets the form does not show. The caller checks {@link RuleForm#problems()} first.
+     */
+    @Transactional
+    AlertRule save(UUID workspaceId, RuleForm form) {
+        AlertRuleRepository.Stored stored = form.id() == null
+                ? null
+                : rules.find(workspaceId, form.id()).orElseThrow(() -> new NotFoundException("Alert rule"));
+        var w = stored == null
+                ? new AlertConditions(List.of(), null, null, null, null, List.of(), null, null, List.of())
+                : stored.when();
+        var when = new AlertConditions(
+                form.categories(),
+                w.scoreMin(),
+                w.scoreMax(),
+                w.answerQuestion(),
+                w.answerEquals(),
+                w.commentContains(),
+                w.attributeName(),
+                w.attributeEquals(),
+                w.channel());
+        List<Notify> targets = new java.util.ArrayList<>();
+        form.emailList()
+                .forEach(e -> targets.add(new Notify("email", org.opennps.shared.TextRules.normaliseEmail(e), null)));
+        if (stored != null) {
+            stored.targets().stream().filter(t -> !t.type().equals("email")).forEach(targets::add);
+        }
+        var draft = new AlertRuleReader.Draft(
+                form.name().trim(), when, targets, form.createCase(), form.due().toString(), form.active());
+        UUID id = form.id() == null ? UUID.randomUUID() : form.id();
+        if (stored == null) {
+            rules.insert(workspaceId, id, draft, clock.instant());
+        } else {
+            rules.update(workspaceId, id, draft, clock.instant());
+        }
+        return get(workspaceId, id);
+    }
+
     public AlertRule get(UUID workspaceId, UUID id) {
         return rules.find(workspaceId, id)
                 .map(AlertRuleRepository.Stored::view)

@@ -1,28 +1,41 @@
 package org.opennps.loop;
 
-import java.util.Map;
 import org.opennps.contact.Contact;
 import org.opennps.response.ResponseRecorded;
+import org.opennps.workspace.Wording;
 
 /** The words of alert notifications: plain text, so no markup from a comment can run anywhere. */
 final class AlertTexts {
 
     private AlertTexts() {}
 
-    static String email(String ruleName, ResponseRecorded r, Contact contact, String link) {
+    /** The e-mail's subject and body in the workspace's default language ({@code alert.*} keys). */
+    static String subject(String ruleName, ResponseRecorded r, Wording w) {
+        return w.text("alert.subject", ruleName, String.valueOf(r.score()), category(r, w));
+    }
+
+    static String email(String ruleName, ResponseRecorded r, Contact contact, String link, Wording w) {
         StringBuilder text = new StringBuilder();
-        text.append("Alert rule: ").append(ruleName).append('\n');
-        text.append("Score: ")
-                .append(r.score())
-                .append(" (")
-                .append(r.category())
-                .append(") via ")
-                .append(r.channel());
+        text.append(w.text("alert.rule", ruleName)).append('\n');
+        text.append(w.text("alert.score", String.valueOf(r.score()), category(r, w), r.channel()));
         text.append('\n');
-        text.append("From: ").append(who(contact)).append('\n');
-        answers(r.answers(), text);
-        text.append('\n').append("Open the response: ").append(link).append('\n');
+        text.append(w.text("alert.from", contact == null ? w.text("alert.anonymous") : who(contact)))
+                .append('\n');
+        if (!r.answers().isEmpty()) {
+            text.append(w.text("alert.answers")).append('\n');
+            r.answers()
+                    .forEach((question, answer) -> text.append("  ")
+                            .append(question)
+                            .append(": ")
+                            .append(answer)
+                            .append('\n'));
+        }
+        text.append('\n').append(w.text("alert.open", link)).append('\n');
         return text.toString();
+    }
+
+    private static String category(ResponseRecorded r, Wording w) {
+        return r.category() == null ? "" : w.text("category." + r.category());
     }
 
     static String slack(String ruleName, ResponseRecorded r, Contact contact, String link) {
@@ -42,15 +55,6 @@ final class AlertTexts {
                 .ifPresent(comment ->
                         text.append(" — \"").append(slackSafe(comment)).append('"'));
         return text.append(" ").append(link).toString();
-    }
-
-    private static void answers(Map<String, Object> answers, StringBuilder text) {
-        if (answers.isEmpty()) {
-            return;
-        }
-        text.append("Answers:\n");
-        answers.forEach((question, answer) ->
-                text.append("  ").append(question).append(": ").append(answer).append('\n'));
     }
 
     private static String who(Contact contact) {

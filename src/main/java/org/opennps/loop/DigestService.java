@@ -17,6 +17,8 @@ import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.JsonFields;
 import org.opennps.shared.TextRules;
+import org.opennps.workspace.RespondentTexts;
+import org.opennps.workspace.Wording;
 import org.opennps.workspace.Workspace;
 import org.opennps.workspace.WorkspaceService;
 import org.slf4j.Logger;
@@ -52,6 +54,8 @@ class DigestService {
     private final Clock clock;
     private final String publicUrl;
 
+    private final RespondentTexts texts;
+
     DigestService(
             DigestRepository digests,
             CaseRepository cases,
@@ -60,7 +64,9 @@ class DigestService {
             WorkspaceService workspaces,
             TransactionTemplate transactions,
             Clock clock,
-            @Value("${opennps.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
+            @Value("${opennps.public-url:http://localhost:${server.port:8080}}") String publicUrl,
+            RespondentTexts texts) {
+        this.texts = texts;
         this.digests = digests;
         this.cases = cases;
         this.analytics = analytics;
@@ -170,9 +176,10 @@ class DigestService {
         if (!digests.claim(w.id(), day, now, report.yesterday().responses())) {
             return 0;
         }
-        String subject = DigestTexts.subject(report);
-        String text = DigestTexts.text(report);
-        String html = DigestTexts.html(report);
+        Wording wording = texts.wording(w.id(), w.settings().defaultLocale());
+        String subject = DigestTexts.subject(report, wording);
+        String text = DigestTexts.text(report, wording);
+        String html = DigestTexts.html(report, wording);
         for (String to : s.recipients()) {
             delivery.queue(
                     new EmailRequest(w.id(), "digest:" + day + ":" + to, "digest", to, subject, text, html, null));

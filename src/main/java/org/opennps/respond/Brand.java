@@ -3,20 +3,36 @@ package org.opennps.respond;
 import java.util.regex.Pattern;
 import org.opennps.workspace.Workspace;
 
-/** The accent colour of pages, with black or white text, whichever contrasts more. */
-final class Brand {
+/**
+ * How a workspace looks to respondents: its display name, logo and accent colour (with black or
+ * white text, whichever contrasts more). The colour comes as a stylesheet of its own
+ * ({@link BrandStyles}), since the pages' Content-Security-Policy allows no inline style.
+ */
+record Brand(String stylesheet, String name, String logoUrl) {
 
     private static final Pattern COLOR = Pattern.compile("^#[0-9a-fA-F]{6}$");
-    private static final String FALLBACK = "#4f46e5";
+    static final String FALLBACK = "#4f46e5";
 
-    private Brand() {}
-
-    static String style(Workspace workspace) {
-        String color = workspace.settings().brandColor();
-        if (color == null || !COLOR.matcher(color).matches()) {
-            color = FALLBACK;
+    static Brand of(Workspace workspace) {
+        if (workspace == null) {
+            return new Brand(stylesheet(FALLBACK), null, null);
         }
-        return "--brand:" + color + ";--on-brand:" + (luminance(color) > 0.179 ? "#000000" : "#ffffff");
+        String logo = workspace.settings().logoUrl();
+        return new Brand(stylesheet(color(workspace)), workspace.displayName(), logo);
+    }
+
+    static String color(Workspace workspace) {
+        String color = workspace.settings().brandColor();
+        return color == null || !COLOR.matcher(color).matches() ? FALLBACK : color.toLowerCase();
+    }
+
+    private static String stylesheet(String color) {
+        return "/css/brand/" + color.substring(1).toLowerCase() + ".css";
+    }
+
+    /** The CSS custom properties of an accent colour #rrggbb. */
+    static String css(String color) {
+        return ":root{--brand:" + color + ";--on-brand:" + (luminance(color) > 0.179 ? "#000000" : "#ffffff") + ";}\n";
     }
 
     /** Relative luminance (WCAG 2) of an sRGB colour. */

@@ -1,5 +1,6 @@
 package org.opennps.respond;
 
+import org.opennps.workspace.Wording;
 import org.opennps.workspace.Workspace;
 import org.springframework.ui.Model;
 
@@ -11,65 +12,79 @@ final class Messages {
     private Messages() {}
 
     static String state(Model model, Visit visit, String state) {
+        Wording w = visit.wording();
         return switch (state) {
             case "answered" ->
                 show(
                         model,
                         visit,
-                        "Already answered",
-                        "You have already answered this survey. "
+                        w.text("respond.answered.title"),
+                        w.text("respond.answered.text") + " "
                                 + visit.survey().thankYou().resolve(visit.locale()));
             case "unsubscribed" ->
                 show(
                         model,
                         visit,
-                        "Unsubscribed",
-                        "You are unsubscribed: " + visit.workspace().name() + " will not send you any more surveys.");
-            default ->
-                show(model, visit, "Survey closed", "This survey link has expired. Thank you for your interest.");
+                        w.text("respond.unsubscribed.title"),
+                        w.named("respond.unsubscribed.text", visit.workspace().displayName()));
+            default -> show(model, visit, w.text("respond.expired.title"), w.text("respond.expired.text"));
         };
     }
 
     static String thanks(Model model, Visit visit) {
-        return show(model, visit, "Thank you", visit.survey().thankYou().resolve(visit.locale()));
+        return show(
+                model,
+                visit,
+                visit.wording().text("respond.thanks.title"),
+                visit.survey().thankYou().resolve(visit.locale()));
     }
 
     static String unsubscribe(Model model, Visit visit) {
+        Wording w = visit.wording();
         fill(
                 model,
                 visit.workspace(),
+                w,
                 visit.locale(),
-                "Unsubscribe",
-                "Do you want to stop receiving surveys from "
-                        + visit.workspace().name() + "?");
+                w.text("respond.unsubscribe.title"),
+                w.named("respond.unsubscribe.question", visit.workspace().displayName()));
         model.addAttribute("action", "/s/" + visit.token() + "/unsubscribe");
+        model.addAttribute("button", w.text("respond.unsubscribe.button"));
         return VIEW;
     }
 
-    static String notFound(Model model) {
-        fill(model, null, "en", "Not found", "This survey link is not valid. Please check that it was copied whole.");
-        return VIEW;
-    }
-
-    static String rateLimited(Model model) {
+    static String notFound(Model model, Wording w) {
         fill(
                 model,
                 null,
-                "en",
-                "Too many requests",
-                "Too many answers came from your network. Please try again in a minute.");
+                w,
+                w.locale().toLanguageTag(),
+                w.text("respond.not-found.title"),
+                w.text("respond.not-found.text"));
+        return VIEW;
+    }
+
+    static String rateLimited(Model model, Wording w) {
+        fill(
+                model,
+                null,
+                w,
+                w.locale().toLanguageTag(),
+                w.text("respond.rate-limited.title"),
+                w.text("respond.rate-limited.text"));
         return VIEW;
     }
 
     private static String show(Model model, Visit visit, String title, String message) {
-        fill(model, visit.workspace(), visit.locale(), title, message);
+        fill(model, visit.workspace(), visit.wording(), visit.locale(), title, message);
         return VIEW;
     }
 
-    static void fill(Model model, Workspace workspace, String locale, String title, String message) {
+    static void fill(Model model, Workspace workspace, Wording wording, String locale, String title, String message) {
         model.addAttribute("title", title);
         model.addAttribute("message", message);
         model.addAttribute("locale", locale);
-        model.addAttribute("brand", workspace == null ? "--brand:#4f46e5;--on-brand:#ffffff" : Brand.style(workspace));
+        model.addAttribute("dir", wording.direction());
+        model.addAttribute("brand", Brand.of(workspace));
     }
 }

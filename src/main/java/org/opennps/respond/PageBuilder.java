@@ -9,6 +9,7 @@ import org.opennps.survey.Question;
 import org.opennps.survey.QuestionType;
 import org.opennps.survey.Survey;
 import org.opennps.survey.Texts;
+import org.opennps.workspace.Wording;
 import org.opennps.workspace.Workspace;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,14 +32,31 @@ class PageBuilder {
         for (Question q : form.survey().questions()) {
             views.add(view(q, visible.contains(q), form));
         }
+        Wording w = form.wording();
         return new SurveyPage(
-                form.survey().name(),
+                title(form),
                 form.locale(),
-                Brand.style(form.workspace()),
+                w.direction(),
+                Brand.of(form.workspace()),
                 form.action(),
+                form.nonce(),
+                form.confirmUrl(),
                 form.score(),
                 views,
-                form.error());
+                w.text("respond.submit"),
+                w.text("respond.required"),
+                form.notice(),
+                form.error(),
+                form.preview());
+    }
+
+    /** The survey's public title, else the workspace's display name, else a plain "Survey". */
+    private static String title(Form form) {
+        String title = form.survey().publicTitle(form.locale());
+        if (title == null && form.workspace() != null) {
+            title = form.workspace().displayName();
+        }
+        return title != null ? title : form.wording().text("respond.title");
     }
 
     private QuestionView view(Question q, boolean visible, Form form) {
@@ -69,8 +87,20 @@ class PageBuilder {
                 visible,
                 q.showIf() == null ? null : json.writeValueAsString(q.showIf()),
                 choices,
-                nps ? label(q, 0, "Not at all likely", locale) : null,
-                nps ? label(q, 1, "Extremely likely", locale) : null,
+                nps
+                        ? form.wording()
+                                .text(
+                                        "respond.nps.end",
+                                        0,
+                                        label(q, 0, form.wording().text("respond.nps.low"), locale))
+                        : null,
+                nps
+                        ? form.wording()
+                                .text(
+                                        "respond.nps.end",
+                                        10,
+                                        label(q, 1, form.wording().text("respond.nps.high"), locale))
+                        : null,
                 q.type() == QuestionType.TEXT && answer instanceof String s ? s : null,
                 form.errors().get(nps ? "score" : q.id()));
     }
@@ -88,10 +118,15 @@ class PageBuilder {
     record Form(
             Survey survey,
             Workspace workspace,
+            Wording wording,
             String locale,
             String action,
+            String nonce,
+            String confirmUrl,
             Integer score,
             Map<String, Object> answers,
             Map<String, String> errors,
-            String error) {}
+            String notice,
+            String error,
+            boolean preview) {}
 }

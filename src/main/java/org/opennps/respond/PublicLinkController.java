@@ -2,7 +2,6 @@ package org.opennps.respond;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import org.opennps.invitation.Invitation;
@@ -49,16 +48,33 @@ class PublicLinkController {
         this.limiter = limiter;
     }
 
+    /** The survey, with a score chosen already when the link carries {@code ?score=} (saved on submit). */
     @GetMapping("/l/{surveyId}")
-    String open(@PathVariable String surveyId, HttpServletRequest request, Model model) {
+    String open(
+            @PathVariable String surveyId,
+            @RequestParam(required = false) String score,
+            HttpServletRequest request,
+            Model model) {
         limiter.check(request.getRemoteAddr());
         Target target = target(surveyId);
-        String locale = target.survey()
-                .chooseLocale(Arrays.asList(
-                        request.getLocale().toLanguageTag(),
-                        target.workspace().settings().defaultLocale()));
-        model.addAttribute("page", flow.blank(target.survey(), target.workspace(), locale, "/l/" + surveyId, null));
+        model.addAttribute(
+                "page",
+                flow.blank(
+                        target.survey(),
+                        target.workspace(),
+                        locale(target, request),
+                        "/l/" + surveyId,
+                        FormInput.parseScore(score),
+                        null));
         return "respond/survey";
+    }
+
+    private static String locale(Target target, HttpServletRequest request) {
+        return Locales.choose(
+                target.survey(),
+                null,
+                Locales.accepted(request),
+                target.workspace().settings().defaultLocale());
     }
 
     @PostMapping("/l/{surveyId}")
@@ -72,18 +88,39 @@ class PublicLinkController {
         Target target = target(surveyId);
         limiter.checkAnswer(target.survey().id().toString(), request.getRemoteAddr());
         FormInput input = FormInput.read(params, target.survey());
+        String locale = locale(target, request);
+        String action = "/l/" + surveyId;
+        if (!flow.genuine(action, params.getFirst(SurveyPageController.NONCE))) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            model.addAttribute(
+                    "page",
+                    flow.blank(
+                            target.survey(),
+                            target.workspace(),
+                            locale,
+                            action,
+                            input.score(),
+                            flow.wording(target.workspace(), locale).text("respond.error.stale")));
+            return "respond/survey";
+        }
         if (input.empty()) {
             response.setStatus(422);
             model.addAttribute(
                     "page",
-                    flow.blank(target.survey(), target.workspace(), "en", "/l/" + surveyId, "Please choose a score."));
+                    flow.blank(
+                            target.survey(),
+                            target.workspace(),
+                            locale,
+                            action,
+                            null,
+                            flow.wording(target.workspace(), locale).text("respond.error.no-score")));
             return "respond/survey";
         }
         Invitation invitation = invitations.issue(
                 new IssueInvitation(target.workspace().id(), target.survey().id(), null, "link", null, null, Map.of()));
         String url = invitations.surveyUrl(invitation);
         String token = url.substring(url.lastIndexOf("/s/") + 3);
-        Visit visit = flow.visit(token, invitation);
+        Visit visit = flow.visit(token, invitation, Locales.accepted(request));
         return SurveyPageController.render(flow.step(visit, input, false), token, model, response);
     }
 
@@ -101,17 +138,17 @@ class PublicLinkController {
     private record Target(Survey survey, Workspace workspace) {}
 
     @ExceptionHandler(PageNotFoundException.class)
-    String notFound(Model model, HttpServletResponse response) {
+    String notFound(HttpServletRequest request, Model model, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        return Messages.notFound(model);
+        return Messages.notFound(model, flow.anonymous(Locales.accepted(request)));
     }
 
     @ExceptionHandler(RateLimitedException.class)
-    String rateLimited(RateLimitedException e, Model model, HttpServletResponse response) {
+    String rateLimited(RateLimitedException e, HttpServletRequest request, Model model, HttpServletResponse response) {
         response.setStatus(429);
         response.setHeader(
                 HttpHeaders.RETRY_AFTER,
                 Long.toString(Math.max(1, e.retryAfter().toSeconds())));
-        return Messages.rateLimited(model);
+        return Messages.rateLimited(model, flow.anonymous(Locales.accepted(request)));
     }
 }

@@ -1,7 +1,7 @@
 package org.opennps.respond;
 
 import java.time.Clock;
-import java.util.Arrays;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +17,8 @@ import org.opennps.survey.Question;
 import org.opennps.survey.QuestionType;
 import org.opennps.survey.Survey;
 import org.opennps.survey.SurveyService;
+import org.opennps.workspace.RespondentTexts;
+import org.opennps.workspace.Wording;
 import org.opennps.workspace.Workspace;
 import org.opennps.workspace.WorkspaceService;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,7 @@ class RespondentFlow {
     private final ResponseService responses;
     private final PageBuilder pages;
     private final Clock clock;
+    private final RespondentTexts texts;
 
     RespondentFlow(
             InvitationService invitations,
@@ -43,7 +46,9 @@ class RespondentFlow {
             ContactService contacts,
             ResponseService responses,
             PageBuilder pages,
+            RespondentTexts texts,
             Clock clock) {
+        this.texts = texts;
         this.invitations = invitations;
         this.surveys = surveys;
         this.workspaces = workspaces;
@@ -53,12 +58,15 @@ class RespondentFlow {
         this.clock = clock;
     }
 
-    Visit visit(String token) {
+    /** Page nonces are accepted this long after the page was served (the invitation's own expiry still applies). */
+    static final Duration PAGE_LIFETIME = Duration.ofDays(30);
+
+    Visit visit(String token, List<String> accepted) {
         Invitation invitation = invitations.findByToken(token).orElseThrow(PageNotFoundException::new);
-        return visit(token, invitation);
+        return visit(token, invitation, accepted);
     }
 
-    Visit visit(String token, Invitation invitation) {
+    Visit visit(String token, Invitation invitation, List<String> accepted) {
         var ws = invitation.workspaceId();
         Workspace workspace = workspaces.get(ws);
         Survey survey = surveys.find(ws, invitation.surveyId()).orElseThrow(PageNotFoundException::new);
@@ -68,10 +76,71 @@ class RespondentFlow {
         Response response = responses.forInvitation(ws, invitation.id()).orElse(null);
         String locale = response != null && response.locale() != null
                 ? response.locale()
-                : survey.chooseLocale(Arrays.asList(
+                : Locales.choose(
+                        survey,
                         contact == null ? null : contact.locale(),
-                        workspace.settings().defaultLocale()));
-        return new Visit(token, invitation, workspace, survey, contact, response, locale);
+                        accepted,
+                        workspace.settings().defaultLocale());
+        return new Visit(token, invitation, workspace, survey, contact, response, locale, texts.wording(ws, locale));
+    }
+
+    /** The shipped texts in the browser's language, for pages without a workspace (unknown links). */
+    Wording anonymous(List<String> accepted) {
+        String language = accepted.stream()
+                .map(tag -> java.util.Locale.forLanguageTag(tag).getLanguage())
+                .filter(Wording.SHIPPED::contains)
+                .findFirst()
+                .orElse("en");
+        return texts.wording(null, language);
+    }
+
+    /** Whether a posted page nonce was signed for this page and is not older than {@link #PAGE_LIFETIME}. */
+    boolean genuine(String scope, String nonce) {
+        return invitations
+                .pageNonceAge(scope, nonce)
+                .filter(age -> age.compareTo(PAGE_LIFETIME) <= 0 && age.compareTo(Duration.ofMinutes(-5)) >= 0)
+                .isPresent();
+    }
+
+    /**
+     * A posted form whose page nonce is missing, forged or too old: nothing is saved, the page
+     * shows again with what was posted and says why, with a fresh nonce to send it again.
+     */
+    SurveyPage refused(Visit visit, FormInput input) {
+        Map<String, Object> answers = new LinkedHashMap<>(
+                visit.response() == null ? Map.of() : visit.response().answers());
+        input.answers().forEach((k, v) -> {
+            if (v != null) {
+                answers.put(k, v);
+            }
+        });
+        Integer score = input.score() != null
+                ? input.score()
+                : visit.response() == null ? null : visit.response().score();
+        return pages.build(new PageBuilder.Form(
+                visit.survey(),
+                visit.workspace(),
+                visit.wording(),
+                visit.locale(),
+                visit.path(),
+                invitations.pageNonce(visit.path()),
+                null,
+                score,
+                answers,
+                Map.of(),
+                null,
+                visit.wording().text("respond.error.stale"),
+                false));
+    }
+
+    /** Confirms a one-click score that is still unconfirmed, as the page script does once the page is shown. */
+    boolean confirm(Visit visit) {
+        Response r = visit.response();
+        if (r == null || r.confirmed() || r.score() == null) {
+            return false;
+        }
+        responses.respond(visit.invitation(), visit.locale(), new Submission(r.score(), true, Map.of(), false));
+        return true;
     }
 
     /** Why the visit cannot answer, marking a timed-out invitation expired; null when it can. */
@@ -92,7 +161,8 @@ class RespondentFlow {
             response = responses.respond(
                     visit.invitation(), visit.locale(), new Submission(oneClickScore, confirmed, Map.of(), false));
         }
-        return page(visit.with(response), Map.of(), null);
+        String notice = oneClickScore == null ? null : visit.wording().text("respond.saved", oneClickScore);
+        return page(visit.with(response), Map.of(), notice, null);
     }
 
     /**
@@ -107,8 +177,14 @@ class RespondentFlow {
                     visit.invitation(), visit.locale(), new Submission(input.score(), true, input.answers(), false));
         } catch (InvalidInputException e) {
             Map<String, String> errors = new LinkedHashMap<>();
-            e.violations().forEach(v -> errors.put(v.field().replaceFirst("^answers\\.", ""), v.message()));
-            return new Step(page(visit, errors, "Please check your answers."), 422, false);
+            Wording w = visit.wording();
+            e.violations()
+                    .forEach(v -> errors.put(
+                            v.field().replaceFirst("^answers\\.", ""),
+                            v.field().equals("score")
+                                    ? w.text("respond.error.score")
+                                    : w.text("respond.error.invalid")));
+            return new Step(page(visit, errors, null, w.text("respond.error.check")), 422, false);
         }
         Visit saved = visit.with(response);
         Survey survey = visit.survey();
@@ -116,41 +192,69 @@ class RespondentFlow {
         boolean unseen = due.stream()
                 .anyMatch(q -> q.type() != QuestionType.NPS && !input.shown().contains(q.id()));
         if (background || unseen) {
-            return new Step(page(saved, Map.of(), null), 200, false);
+            return new Step(page(saved, Map.of(), null, null), 200, false);
         }
         List<Question> missing = survey.unanswered(response.score(), response.answers());
         if (!missing.isEmpty() || input.badScore()) {
             Map<String, String> errors = new LinkedHashMap<>();
+            Wording w = visit.wording();
             missing.forEach(q -> errors.put(
                     q.type() == QuestionType.NPS ? "score" : q.id(),
-                    q.type() == QuestionType.NPS
-                            ? "Please choose a score from 0 to 10."
-                            : "Please answer this question."));
-            return new Step(page(saved, errors, "Some answers are missing."), 422, false);
+                    q.type() == QuestionType.NPS ? w.text("respond.error.score") : w.text("respond.error.answer")));
+            if (input.badScore()) {
+                errors.put("score", w.text("respond.error.score"));
+            }
+            return new Step(page(saved, errors, null, w.text("respond.error.missing")), 422, false);
         }
         responses.respond(visit.invitation(), visit.locale(), new Submission(null, true, Map.of(), true));
         return new Step(null, 200, true);
     }
 
-    SurveyPage page(Visit visit, Map<String, String> errors, String error) {
+    SurveyPage page(Visit visit, Map<String, String> errors, String notice, String error) {
         Response r = visit.response();
+        boolean pending = r != null && !r.confirmed() && r.score() != null;
         return pages.build(new PageBuilder.Form(
                 visit.survey(),
                 visit.workspace(),
+                visit.wording(),
                 visit.locale(),
-                "/s/" + visit.token(),
+                visit.path(),
+                invitations.pageNonce(visit.path()),
+                pending ? visit.path() + "/confirm" : null,
                 r == null ? null : r.score(),
                 r == null ? Map.of() : r.answers(),
                 errors,
-                error));
+                notice,
+                error,
+                false));
     }
 
-    /** A page of the survey before anything is saved, for the public link. */
-    SurveyPage blank(Survey survey, Workspace workspace, String locale, String action, String error) {
+    /**
+     * A page of the survey before anything is saved, for the public link, maybe with a score
+     * chosen already ({@code ?score=}) and an error about the whole form.
+     */
+    SurveyPage blank(Survey survey, Workspace workspace, String locale, String action, Integer score, String error) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (error != null) {
             errors.put("score", error);
         }
-        return pages.build(new PageBuilder.Form(survey, workspace, locale, action, null, Map.of(), errors, error));
+        return pages.build(new PageBuilder.Form(
+                survey,
+                workspace,
+                texts.wording(workspace.id(), locale),
+                locale,
+                action,
+                invitations.pageNonce(action),
+                null,
+                score,
+                Map.of(),
+                errors,
+                null,
+                error,
+                false));
+    }
+
+    Wording wording(Workspace workspace, String locale) {
+        return texts.wording(workspace.id(), locale);
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.opennps.survey.Survey;
+import org.opennps.workspace.RespondentTexts;
+import org.opennps.workspace.Wording;
 import org.opennps.workspace.WorkspaceService;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -17,10 +19,12 @@ public class SurveyPreview {
 
     private final WorkspaceService workspaces;
     private final PageBuilder pages;
+    private final RespondentTexts texts;
 
-    SurveyPreview(WorkspaceService workspaces, PageBuilder pages) {
+    SurveyPreview(WorkspaceService workspaces, PageBuilder pages, RespondentTexts texts) {
         this.workspaces = workspaces;
         this.pages = pages;
+        this.texts = texts;
     }
 
     /** Fills the model and returns the view name of the respondent's survey page. */
@@ -31,17 +35,23 @@ public class SurveyPreview {
     String render(
             Model model, UUID workspaceId, Survey survey, Integer score, Map<String, Object> answers, String locale) {
         String chosen = survey.chooseLocale(locale == null ? List.of() : List.of(locale));
+        Wording wording = texts.wording(workspaceId, chosen);
         model.addAttribute(
                 "page",
                 pages.build(new PageBuilder.Form(
                         survey,
                         workspaces.get(workspaceId),
+                        wording,
                         chosen,
                         "/surveys/" + survey.id() + "/preview?locale=" + chosen,
+                        null,
+                        null,
                         score,
                         answers,
                         Map.of(),
-                        "Preview: answers are not saved.")));
+                        null,
+                        wording.text("respond.preview"),
+                        true)));
         return "respond/survey";
     }
 }

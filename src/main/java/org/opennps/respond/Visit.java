@@ -5,6 +5,7 @@ import org.opennps.contact.Contact;
 import org.opennps.invitation.Invitation;
 import org.opennps.response.Response;
 import org.opennps.survey.Survey;
+import org.opennps.workspace.Wording;
 import org.opennps.workspace.Workspace;
 
 /** A respondent on an invitation's page: everything the page needs to know. */
@@ -15,7 +16,8 @@ record Visit(
         Survey survey,
         Contact contact,
         Response response,
-        String locale) {
+        String locale,
+        Wording wording) {
 
     /** Why the survey cannot be answered now ({@code answered}, {@code unsubscribed}, {@code expired}), or null. */
     String blocked(Instant now) {
@@ -29,6 +31,11 @@ record Visit(
     }
 
     Visit with(Response newer) {
-        return new Visit(token, invitation, workspace, survey, contact, newer, locale);
+        return new Visit(token, invitation, workspace, survey, contact, newer, locale, wording);
+    }
+
+    /** The path of the invitation's page, also the scope of its page nonces. */
+    String path() {
+        return "/s/" + token;
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
  * A survey: ordered questions and the thank-you text. {@code invitationExpiry} (ISO-8601
  * duration) overrides the workspace's default validity of invitations when set; {@code display}
  * (null when absent) lets the widget show it by itself on page triggers or in slots.
+ * {@code title} is what respondents see as its heading (null: none); {@code name} is internal.
  */
 public record Survey(
         UUID id,
@@ -20,10 +21,24 @@ public record Survey(
         String invitationExpiry,
         Instant createdAt,
         Instant updatedAt,
-        SurveyDisplay display) {
+        SurveyDisplay display,
+        Texts title) {
 
     public Survey {
         questions = List.copyOf(questions);
+    }
+
+    /** A survey without a public title. */
+    public Survey(
+            UUID id,
+            String name,
+            List<Question> questions,
+            Texts thankYou,
+            String invitationExpiry,
+            Instant createdAt,
+            Instant updatedAt,
+            SurveyDisplay display) {
+        this(id, name, questions, thankYou, invitationExpiry, createdAt, updatedAt, display, null);
     }
 
     /** A survey without display rules: shown by the widget only when a campaign queues it. */
@@ -35,7 +50,17 @@ public record Survey(
             String invitationExpiry,
             Instant createdAt,
             Instant updatedAt) {
-        this(id, name, questions, thankYou, invitationExpiry, createdAt, updatedAt, null);
+        this(id, name, questions, thankYou, invitationExpiry, createdAt, updatedAt, null, null);
+    }
+
+    /** The title respondents see in this locale, or null when the survey has none (never its internal name). */
+    public String publicTitle(String locale) {
+        return title == null ? null : title.resolve(locale);
+    }
+
+    /** The same survey with other texts; {@code title} null removes the public title. */
+    public Survey withTitle(Texts newTitle) {
+        return new Survey(id, name, questions, thankYou, invitationExpiry, createdAt, updatedAt, display, newTitle);
     }
 
     /** The survey's NPS question, if it has one. */

@@ -29,10 +29,12 @@ final class SurveyReader {
         String expiry = expiry(f);
         JsonFields displayFields = f.object("display", false);
         SurveyDisplay display = displayFields == null ? null : SurveyDisplayReader.read(displayFields);
+        Texts title = f.has("title") && !f.raw("title").isNull() ? TextsReader.read(f, "title", 200) : null;
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return new SurveyDraft(name, questions, thankYou, expiry, display, body.has("display"));
+        return new SurveyDraft(
+                name, questions, thankYou, expiry, display, body.has("display"), title, body.has("title"));
     }
 
     private static List<Question> questions(JsonFields f, List<FieldViolation> violations) {

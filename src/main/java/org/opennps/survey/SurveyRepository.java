@@ -98,6 +98,9 @@ class SurveyRepository {
         if (s.display() != null) {
             body.put("display", s.display());
         }
+        if (s.title() != null) {
+            body.put("title", s.title());
+        }
         return json.writeValueAsString(body);
     }
 
@@ -111,6 +114,7 @@ class SurveyRepository {
                 draft.invitationExpiry(),
                 SqlTimes.instant(rs, "created_at"),
                 SqlTimes.instant(rs, "updated_at"),
-                draft.display());
+                draft.display(),
+                draft.title());
     }
 }

@@ -57,7 +57,8 @@ public class SurveyService {
                 draft.invitationExpiry(),
                 now,
                 now,
-                draft.display());
+                draft.display(),
+                draft.title());
         surveys.insert(workspaceId, survey);
         return survey;
     }
@@ -74,7 +75,8 @@ public class SurveyService {
                 draft.invitationExpiry(),
                 current.createdAt(),
                 now(),
-                draft.displayGiven() ? draft.display() : current.display());
+                draft.displayGiven() ? draft.display() : current.display(),
+                draft.titleGiven() ? draft.title() : current.title());
         surveys.update(workspaceId, updated);
         return updated;
     }

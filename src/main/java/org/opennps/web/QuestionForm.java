@@ -66,6 +66,11 @@ record QuestionForm(
                 SurveyForm.value(p, prefix + "labels"));
     }
 
+    QuestionForm withText(Map<String, String> newText) {
+        return new QuestionForm(
+                id, type, newText, options, required, showCategory, showMin, showMax, showQuestion, showEquals, labels);
+    }
+
     /** Whether the type takes options (templates call it too, hence public). */
     public boolean hasOptions() {
         return "single_choice".equals(type) || "multi_choice".equals(type);

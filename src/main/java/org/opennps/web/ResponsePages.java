@@ -177,7 +177,8 @@ class ResponsePages {
             String surveyName,
             String contactName,
             String comment,
-            String caseStatus) {
+            String caseStatus,
+            boolean confirmed) {
 
         static InboxRow of(Response r, Survey survey, Contact contact) {
             return of(r, survey, contact, null);
@@ -199,7 +200,8 @@ class ResponsePages {
                     survey == null ? "(deleted survey)" : survey.name(),
                     name,
                     AnswerView.firstComment(r, survey),
-                    caseStatus);
+                    caseStatus,
+                    r.confirmed());
         }
     }
 }

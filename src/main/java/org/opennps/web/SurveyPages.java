@@ -115,7 +115,9 @@ class SurveyPages {
                     draft.thankYou(),
                     draft.invitationExpiry(),
                     saved.createdAt(),
-                    saved.updatedAt());
+                    saved.updatedAt(),
+                    saved.display(),
+                    draft.titleGiven() ? draft.title() : saved.title());
             return preview.render(model, access.workspaceId(), unsaved, null, null);
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -127,6 +129,9 @@ class SurveyPages {
     private String editor(Model model, Survey survey, SurveyForm form, Map<String, String> errors) {
         model.addAttribute("survey", survey);
         model.addAttribute("form", form);
+        model.addAttribute(
+                "display", form.display() != null ? form.display() : SurveyForm.Display.of(survey.display()));
+        model.addAttribute("pageTriggers", SurveyForm.Display.PAGE_TRIGGERS);
         model.addAttribute("errors", errors);
         java.util.List<java.util.List<String>> perQuestion = new java.util.ArrayList<>();
         for (int i = 0; i < form.questions().size(); i++) {

@@ -22,10 +22,12 @@ import tools.jackson.databind.node.ObjectNode;
 class SettingsPages {
 
     private final WorkspaceService workspaces;
+    private final UserService users;
     private final JsonMapper json;
 
-    SettingsPages(WorkspaceService workspaces, JsonMapper json) {
+    SettingsPages(WorkspaceService workspaces, UserService users, JsonMapper json) {
         this.workspaces = workspaces;
+        this.users = users;
         this.json = json;
     }
 
@@ -50,6 +52,8 @@ class SettingsPages {
             @RequestParam(name = "brand_color") String brandColor,
             @RequestParam(name = "allowed_origins", defaultValue = "") String origins,
             @RequestParam(name = "one_click_confirmation", defaultValue = "false") boolean oneClick,
+            @RequestParam(name = "display_name", required = false) String displayName,
+            @RequestParam(name = "logo_url", required = false) String logoUrl,
             RedirectAttributes redirect) {
         ObjectNode body = json.createObjectNode().put("name", name).put("time_zone", timeZone);
         ObjectNode settings = body.putObject("settings")
@@ -60,6 +64,13 @@ class SettingsPages {
                 .put("one_click_confirmation", oneClick);
         settings.put("sender_name", senderName.isBlank() ? null : senderName);
         settings.put("sender_email", senderEmail.isBlank() ? null : senderEmail);
+        // The brand respondents see; fields left out of the form keep their values.
+        if (displayName != null) {
+            settings.put("display_name", displayName.isBlank() ? null : displayName.strip());
+        }
+        if (logoUrl != null) {
+            settings.put("logo_url", logoUrl.isBlank() ? null : logoUrl.strip());
+        }
         var list = settings.putArray("allowed_origins");
         List.of(origins.split("[\\s,]+")).stream().filter(o -> !o.isBlank()).forEach(list::add);
         try {
@@ -94,7 +105,7 @@ class SettingsPages {
             @AuthenticationPrincipal SignedInUser user,
             @RequestParam(name = "workspace_id") UUID workspaceId,
             HttpSession session) {
-        if (user.workspaceIds().contains(workspaceId)
+        if (users.roleIn(workspaceId, user.id()).isPresent()
                 && workspaces.find(workspaceId).isPresent()) {
             session.setAttribute(WorkspaceAccessResolver.SESSION_WORKSPACE, workspaceId);
         }
@@ -102,9 +113,14 @@ class SettingsPages {
     }
 
     @PostMapping("/settings/api-keys")
-    String createKey(WorkspaceAccess access, @RequestParam String name, RedirectAttributes redirect) {
+    String createKey(
+            WorkspaceAccess access,
+            @RequestParam String name,
+            @RequestParam(defaultValue = ApiKeyInfo.FULL) String scope,
+            RedirectAttributes redirect) {
         try {
-            IssuedApiKey key = workspaces.createApiKey(access.workspaceId(), name.isBlank() ? "unnamed" : name.trim());
+            IssuedApiKey key =
+                    workspaces.createApiKey(access.workspaceId(), name.isBlank() ? "unnamed" : name.trim(), scope);
             redirect.addFlashAttribute("newKey", key);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", e.violations());

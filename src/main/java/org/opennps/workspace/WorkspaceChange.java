@@ -41,7 +41,8 @@ public record WorkspaceChange(JsonNode body) {
                     s.has("default_locale") ? s.locale("default_locale") : old.defaultLocale(),
                     s.has("signed_identity_required")
                             ? bool(s, "signed_identity_required")
-                            : old.signedIdentityRequired());
+                            : old.signedIdentityRequired(),
+                    s.has("display_name") ? s.string("display_name", 100, false) : old.displayName());
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

@@ -17,6 +17,8 @@ import java.util.List;
  * @param oneClickConfirmation a score from a one-click e-mail link counts only once confirmed
  * @param defaultLocale locale for contacts without one
  * @param signedIdentityRequired the client API accepts an external id only with its HMAC
+ * @param displayName the name respondents see on pages and e-mails; null uses the sender name,
+ *     then the workspace name
  */
 public record WorkspaceSettings(
         String recontactAfterResponse,
@@ -29,14 +31,44 @@ public record WorkspaceSettings(
         List<String> allowedOrigins,
         boolean oneClickConfirmation,
         String defaultLocale,
-        boolean signedIdentityRequired) {
+        boolean signedIdentityRequired,
+        String displayName) {
 
     public WorkspaceSettings {
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
     }
 
     public static WorkspaceSettings defaults() {
-        return new WorkspaceSettings("P90D", "P30D", "P30D", null, null, "#4f46e5", null, List.of(), true, "en", false);
+        return new WorkspaceSettings(
+                "P90D", "P30D", "P30D", null, null, "#4f46e5", null, List.of(), true, "en", false, null);
+    }
+
+    /** The settings before display names existed. */
+    public WorkspaceSettings(
+            String recontactAfterResponse,
+            String recontactAfterInvitation,
+            String invitationExpiry,
+            String senderName,
+            String senderEmail,
+            String brandColor,
+            String logoUrl,
+            List<String> allowedOrigins,
+            boolean oneClickConfirmation,
+            String defaultLocale,
+            boolean signedIdentityRequired) {
+        this(
+                recontactAfterResponse,
+                recontactAfterInvitation,
+                invitationExpiry,
+                senderName,
+                senderEmail,
+                brandColor,
+                logoUrl,
+                allowedOrigins,
+                oneClickConfirmation,
+                defaultLocale,
+                signedIdentityRequired,
+                null);
     }
 
     public Duration recontactAfterResponseDuration() {

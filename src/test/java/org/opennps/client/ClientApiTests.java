@@ -127,9 +127,11 @@ abstract class ClientApiTests extends ApiTestBase {
                         .content("{}"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        // Refused, with the reason readable by the page so the widget can name the origin to add.
         client("/identify", json("{'external_id':'c-1'}"), "https://evil.example")
                 .andExpect(status().isForbidden())
-                .andExpect(header().doesNotExist("Access-Control-Allow-Origin"));
+                .andExpect(header().string("Access-Control-Allow-Origin", "https://evil.example"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("allowed_origins")));
         mvc.perform(options(base + "/events")
                         .header("Origin", "https://shop.example")
                         .header("Access-Control-Request-Method", "POST"))

@@ -136,7 +136,7 @@ abstract class LoopApiTests extends ApiTestBase {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("owner"));
         String eve = "eve-" + UUID.randomUUID().toString().substring(0, 8) + "@shop.example";
-        users.createUser(eve, "a-long-enough-password", workspace.workspace().id(), UserService.MEMBER);
+        users.createUser(eve, "a-long-enough-password", workspace.workspace().id(), UserService.AGENT);
         patchJson(
                         "/api/v1/cases/" + caseId,
                         json("{'status':'in_progress','owner':'" + eve

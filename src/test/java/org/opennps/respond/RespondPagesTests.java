@@ -1,9 +1,9 @@
 package org.opennps.respond;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -65,8 +65,9 @@ abstract class RespondPagesTests extends ApiTestBase {
                 .getContentAsString();
     }
 
+    /** A post as the page's form sends it: no session, no cookie, the page nonce it was served with. */
     MockHttpServletRequestBuilder form(String url, String... fields) {
-        MockHttpServletRequestBuilder request = post(url).with(csrf());
+        MockHttpServletRequestBuilder request = post(url).param("_page", invitations.pageNonce(url));
         for (int i = 0; i < fields.length; i += 2) {
             request = request.param(fields[i], fields[i + 1]);
         }
@@ -225,9 +226,8 @@ abstract class RespondPagesTests extends ApiTestBase {
 
     @Test
     void unsubscribeAsksThenOptsOut() throws Exception {
-        assertThat(page(path + "/unsubscribe")).contains("_csrf").contains("Unsubscribe");
-        mvc.perform(post(path + "/unsubscribe")).andExpect(status().isForbidden());
-        mvc.perform(post(path + "/unsubscribe").with(csrf())).andExpect(status().isOk());
+        assertThat(page(path + "/unsubscribe")).contains("Unsubscribe").doesNotContain("_csrf");
+        mvc.perform(post(path + "/unsubscribe")).andExpect(status().isOk());
         getJson("/api/v1/contacts/" + contactId)
                 .andExpect(
                         org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.unsubscribed_at")
@@ -349,5 +349,218 @@ abstract class RespondPagesTests extends ApiTestBase {
                     return r;
                 }))
                 .andExpect(status().isOk());
+    }
+
+    static String nonceOf(String html) {
+        var m = java.util.regex.Pattern.compile("name=\"_page\" value=\"([^\"]+)\"")
+                .matcher(html);
+        assertThat(m.find()).as("page nonce on the page").isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void formPostsWithoutSessionOrCookieAndThePageSetsNone() throws Exception {
+        var opened =
+                mvc.perform(get(path + "?score=10")).andExpect(status().isOk()).andReturn();
+        assertThat(opened.getResponse().getHeader("Set-Cookie")).isNull();
+        assertThat(opened.getRequest().getSession(false)).isNull();
+        String nonce = nonceOf(opened.getResponse().getContentAsString());
+        mvc.perform(post(path).param("_page", nonce).param("score", "10").param("shown", "loved"))
+                .andExpect(redirectedUrl(path + "/thanks"));
+        assertThat(JsonPath.<Object>read(responses(), "$.items[0].completed_at"))
+                .isNotNull();
+    }
+
+    @Test
+    void aFortyMinuteOldPageStillSubmits() throws Exception {
+        String nonce = nonceOf(page(path));
+        clock.advance(Duration.ofMinutes(40));
+        mvc.perform(post(path).param("_page", nonce).param("score", "9").param("shown", "loved"))
+                .andExpect(redirectedUrl(path + "/thanks"));
+    }
+
+    @Test
+    void aForgedOrAlteredNonceIsRefusedAndTheAnswersStayOnThePage() throws Exception {
+        String nonce = nonceOf(page(path));
+        String altered = nonce.substring(0, nonce.length() - 2) + (nonce.endsWith("AA") ? "BB" : "AA");
+        String issuedEarlier =
+                (Long.parseLong(nonce.substring(0, nonce.indexOf('.'))) - 3600) + nonce.substring(nonce.indexOf('.'));
+        String otherPage = invitations.pageNonce("/l/" + surveyId);
+        for (String bad : List.of(altered, issuedEarlier, otherPage, "1.2.3", "")) {
+            String html = mvc.perform(post(path).param("_page", bad).param("score", "8"))
+                    .andExpect(status().isForbidden())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(html).contains("nothing was saved").contains("value=\"8\" checked");
+            assertThat(nonceOf(html)).isNotEqualTo(bad);
+        }
+        mvc.perform(post(path).param("score", "8")).andExpect(status().isForbidden());
+        assertThat(JsonPath.<Integer>read(responses(), "$.total")).isZero();
+    }
+
+    @Test
+    void aPageOlderThanItsLifetimeExplainsItselfInTheRespondentsLanguage() throws Exception {
+        String link = "/l/" + surveyId;
+        String nonce = nonceOf(mvc.perform(get(link).header("Accept-Language", "pl-PL,pl;q=0.9"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        clock.advance(RespondentFlow.PAGE_LIFETIME.plusMinutes(1));
+        String html = mvc.perform(post(link)
+                        .header("Accept-Language", "pl-PL,pl;q=0.9")
+                        .param("_page", nonce)
+                        .param("score", "8"))
+                .andExpect(status().isForbidden())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(html).contains("niczego jeszcze nie zapisano");
+    }
+
+    @Test
+    void rfc8058OneClickPostUnsubscribesWithoutSessionOrToken() throws Exception {
+        mvc.perform(post(path + "/unsubscribe")
+                        .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("List-Unsubscribe=One-Click"))
+                .andExpect(status().isOk());
+        getJson("/api/v1/contacts/" + contactId)
+                .andExpect(
+                        org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.unsubscribed_at")
+                                .isNotEmpty());
+        String tampered = path.substring(0, path.length() - 2) + (path.endsWith("AA") ? "BB" : "AA");
+        mvc.perform(post(tampered + "/unsubscribe")
+                        .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("List-Unsubscribe=One-Click"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theShownPageConfirmsAOneClickScoreAndAPlainFetchDoesNot() throws Exception {
+        String html = page(path + "?score=9");
+        assertThat(html).contains("data-confirm=\"" + path + "/confirm\"").contains("Your score of 9 is saved");
+        assertThat(JsonPath.<Boolean>read(responses(), "$.items[0].confirmed")).isFalse();
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(JsonPath.<Integer>read(
+                                getJson("/api/v1/analytics/unconfirmed?survey_id=" + surveyId)
+                                        .andReturn()
+                                        .getResponse()
+                                        .getContentAsString(),
+                                "$.promoters"))
+                        .isEqualTo(1));
+        assertThat(JsonPath.<Integer>read(
+                        getJson("/api/v1/analytics/nps?survey_id=" + surveyId)
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(),
+                        "$.responses"))
+                .isZero();
+        mvc.perform(post(path + "/confirm").param("_page", "1.AAAA.AAAA")).andExpect(status().isForbidden());
+        assertThat(JsonPath.<Boolean>read(responses(), "$.items[0].confirmed")).isFalse();
+        mvc.perform(post(path + "/confirm").param("_page", nonceOf(html))).andExpect(status().isNoContent());
+        assertThat(JsonPath.<Boolean>read(responses(), "$.items[0].confirmed")).isTrue();
+        assertThat(page(path)).doesNotContain("data-confirm");
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(JsonPath.<Integer>read(
+                                getJson("/api/v1/analytics/nps?survey_id=" + surveyId)
+                                        .andReturn()
+                                        .getResponse()
+                                        .getContentAsString(),
+                                "$.responses"))
+                        .isEqualTo(1));
+        assertThat(JsonPath.<Integer>read(
+                        getJson("/api/v1/analytics/unconfirmed?survey_id=" + surveyId)
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(),
+                        "$.responses"))
+                .isZero();
+    }
+
+    @Test
+    void systemTextsFollowTheContactThenTheBrowserAndAWorkspaceCanRewordThem() throws Exception {
+        String english = page(path);
+        assertThat(english)
+                .contains(">Submit<")
+                .contains("0 = Not at all likely")
+                .contains("dir=\"ltr\"");
+        postJson("/api/v1/contacts", json("{'external_id':'c-1','locale':'pl'}"));
+        String polish = page(path);
+        assertThat(polish)
+                .contains("Czy polecisz nas?")
+                .contains(">Wyślij<")
+                .contains("0 = Zdecydowanie nie polecę")
+                .doesNotContain(">Submit<");
+        mvc.perform(put("/api/v1/workspace/texts")
+                        .header("Authorization", "Bearer " + key)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(json("{'texts':{'pl':{'respond.submit':'Wyślij odpowiedź'}}}")))
+                .andExpect(status().isOk());
+        assertThat(page(path)).contains(">Wyślij odpowiedź<");
+        mvc.perform(put("/api/v1/workspace/texts")
+                        .header("Authorization", "Bearer " + key)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(json("{'texts':{'p l':{'BAD KEY':1}}}")))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(put("/api/v1/workspace/texts")
+                        .header("Authorization", "Bearer " + key)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(json("{'texts':{}}")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void anonymousPagesFollowAcceptLanguageAndArabicIsRightToLeft() throws Exception {
+        String html = mvc.perform(get("/s/not-a-token").header("Accept-Language", "de-CH, de;q=0.9, en;q=0.5"))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(html).contains("Nicht gefunden");
+        String arabicSurvey = JsonPath.read(
+                postJson(
+                                "/api/v1/surveys",
+                                json("{'name':'ar','questions':[{'id':'nps','type':'nps',"
+                                        + "'text':{'en':'Recommend us?','ar':'هل توصي بنا؟'}}],'thank_you':'شكرًا'}"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+        String arabic = mvc.perform(get("/l/" + arabicSurvey).header("Accept-Language", "ar-EG,ar;q=0.9,en;q=0.5"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(arabic).contains("dir=\"rtl\"").contains("lang=\"ar-EG\"").contains(">إرسال<");
+    }
+
+    @Test
+    void publicLinkHonoursTheScoreOfTheLink() throws Exception {
+        String html = page("/l/" + surveyId + "?score=8");
+        assertThat(html).contains("value=\"8\" checked");
+        assertThat(shown(html, "earn9")).isTrue();
+    }
+
+    @Test
+    void respondentsSeeThePublicTitleAndDisplayNameNeverTheInternalName() throws Exception {
+        String first = page(path);
+        assertThat(first).doesNotContain("Post-purchase NPS");
+        patchJson("/api/v1/workspace", json("{'settings':{'display_name':'Kwiaciarnia <Róża>'}}"));
+        assertThat(page(path)).contains("Kwiaciarnia &lt;Róża&gt;").doesNotContain("Post-purchase NPS");
+        String titled = SURVEY.replace(
+                "\"name\":\"Post-purchase NPS\"",
+                "\"name\":\"Post-purchase NPS\",\"title\":{\"en\":\"Tell us how we did\"}");
+        mvc.perform(put("/api/v1/surveys/" + surveyId)
+                        .header("Authorization", "Bearer " + key)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(titled))
+                .andExpect(status().isOk());
+        assertThat(page(path))
+                .contains("<h1>Tell us how we did</h1>")
+                .contains("Kwiaciarnia &lt;Róża&gt;")
+                .doesNotContain("Post-purchase NPS");
+        assertThat(page(path + "/unsubscribe")).contains("Kwiaciarnia &lt;Róża&gt;");
     }
 }

@@ -158,9 +158,10 @@ abstract class SurveyAndInboxPagesTests extends ApiTestBase {
     void unsavedChangesArePreviewedWithoutBeingSaved() throws Exception {
         String id = newSurveyFromTemplate();
         String draft = "/surveys/" + id + "/preview-draft";
-        mvc.perform(formAt(draft, "Unsaved <name>", ""))
+        mvc.perform(formAt(draft, "Unsaved <name>", "").param("title.", "Unsaved <title>"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Unsaved &lt;name&gt;")))
+                .andExpect(content().string(containsString("Unsaved &lt;title&gt;")))
+                .andExpect(content().string(not(containsString("Unsaved &lt;name&gt;"))))
                 .andExpect(content().string(containsString("Which area?")))
                 .andExpect(content().string(containsString("Preview: answers are not saved.")));
         mvc.perform(formAt(draft, "Draft name", "12"))
@@ -303,5 +304,116 @@ abstract class SurveyAndInboxPagesTests extends ApiTestBase {
                         .getResponse()
                         .getContentAsString(),
                 "$.id");
+    }
+
+    @Test
+    void applyingLanguagesKeepsEveryTextAndMarksMissingTranslations() throws Exception {
+        String id = newSurveyFromTemplate();
+        String html = mvc.perform(form(id, "Internal name", "")
+                        .param("shown_locales", "")
+                        .with(r -> {
+                            r.setParameter("locales", "en, pl");
+                            return r;
+                        })
+                        .param("title.", "Your opinion")
+                        .param("action", "languages"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(html)
+                .contains("name=\"q0.text.en\"")
+                .contains(">How likely?</textarea>")
+                .contains(">Thanks!</textarea>")
+                .contains("value=\"Your opinion\"")
+                .contains("missing translation");
+        mvc.perform(post("/surveys/" + id)
+                        .with(signedIn())
+                        .with(csrf())
+                        .param("name", "Internal name")
+                        .param("shown_locales", "en, pl")
+                        .param("locales", "en, pl")
+                        .param("title.en", "Your opinion")
+                        .param("title.pl", "Twoja opinia")
+                        .param("thank_you.en", "Thanks!")
+                        .param("thank_you.pl", "")
+                        .param("count", "1")
+                        .param("q0.id", "nps")
+                        .param("q0.type", "nps")
+                        .param("q0.text.en", "How likely?")
+                        .param("q0.text.pl", "Czy polecisz nas?")
+                        .param("action", "save"))
+                .andExpect(status().is3xxRedirection());
+        String survey =
+                getJson("/api/v1/surveys/" + id).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<String>read(survey, "$.questions[0].text.pl")).isEqualTo("Czy polecisz nas?");
+        assertThat(JsonPath.<String>read(survey, "$.title.pl")).isEqualTo("Twoja opinia");
+        assertThat(JsonPath.<String>read(survey, "$.thank_you.en")).isEqualTo("Thanks!");
+        assertThat(JsonPath.<String>read(survey, "$.name")).isEqualTo("Internal name");
+        String editor = mvc.perform(get("/surveys/" + id).with(signedIn()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(editor).contains("missing translation").contains(">Czy polecisz nas?</textarea>");
+        String back = mvc.perform(post("/surveys/" + id)
+                        .with(signedIn())
+                        .with(csrf())
+                        .param("name", "Internal name")
+                        .param("shown_locales", "en, pl")
+                        .param("locales", "pl")
+                        .param("thank_you.en", "Thanks!")
+                        .param("thank_you.pl", "")
+                        .param("count", "1")
+                        .param("q0.id", "nps")
+                        .param("q0.type", "nps")
+                        .param("q0.text.en", "How likely?")
+                        .param("q0.text.pl", "Czy polecisz nas?")
+                        .param("action", "languages"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(back).contains(">Czy polecisz nas?</textarea>").contains(">Thanks!</textarea>");
+    }
+
+    @Test
+    void widgetDisplayRulesAreEditedInTheSurveyEditor() throws Exception {
+        String id = newSurveyFromTemplate();
+        mvc.perform(form(id, "With display", "")
+                        .param("display.triggers", "exit_intent")
+                        .param("display.other_triggers", "event:order.placed")
+                        .param("display.slots", "thank-you")
+                        .param("display.url_contains", "/checkout")
+                        .param("display.mode", "max")
+                        .param("display.max", "3")
+                        .param("display.sampling_percent", "50")
+                        .param("action", "save"))
+                .andExpect(status().is3xxRedirection());
+        String survey =
+                getJson("/api/v1/surveys/" + id).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<java.util.List<String>>read(survey, "$.display.triggers"))
+                .containsExactly("exit_intent", "event:order.placed");
+        assertThat(JsonPath.<java.util.List<String>>read(survey, "$.display.slots"))
+                .containsExactly("thank-you");
+        assertThat(JsonPath.<Integer>read(survey, "$.display.sampling_percent")).isEqualTo(50);
+        assertThat(JsonPath.<Integer>read(survey, "$.display.max")).isEqualTo(3);
+        mvc.perform(get("/surveys/" + id).with(signedIn()))
+                .andExpect(content().string(containsString("value=\"event:order.placed\"")));
+        mvc.perform(form(id, "With display", "")
+                        .param("display.mode", "once")
+                        .param("display.sampling_percent", "101")
+                        .param("display.triggers", "page_view")
+                        .param("action", "save"))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(form(id, "Without display", "")
+                        .param("display.mode", "once")
+                        .param("action", "save"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(JsonPath.<Object>read(
+                        getJson("/api/v1/surveys/" + id)
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(),
+                        "$.display"))
+                .isNull();
     }
 }
