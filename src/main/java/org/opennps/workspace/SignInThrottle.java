@@ -89,6 +89,7 @@ class SignInThrottle extends OncePerRequestFilter {
             log.warn("Sign-in failed for {} from {} ({} in a row)", masked, request.getRemoteAddr(), failures);
         } else {
             states.remove(account);
+            states.remove(address);
             log.info("Signed in: {} from {}", masked, request.getRemoteAddr());
         }
     }
