@@ -42,3 +42,16 @@ document.addEventListener('submit', function (e) {
     e.preventDefault();
   }
 });
+
+// Bars whose length is data: data-width="42.5" sets the width in per cent through the style
+// object, which the policy allows (style attributes in the markup it does not).
+function applyWidths(root) {
+  (root || document).querySelectorAll('[data-width]').forEach(function (el) {
+    var value = parseFloat(el.getAttribute('data-width'));
+    if (!isNaN(value)) {
+      el.style.width = Math.max(0, Math.min(100, value)) + '%';
+    }
+  });
+}
+document.addEventListener('DOMContentLoaded', function () { applyWidths(document); });
+document.addEventListener('htmx:afterSwap', function (e) { applyWidths(e.target); });

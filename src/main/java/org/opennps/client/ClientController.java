@@ -1,6 +1,7 @@
 package org.opennps.client;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.JsonFields;
 import org.opennps.shared.Problems;
+import org.opennps.shared.RateLimiter;
 import org.opennps.survey.SurveyDisplay;
 import org.opennps.workspace.Workspace;
 import org.springframework.http.HttpStatus;
@@ -53,6 +55,7 @@ class ClientController {
     private final ClientSurveys surveys;
     private final IdentitySecrets identities;
     private final ClientAttributes attributes;
+    private final RateLimiter limiter;
     private final JsonMapper json;
 
     ClientController(
@@ -61,7 +64,9 @@ class ClientController {
             ClientSurveys surveys,
             IdentitySecrets identities,
             ClientAttributes attributes,
+            RateLimiter limiter,
             JsonMapper json) {
+        this.limiter = limiter;
         this.attributes = attributes;
         this.intake = intake;
         this.properties = properties;
@@ -190,6 +195,12 @@ class ClientController {
             HttpServletRequest request, @PathVariable String token, @RequestBody JsonNode body) {
         Workspace ws = workspace(request);
         Display display = surveys.byToken(ws, token);
+        limiter.check(
+                "client-answer|" + display.surveyId() + "|" + request.getRemoteAddr(),
+                properties.answersPerHour(),
+                Duration.ofHours(1));
+        limiter.check(
+                "client-survey|" + display.surveyId(), properties.surveyAnswersPerMinute(), Duration.ofMinutes(1));
         List<FieldViolation> violations = new ArrayList<>();
         JsonFields fields = JsonFields.of(body, "", violations);
         String hash = fields.string("user_hash", 200, false);

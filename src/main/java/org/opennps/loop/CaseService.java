@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opennps.response.Response;
 import org.opennps.response.ResponseService;
+import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.NotFoundException;
 import org.opennps.shared.PageResult;
+import org.opennps.workspace.UserService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,8 +25,15 @@ public class CaseService {
     private final ResponseService responses;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final UserService users;
 
-    CaseService(CaseRepository cases, ResponseService responses, ApplicationEventPublisher events, Clock clock) {
+    CaseService(
+            CaseRepository cases,
+            ResponseService responses,
+            ApplicationEventPublisher events,
+            Clock clock,
+            UserService users) {
+        this.users = users;
         this.cases = cases;
         this.responses = responses;
         this.events = events;
@@ -84,6 +93,14 @@ public class CaseService {
     @Transactional
     public FeedbackCase change(UUID workspaceId, UUID caseId, CaseChange change, String actor) {
         FeedbackCase current = get(workspaceId, caseId);
+        if (change.ownerGiven() && change.owner() != null && !change.owner().equalsIgnoreCase(current.owner())) {
+            String owner = change.owner().trim().toLowerCase(java.util.Locale.ROOT);
+            boolean member = users.memberEmails(workspaceId).stream()
+                    .anyMatch(e -> e.toLowerCase(java.util.Locale.ROOT).equals(owner));
+            if (!member) {
+                throw new InvalidInputException("owner", "must be the e-mail address of a member of this workspace");
+            }
+        }
         Instant now = now();
         FeedbackCase next = change.applyTo(current, now);
         cases.update(workspaceId, next);

@@ -86,6 +86,7 @@ class PublicLinkController {
             Model model) {
         limiter.check(request.getRemoteAddr());
         Target target = target(surveyId);
+        limiter.checkAnswer(target.survey().id().toString(), request.getRemoteAddr());
         FormInput input = FormInput.read(params, target.survey());
         String locale = locale(target, request);
         String action = "/l/" + surveyId;

@@ -41,6 +41,15 @@ public class RateLimiter {
 
     /** Takes one request from the key's bucket, or throws {@link RateLimitedException}. */
     public void check(String key, int perMinute) {
+        check(key, perMinute, Duration.ofMinutes(1));
+    }
+
+    /**
+     * Takes one from a bucket of {@code capacity} refilled evenly over {@code period} (e.g. 10
+     * answers an hour), or throws {@link RateLimitedException}. A key names its period too, so
+     * callers give each limit its own key prefix.
+     */
+    public void check(String key, int capacity, Duration period) {
         if (buckets.size() > MAX_KEYS) {
             // Idle buckets are full anyway; forgetting them all only forgives clients mid-burst.
             buckets.clear();
@@ -48,7 +57,7 @@ public class RateLimiter {
         Bucket bucket = buckets.computeIfAbsent(
                 key,
                 k -> Bucket.builder()
-                        .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                        .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
                         .withCustomTimePrecision(time)
                         .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);

@@ -31,6 +31,8 @@ public class RequestLogFilter extends OncePerRequestFilter {
     private static final Pattern DISPLAY_TOKEN =
             Pattern.compile("^(/api/v1/client/[^/]+/(?:displays|responses))/[^/]+");
 
+    private static final Pattern CLIENT_KEY = Pattern.compile("^/api/v1/client/[^/]+");
+
     private final boolean enabled;
 
     RequestLogFilter(HttpProperties properties) {
@@ -73,8 +75,23 @@ public class RequestLogFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * The path without secrets or personal data: survey and display tokens, the key of client
+     * API paths (a secret key pasted into a widget's public-key slot lands there) and every
+     * segment holding an e-mail address (Delighted's person paths) become {@code ***}.
+     */
     static String maskedPath(String uri) {
         String masked = SURVEY_TOKEN.matcher(uri).replaceFirst("/s/***");
-        return DISPLAY_TOKEN.matcher(masked).replaceFirst("$1/***");
+        masked = DISPLAY_TOKEN.matcher(masked).replaceFirst("$1/***");
+        masked = CLIENT_KEY.matcher(masked).replaceFirst("/api/v1/client/***");
+        return String.join(
+                "/",
+                java.util.Arrays.stream(masked.split("/", -1))
+                        .map(segment -> segment.contains("@")
+                                        || segment.toLowerCase(java.util.Locale.ROOT)
+                                                .contains("%40")
+                                ? "***"
+                                : segment)
+                        .toList());
     }
 }

@@ -26,7 +26,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,6 +47,7 @@ class DashboardPage {
     private final EventIntakeService events;
     private final JsonMapper json;
     private final Clock clock;
+    private final String publicUrl;
 
     DashboardPage(
             AnalyticsService analytics,
@@ -57,7 +57,11 @@ class DashboardPage {
             ContactService contacts,
             EventIntakeService events,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            @org.springframework.beans.factory.annotation.Value(
+                            "${opennps.public-url:http://localhost:${server.port:8080}}")
+                    String publicUrl) {
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.analytics = analytics;
         this.responses = responses;
         this.surveys = surveys;
@@ -108,9 +112,7 @@ class DashboardPage {
                     "contactCount",
                     contacts.list(ws, null, PageResult.Request.of(1, 1)).total());
             model.addAttribute("eventCount", events.count(ws));
-            model.addAttribute(
-                    "baseUrl",
-                    ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+            model.addAttribute("baseUrl", publicUrl); // opennps.public-url, never the request's Host header
         }
         return "dashboard";
     }

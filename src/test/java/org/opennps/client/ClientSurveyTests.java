@@ -328,6 +328,23 @@ abstract class ClientSurveyTests extends ApiTestBase {
     }
 
     @Test
+    void answersPerSurveyAndAddressAreLimitedAndOutOfRangeScoresRefused() throws Exception {
+        survey("{'triggers':['exit_intent']}");
+        String first = offered("anonymous_id=visitor-first&trigger=exit_intent");
+        client("/responses/" + first, "{'score':2147483648}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("score"));
+        for (int i = 0; i < 9; i++) {
+            String token = offered("anonymous_id=visitor-" + i + "-x&trigger=exit_intent");
+            client("/responses/" + token, "{'score':10}").andExpect(status().isCreated());
+        }
+        String token = offered("anonymous_id=visitor-99-x&trigger=exit_intent");
+        client("/responses/" + token, "{'score':10}")
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"));
+    }
+
+    @Test
     void displayRulesAreValidated() throws Exception {
         postJson(
                         "/api/v1/surveys",

@@ -10,10 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opennps.support.ApiTestBase;
 import org.opennps.support.RecordedEvents;
+import org.opennps.workspace.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Alert rules and cases; run on H2 and on PostgreSQL by the subclasses. */
@@ -21,6 +23,9 @@ abstract class LoopApiTests extends ApiTestBase {
 
     @Autowired
     RecordedEvents recorded;
+
+    @Autowired
+    UserService users;
 
     String surveyId;
 
@@ -126,17 +131,23 @@ abstract class LoopApiTests extends ApiTestBase {
         postJson("/api/v1/cases", json("{'response_id':'" + response + "'}"))
                 .andExpect(jsonPath("$.id").value(caseId));
 
+        // an owner must be a member of the workspace
+        patchJson("/api/v1/cases/" + caseId, json("{'owner':'stranger@elsewhere.example'}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("owner"));
+        String eve = "eve-" + UUID.randomUUID().toString().substring(0, 8) + "@shop.example";
+        users.createUser(eve, "a-long-enough-password", workspace.workspace().id(), UserService.AGENT);
         patchJson(
                         "/api/v1/cases/" + caseId,
-                        json(
-                                "{'status':'in_progress','owner':'eve@shop.example','note':'Called the customer','tags':['delivery','vip']}"))
+                        json("{'status':'in_progress','owner':'" + eve
+                                + "','note':'Called the customer','tags':['delivery','vip']}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("in_progress"))
-                .andExpect(jsonPath("$.owner").value("eve@shop.example"))
+                .andExpect(jsonPath("$.owner").value(eve))
                 .andExpect(jsonPath("$.notes[0].body").value("Called the customer"))
                 .andExpect(jsonPath("$.resolved_at").doesNotExist());
         getJson("/api/v1/cases?tag=vip").andExpect(jsonPath("$.total").value(1));
-        getJson("/api/v1/cases?owner=eve@shop.example&status=in_progress")
+        getJson("/api/v1/cases?owner=" + eve + "&status=in_progress")
                 .andExpect(jsonPath("$.total").value(1));
         patchJson("/api/v1/cases/" + caseId, json("{'status':'resolved'}"))
                 .andExpect(jsonPath("$.resolved_at").exists())

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -12,6 +15,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Headless Chromium for browser tests, with the binary and driver set explicitly so nothing is
@@ -64,9 +70,42 @@ public final class Browsers {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        WebDriver driver = new ChromeDriver(service, options);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        WebDriver driver = new CspCheckingChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, height));
         return driver;
+    }
+
+    /**
+     * Chromium that fails the test when it quits if any page broke the Content-Security-Policy:
+     * Chromium reports each refused script, style or handler on the console ("Refused to …
+     * because it violates the following Content Security Policy directive").
+     */
+    static final class CspCheckingChromeDriver extends ChromeDriver {
+
+        CspCheckingChromeDriver(ChromeDriverService service, ChromeOptions options) {
+            super(service, options);
+        }
+
+        @Override
+        public void quit() {
+            List<String> violations = new ArrayList<>();
+            try {
+                for (LogEntry entry : manage().logs().get(LogType.BROWSER)) {
+                    if (entry.getMessage().contains("Content Security Policy")) {
+                        violations.add(entry.getMessage());
+                    }
+                }
+            } catch (RuntimeException e) {
+                // the browser is gone already: nothing to read
+            }
+            super.quit();
+            if (!violations.isEmpty()) {
+                throw new AssertionError("Content-Security-Policy violations: " + violations);
+            }
+        }
     }
 
     /** Saves a screenshot as target/screenshots/{name}.png and returns its path. */
