@@ -2,8 +2,10 @@
 # Journey benchmark: N journeys of one e-mail campaign falling due at the same instant, run by
 # the application (durable scheduler → fatigue → invitation → outbox → SMTP) into a local SMTP
 # sink; then, on the same database with the same scheduler settings, db-scheduler alone running
-# N no-op executions due together.
-#   bench/journeys/run.sh postgres [N]   (database opennps_bench_journeys on 127.0.0.1, user postgres)
+# N no-op executions due together; then a plain Jakarta Mail client sending RAW (default
+# min(N, 20000)) messages over one reused connection to a fresh sink: the e-mail ceiling.
+#   bench/journeys/run.sh postgres [N]   (database BENCH_DB, default opennps_bench_journeys, on 127.0.0.1, user postgres;
+#                                         dropped and created again)
 #   bench/journeys/run.sh h2 [N]         (embedded H2 file; the driver connects through AUTO_SERVER)
 # LIMIT (seconds, default 5400) bounds each phase: the e-mail phase ends when the sink has N
 # messages or LIMIT passed, the no-op phase when all N ran or LIMIT passed; the report then
@@ -29,8 +31,9 @@ case "$db" in
     url="jdbc:h2:file:$work/opennps;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE"
     user=sa; password="" ;;
   postgres)
-    psql -h 127.0.0.1 -U postgres -q -c 'drop database if exists opennps_bench_journeys' -c 'create database opennps_bench_journeys'
-    url="jdbc:postgresql://127.0.0.1:5432/opennps_bench_journeys"; user=postgres; password="" ;;
+    bdb=${BENCH_DB:-opennps_bench_journeys}
+    psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $bdb" -c "create database $bdb"
+    url="jdbc:postgresql://127.0.0.1:5432/$bdb"; user=postgres; password="" ;;
   *) echo "database must be h2 or postgres" >&2; exit 2 ;;
 esac
 
@@ -65,4 +68,13 @@ sleep 2   # the last rows' sent marks
 "$java" -cp "$cp" org.opennps.bench.JourneysBench report "$url" "$user" "$password" "$campaign" "$due"
 kill $server; wait $server 2>/dev/null || true
 "$java" -cp "$cp" org.opennps.bench.JourneysBench noop "$url" "$user" "$password" "$n" 10 "${LIMIT:-5400}"
+# the e-mail ceiling in the same run: a plain Jakarta Mail client over one reused connection to a fresh sink
+raw=${RAW:-$(( n < 20000 ? n : 20000 ))}
+rm -f "$work/sink2.port"
+"$java" -cp "$cp" org.opennps.bench.JourneysBench sink "$work/sink2.port" "$raw" "${LIMIT:-5400}" > "$work/sink2.log" 2>&1 &
+sink=$!
+for _ in $(seq 1 30); do [ -s "$work/sink2.port" ] && break; sleep 1; done
+"$java" -cp "$cp" org.opennps.bench.JourneysBench rawmail "$(cat "$work/sink2.port")" "$raw"
+wait $sink || true
+cat "$work/sink2.log"
 echo "uptime after: $(uptime)"

@@ -33,3 +33,12 @@
     }
   });
 })();
+
+// Destructive buttons carry data-confirm: ask before the form is sent.
+document.addEventListener('submit', function (e) {
+  var button = e.submitter;
+  var text = (button && button.getAttribute('data-confirm')) || e.target.getAttribute('data-confirm');
+  if (text && !window.confirm(text)) {
+    e.preventDefault();
+  }
+});

@@ -90,7 +90,20 @@ class AnalyticsController {
     /** Top themes of the open answers per category, with examples, areas and sentiment. */
     @GetMapping("/themes")
     Themes themes(WorkspaceAccess access, @RequestParam MultiValueMap<String, String> params) {
-        return themes.themes(access.workspaceId(), NpsFilter.read(params, "", zone(access)));
+        return themes.themes(
+                access.workspaceId(), NpsFilter.read(params, "", zone(access)), language(params.getFirst("locale")));
+    }
+
+    /** The language of the comments to read: "en" or "pl" (a region such as "pl-PL" is ignored). */
+    static String language(String locale) {
+        if (locale == null || locale.isBlank()) {
+            return null;
+        }
+        String language = locale.strip().toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
+        if (!language.equals("en") && !language.equals("pl")) {
+            throw new InvalidInputException("locale", "must be en or pl");
+        }
+        return language;
     }
 
     /** {@code steps=page.view,cart.add,…&within=P7D}: how far each category's contacts got. */

@@ -19,11 +19,13 @@ class AnalyticsProjection {
     private final FactRepository facts;
     private final Rollups rollups;
     private final WorkspaceService workspaces;
+    private final CommentThemes themes;
 
-    AnalyticsProjection(FactRepository facts, Rollups rollups, WorkspaceService workspaces) {
+    AnalyticsProjection(FactRepository facts, Rollups rollups, WorkspaceService workspaces, CommentThemes themes) {
         this.facts = facts;
         this.rollups = rollups;
         this.workspaces = workspaces;
+        this.themes = themes;
     }
 
     /** Applies one response state; returns false when a newer state was stored already. */
@@ -33,6 +35,7 @@ class AnalyticsProjection {
         Rollups.Contribution now = FactRepository.contribution(fact, zone);
         if (facts.insert(fact, zone)) {
             add(fact, now, 1);
+            storeThemes(fact);
             return true;
         }
         Optional<Instant> stored = facts.lockUpdatedAt(fact.responseId());
@@ -43,7 +46,13 @@ class AnalyticsProjection {
         facts.update(fact, zone);
         before.ifPresent(c -> add(fact, c, -1));
         add(fact, now, 1);
+        storeThemes(fact);
         return true;
+    }
+
+    /** The comment's themes, found as it arrives (well under a millisecond), in the same transaction. */
+    private void storeThemes(ResponseFact fact) {
+        themes.store(fact.workspaceId(), fact.responseId(), Answers.comment(fact.answers(), fact.kinds()));
     }
 
     private void add(ResponseFact fact, Rollups.Contribution contribution, int sign) {

@@ -206,7 +206,7 @@ class FactQueries {
                 .orElse(null);
     }
 
-    private static String where(UUID ws, NpsFilter filter, Map<String, Object> params) {
+    static String where(UUID ws, NpsFilter filter, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder(" where f.workspace_id = :ws and f.counted = true");
         params.put("ws", ws);
         optional(sql, params, "f.survey_id", "survey", filter.surveyId());

@@ -20,15 +20,22 @@ class ThemeReports {
     static final int EXAMPLES = 3;
 
     private final FactQueries queries;
+    private final ThemeCosts costs;
     private final TextAnalysis analysis = new TextAnalysis();
     private final AreaClassifier classifier = new AreaClassifier(analysis);
     private final Sentiment sentiment = new Sentiment(analysis);
 
-    ThemeReports(FactQueries queries) {
+    ThemeReports(FactQueries queries, ThemeCosts costs) {
         this.queries = queries;
+        this.costs = costs;
     }
 
     Themes themes(UUID ws, NpsFilter filter) {
+        return themes(ws, filter, null);
+    }
+
+    /** {@code language} "en" or "pl" keeps comments in that language only (and labels in it); null all. */
+    Themes themes(UUID ws, NpsFilter filter, String language) {
         List<Themes.CategoryThemes> result = new ArrayList<>();
         for (String category : categories(filter)) {
             NpsFilter one = new NpsFilter(
@@ -41,7 +48,7 @@ class ThemeReports {
                     category);
             result.add(ofCategory(category, queries.comments(ws, one, MAX_COMMENTS)));
         }
-        return new Themes(result);
+        return new Themes(costs.themes(ws, filter, language), result);
     }
 
     /** Every area with its count (zeros included, in the survey's order) per category. */

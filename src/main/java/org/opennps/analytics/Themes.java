@@ -3,8 +3,12 @@ package org.opennps.analytics;
 import java.time.Instant;
 import java.util.List;
 
-/** Themes of the open answers, per NPS category. */
-public record Themes(List<CategoryThemes> categories) {
+/**
+ * Themes of the open answers: {@code themes} from meaning (the fixed shop themes and those the
+ * re-grouping found) with what each costs in NPS, largest first; {@code categories} the frequent
+ * phrases per NPS category, as before.
+ */
+public record Themes(List<ThemeCost> themes, List<CategoryThemes> categories) {
 
     /**
      * One category: {@code comments} analysed (the newest, at most the limit), their mean

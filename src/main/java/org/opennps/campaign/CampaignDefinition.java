@@ -14,6 +14,9 @@ import org.opennps.analytics.RespondentQuery;
  *
  * @param triggerEventType the trigger's event type; for an audience campaign the re-survey's event
  *     (or null), so the same index look-up finds it
+ * @param acceptClientEvents the trigger also accepts events sent with the public key, when the
+ *     visitor's identity was signed ({@code trigger.accept_client_events} with
+ *     {@code trigger.require_signed_identity}); otherwise only server events start journeys
  */
 record CampaignDefinition(
         String name,
@@ -26,7 +29,8 @@ record CampaignDefinition(
         Integer dailyCap,
         List<Step> steps,
         Audience audience,
-        Resurvey resurvey) {
+        Resurvey resurvey,
+        boolean acceptClientEvents) {
 
     /** {@code trigger_event_id} of the journey that enrolls a contact of an audience. */
     static final String AUDIENCE = "audience";
@@ -56,7 +60,8 @@ record CampaignDefinition(
                         null,
                         null)),
                 null,
-                null);
+                null,
+                false);
     }
 
     /** Who an audience campaign enrolls: contacts with a response meeting every given restriction. */

@@ -58,9 +58,12 @@ final class CampaignReader {
                 f.reject("trigger", "is required, unless the campaign has an audience");
             }
         }
+        boolean acceptClientEvents = false;
         if (trigger != null) {
             eventType = trigger.token("event_type", EVENT_TYPE, EVENT_RULE, true);
             where = conditions(trigger, "where", "property");
+            acceptClientEvents = flag(trigger, "accept_client_events");
+            flag(trigger, "require_signed_identity"); // checked on activation, see CampaignService
         }
         if (audienceFields != null) {
             audience = audience(audienceFields);
@@ -97,7 +100,21 @@ final class CampaignReader {
                 dailyCap,
                 steps,
                 audience,
-                resurvey);
+                resurvey,
+                acceptClientEvents);
+    }
+
+    /** An optional boolean flag: absent or null is false. */
+    private static boolean flag(JsonFields f, String name) {
+        JsonNode value = f.raw(name);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            f.reject(name, "must be true or false");
+            return false;
+        }
+        return value.booleanValue();
     }
 
     static final Set<String> CATEGORIES = Set.of("promoter", "passive", "detractor");

@@ -14,6 +14,7 @@ import org.opennps.shared.ConflictException;
 import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.NotFoundException;
+import org.opennps.shared.OutboundGuard;
 import org.opennps.shared.PageResult;
 import org.opennps.survey.SurveyService;
 import org.springframework.stereotype.Service;
@@ -34,8 +35,10 @@ public class CampaignService {
     private final CampaignPreview previews;
     private final SchedulerClient scheduler;
     private final AnalyticsService analytics;
+    private final AudienceEnrolment enrolment;
     private final JsonMapper json;
     private final Clock clock;
+    private final OutboundGuard guard;
 
     CampaignService(
             CampaignRepository campaigns,
@@ -45,8 +48,12 @@ public class CampaignService {
             CampaignPreview previews,
             SchedulerClient scheduler,
             AnalyticsService analytics,
+            AudienceEnrolment enrolment,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            OutboundGuard guard) {
+        this.enrolment = enrolment;
+        this.guard = guard;
         this.scheduler = scheduler;
         this.analytics = analytics;
         this.campaigns = campaigns;
@@ -63,6 +70,9 @@ public class CampaignService {
     public JsonNode create(UUID workspaceId, JsonNode body) {
         body = withSecretsKept(body, null);
         CampaignDefinition d = validated(workspaceId, body);
+        if ("active".equals(d.status())) {
+            refuseUnsignedClientTrigger(body);
+        }
         Instant now = now();
         UUID id = UUID.randomUUID();
         campaigns.insert(new CampaignRepository.Row(
@@ -83,6 +93,9 @@ public class CampaignService {
         body = withSecretsKept(body, json.readTree(current.definition()));
         CampaignDefinition d = validated(workspaceId, body);
         String status = body.has("status") ? d.status() : current.status();
+        if ("active".equals(status)) {
+            refuseUnsignedClientTrigger(body);
+        }
         boolean saved = campaigns.update(new CampaignRepository.Row(
                 id,
                 workspaceId,
@@ -118,7 +131,10 @@ public class CampaignService {
      */
     @Transactional
     public JsonNode setStatus(UUID workspaceId, UUID id, String status) {
-        row(workspaceId, id);
+        CampaignRepository.Row current = row(workspaceId, id);
+        if ("active".equals(status)) {
+            refuseUnsignedClientTrigger(json.readTree(current.definition()));
+        }
         Instant now = now();
         campaigns.setStatus(workspaceId, id, status, now);
         if ("active".equals(status)) {
@@ -129,26 +145,17 @@ public class CampaignService {
     }
 
     /**
-     * Enrolls an audience campaign's matching contacts: one journey each, keyed
+     * Starts enrolling an audience campaign's matching contacts as a durable task (the request
+     * returns at once; progress in the campaign's {@code enrolment}): one journey each, keyed
      * {@code (campaign, contact, "audience")}, so activating again, or a second node activating at
      * the same time, enrolls nobody twice; only contacts who newly match are added.
      */
-    private int enroll(UUID workspaceId, UUID campaignId, Instant now) {
+    private void enroll(UUID workspaceId, UUID campaignId, Instant now) {
         CampaignRepository.Row row = campaigns.find(workspaceId, campaignId).orElseThrow();
         CampaignDefinition d = definitions.get(row.id(), row.version());
-        if (d.audience() == null) {
-            return 0;
+        if (d.audience() != null) {
+            enrolment.start(workspaceId, campaignId, scheduler, now);
         }
-        int enrolled = 0;
-        for (UUID contactId : analytics.respondents(workspaceId, d.audience().query())) {
-            Journey journey = Journey.begin(
-                    workspaceId, campaignId, row.version(), contactId, CampaignDefinition.AUDIENCE, "{}", now);
-            if (journeys.insertIfAbsent(journey)) {
-                scheduler.scheduleIfNotExists(JourneyTask.instance(journey.id(), 0), now);
-                enrolled++;
-            }
-        }
-        return enrolled;
     }
 
     /**
@@ -191,6 +198,22 @@ public class CampaignService {
         return journeys.counts(workspaceId, id);
     }
 
+    /**
+     * A campaign whose trigger accepts events sent with the public key may only run when it also
+     * requires a signed identity: otherwise anyone reading the key from a page could send an
+     * event for any external id and have the server e-mail that person.
+     */
+    private static void refuseUnsignedClientTrigger(JsonNode body) {
+        JsonNode trigger = body.path("trigger");
+        if (trigger.path("accept_client_events").asBoolean(false)
+                && !trigger.path("require_signed_identity").asBoolean(false)) {
+            throw new InvalidInputException(
+                    "trigger.require_signed_identity",
+                    "must be true to activate a campaign with accept_client_events: unsigned client events name"
+                            + " any external id the sender likes");
+        }
+    }
+
     private CampaignDefinition validated(UUID workspaceId, JsonNode body) {
         List<FieldViolation> violations = new ArrayList<>();
         CampaignDefinition d = CampaignReader.read(body, violations);
@@ -198,6 +221,14 @@ public class CampaignService {
                 && d.surveyId() != null
                 && surveys.find(workspaceId, d.surveyId()).isEmpty()) {
             violations.add(new FieldViolation("survey_id", "no such survey in this workspace"));
+        }
+        if (violations.isEmpty()) {
+            for (int i = 0; i < d.steps().size(); i++) {
+                if (d.steps().get(i) instanceof Step.Action action && action.url() != null) {
+                    String field = "steps[" + i + "].url";
+                    guard.problem(action.url()).ifPresent(p -> violations.add(new FieldViolation(field, p)));
+                }
+            }
         }
         if (violations.isEmpty() && d.audience() != null) {
             if (d.audience().surveyId() != null
@@ -312,6 +343,16 @@ public class CampaignService {
         view.put("version", row.version());
         view.put("created_at", row.createdAt().toString());
         view.put("updated_at", row.updatedAt().toString());
+        enrolment.progress(row.workspaceId(), row.id()).ifPresent(p -> {
+            ObjectNode progress = view.putObject("enrolment");
+            progress.put("status", p.status());
+            progress.put("matched", p.matched());
+            progress.put("enrolled", p.enrolled());
+            progress.put("started_at", p.startedAt().toString());
+            if (p.finishedAt() != null) {
+                progress.put("finished_at", p.finishedAt().toString());
+            }
+        });
         return view;
     }
 

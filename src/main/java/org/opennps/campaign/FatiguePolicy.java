@@ -1,9 +1,5 @@
 package org.opennps.campaign;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,58 +71,82 @@ public class FatiguePolicy {
             return FatigueDecision.suppressed("bounced");
         }
         Workspace ws = workspaces.get(workspaceId);
-        Instant now = clock.instant();
-        if (survey) {
-            Optional<String> recontact = recontact(ws, contact.id(), now);
-            if (recontact.isPresent()) {
-                return FatigueDecision.suppressed(recontact.get());
-            }
-        }
-        if (!sampledIn(contact.id(), campaignId, samplingPercent)) {
-            return FatigueDecision.suppressed("sampled_out");
-        }
-        if (dailyCap != null) {
-            LocalDate day = now.atZone(ws.zone()).toLocalDate();
-            boolean free = count
-                    ? campaigns.takeDailySlot(campaignId, day, dailyCap)
-                    : campaigns.dailyCount(campaignId, day) < dailyCap;
-            if (!free) {
-                return FatigueDecision.suppressed("daily_cap");
-            }
-        }
-        return FatigueDecision.ALLOWED;
-    }
-
-    private Optional<String> recontact(Workspace ws, UUID contactId, Instant now) {
-        Optional<Instant> responded = responses.lastRespondedAt(ws.id(), contactId);
-        if (responded.isPresent()
-                && responded.get().isAfter(now.minus(ws.settings().recontactAfterResponseDuration()))) {
-            return Optional.of("recontact_after_response");
-        }
-        Optional<Instant> invited = invitations.lastInvitedAt(ws.id(), contactId);
-        boolean unanswered =
-                invited.isPresent() && (responded.isEmpty() || responded.get().isBefore(invited.get()));
-        if (unanswered && invited.get().isAfter(now.minus(ws.settings().recontactAfterInvitationDuration()))) {
-            return Optional.of("recontact_after_invitation");
-        }
-        return Optional.empty();
+        return decide(ws, contact, campaignId, samplingPercent, dailyCap, survey, count, History.of(this, ws));
     }
 
     /**
-     * Sticky sampling: the same contact is always in or always out of one campaign's sample,
-     * so raising the percentage only adds people.
+     * What the recontact windows need to know of a contact: the latest counted response and the
+     * latest invitation shown. A batch of journeys reads both for all its contacts at once.
      */
+    interface History {
+        Optional<Instant> lastResponded(UUID contactId);
+
+        Optional<Instant> lastInvited(UUID contactId);
+
+        /** One look-up per question, for a single decision. */
+        static History of(FatiguePolicy policy, Workspace ws) {
+            return new History() {
+                @Override
+                public Optional<Instant> lastResponded(UUID contactId) {
+                    return policy.responses.lastRespondedAt(ws.id(), contactId);
+                }
+
+                @Override
+                public Optional<Instant> lastInvited(UUID contactId) {
+                    return policy.invitations.lastInvitedAt(ws.id(), contactId);
+                }
+            };
+        }
+
+        /** Both questions answered for many contacts by one statement each. */
+        static History preloaded(FatiguePolicy policy, Workspace ws, java.util.Collection<UUID> contactIds) {
+            java.util.Map<UUID, Instant> responded = policy.responses.lastRespondedAt(ws.id(), contactIds);
+            java.util.Map<UUID, Instant> invited = policy.invitations.lastInvitedAt(ws.id(), contactIds);
+            return new History() {
+                @Override
+                public Optional<Instant> lastResponded(UUID contactId) {
+                    return Optional.ofNullable(responded.get(contactId));
+                }
+
+                @Override
+                public Optional<Instant> lastInvited(UUID contactId) {
+                    return Optional.ofNullable(invited.get(contactId));
+                }
+            };
+        }
+    }
+
+    /** The decision with the workspace and the contacts' history at hand (a batch of journeys). */
+    FatigueDecision decide(
+            Workspace ws,
+            Contact contact,
+            UUID campaignId,
+            int samplingPercent,
+            Integer dailyCap,
+            boolean survey,
+            boolean count,
+            History history) {
+        Instant now = clock.instant();
+        FatigueRules.History person = new FatigueRules.History(
+                contact.id(),
+                contact.unsubscribedAt(),
+                contact.bouncedAt(),
+                survey ? history.lastResponded(contact.id()).orElse(null) : null,
+                survey ? history.lastInvited(contact.id()).orElse(null) : null);
+        FatigueRules.Windows windows = new FatigueRules.Windows(
+                ws.settings().recontactAfterResponseDuration(), ws.settings().recontactAfterInvitationDuration());
+        FatigueRules.DailySlot slot = null;
+        if (dailyCap != null) {
+            LocalDate day = now.atZone(ws.zone()).toLocalDate();
+            slot = count
+                    ? () -> campaigns.takeDailySlot(campaignId, day, dailyCap)
+                    : () -> campaigns.dailyCount(campaignId, day) < dailyCap;
+        }
+        return FatigueRules.decide(person, windows, now, campaignId, samplingPercent, survey, slot);
+    }
+
+    /** See {@link FatigueRules#sampledIn}. */
     static boolean sampledIn(UUID contactId, UUID campaignId, int percent) {
-        if (percent >= 100) {
-            return true;
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((contactId + ":" + campaignId).getBytes(StandardCharsets.UTF_8));
-            int bucket = Math.floorMod(ByteBuffer.wrap(digest).getInt(), 100);
-            return bucket < percent;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return FatigueRules.sampledIn(contactId, campaignId, percent);
     }
 }

@@ -12,8 +12,8 @@ import org.opennps.delivery.WebhookRequest;
 import org.opennps.invitation.Invitation;
 import org.opennps.invitation.InvitationService;
 import org.opennps.invitation.IssueInvitation;
+import org.opennps.invitation.IssuedInvitation;
 import org.opennps.survey.Survey;
-import org.opennps.survey.SurveyService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,34 +30,60 @@ class JourneyActions {
 
     private final DeliveryService delivery;
     private final InvitationService invitations;
-    private final SurveyService surveys;
 
-    JourneyActions(DeliveryService delivery, InvitationService invitations, SurveyService surveys) {
+    JourneyActions(DeliveryService delivery, InvitationService invitations) {
         this.delivery = delivery;
         this.invitations = invitations;
-        this.surveys = surveys;
     }
 
-    Outcome perform(Journey journey, CampaignDefinition campaign, Contact contact, Map<String, Object> trigger) {
+    Outcome perform(
+            Journey journey,
+            CampaignDefinition campaign,
+            Contact contact,
+            Map<String, Object> trigger,
+            JourneyBatch batch) {
         Step.Action action = campaign.action();
         return switch (action.action()) {
-            case "message" -> message(journey, action, contact, trigger);
-            case "email" -> email(journey, campaign, action, contact, trigger);
+            case "message" -> message(journey, action, contact, trigger, batch);
+            case "email" -> email(journey, campaign, action, contact, trigger, batch);
             case "web" -> {
-                Invitation invitation = invitations.issue(command(journey, campaign, "web", trigger));
+                Invitation invitation =
+                        issue(journey, campaign, "web", trigger, batch).invitation();
                 yield new Outcome("completed", "invitation " + invitation.id() + " waits for the widget", true);
             }
-            case "webhook" -> webhook(journey, campaign, action, contact, trigger);
+            case "webhook" -> webhook(journey, campaign, action, contact, trigger, batch);
             default -> new Outcome("failed", "unknown action " + action.action(), false);
         };
     }
 
     /** Records a suppressed invitation with its reason (survey actions only). */
-    void suppress(Journey journey, CampaignDefinition campaign, Map<String, Object> trigger, String reason) {
+    void suppress(
+            Journey journey,
+            CampaignDefinition campaign,
+            Map<String, Object> trigger,
+            String reason,
+            JourneyBatch batch) {
         Step.Action action = campaign.action();
         if (action.invites() && campaign.surveyId() != null) {
-            invitations.suppress(command(journey, campaign, action.action(), trigger), reason);
+            invitations.suppress(
+                    command(journey, campaign, action.action(), trigger),
+                    reason,
+                    batch.survey(journey.workspaceId(), campaign.surveyId()),
+                    batch.workspace(journey.workspaceId()));
         }
+    }
+
+    /** Issues the invitation with the survey and workspace of the batch; its link token is made once. */
+    private IssuedInvitation issue(
+            Journey journey,
+            CampaignDefinition campaign,
+            String channel,
+            Map<String, Object> trigger,
+            JourneyBatch batch) {
+        return invitations.issue(
+                command(journey, campaign, channel, trigger),
+                batch.survey(journey.workspaceId(), campaign.surveyId()),
+                batch.workspace(journey.workspaceId()));
     }
 
     private Outcome email(
@@ -65,33 +91,37 @@ class JourneyActions {
             CampaignDefinition campaign,
             Step.Action action,
             Contact contact,
-            Map<String, Object> trigger) {
+            Map<String, Object> trigger,
+            JourneyBatch batch) {
         if (contact.email() == null) {
-            suppress(journey, campaign, trigger, "no_email");
+            suppress(journey, campaign, trigger, "no_email", batch);
             return new Outcome("stopped", "suppressed: no_email", false);
         }
-        Survey survey = surveys.get(journey.workspaceId(), campaign.surveyId());
-        Invitation invitation = invitations.issue(command(journey, campaign, "email", trigger));
+        Survey survey = batch.survey(journey.workspaceId(), campaign.surveyId());
+        IssuedInvitation issued = issue(journey, campaign, "email", trigger, batch);
+        Invitation invitation = issued.invitation();
         String locale = survey.chooseLocale(contact.locale() == null ? List.of() : List.of(contact.locale()));
         String question = survey.npsQuestion()
                 .or(() -> Optional.of(survey.questions().getFirst()))
                 .map(q -> q.text().resolve(locale))
                 .orElseThrow();
-        List<String> scoreUrls = IntStream.rangeClosed(0, 10)
-                .mapToObj(score -> invitations.scoreUrl(invitation, score))
-                .toList();
-        delivery.queueSurvey(new SurveyEmail(
-                journey.workspaceId(),
-                InvitationService.outboxReference(invitation.id()),
-                contact.email(),
-                // No subject of its own: the e-mail's translated default ("How likely are you to recommend …?").
-                action.subject() == null ? null : resolved(action.subject(), trigger),
-                action.body() == null ? null : resolved(action.body(), trigger),
-                question,
-                scoreUrls,
-                invitations.surveyUrl(invitation),
-                invitations.unsubscribeUrl(invitation),
-                locale));
+        List<String> scoreUrls =
+                IntStream.rangeClosed(0, 10).mapToObj(issued::scoreUrl).toList();
+        delivery.queueSurvey(
+                new SurveyEmail(
+                        journey.workspaceId(),
+                        InvitationService.outboxReference(invitation.id()),
+                        contact.email(),
+                        // No subject of its own: the e-mail's translated default ("How likely are you to recommend
+                        // …?").
+                        action.subject() == null ? null : resolved(action.subject(), trigger),
+                        action.body() == null ? null : resolved(action.body(), trigger),
+                        question,
+                        scoreUrls,
+                        issued.surveyUrl(),
+                        issued.unsubscribeUrl(),
+                        locale),
+                batch.workspace(journey.workspaceId()));
         return new Outcome("completed", "invitation " + invitation.id() + " e-mailed", true);
     }
 
@@ -100,13 +130,15 @@ class JourneyActions {
             CampaignDefinition campaign,
             Step.Action action,
             Contact contact,
-            Map<String, Object> trigger) {
-        Invitation invitation = invitations.issue(command(journey, campaign, "webhook", trigger));
+            Map<String, Object> trigger,
+            JourneyBatch batch) {
+        IssuedInvitation issued = issue(journey, campaign, "webhook", trigger, batch);
+        Invitation invitation = issued.invitation();
         Map<String, Object> data = new java.util.LinkedHashMap<>();
         data.put("invitation_id", invitation.id().toString());
         data.put("survey_id", campaign.surveyId().toString());
         data.put("campaign_id", journey.campaignId().toString());
-        data.put("survey_url", invitations.surveyUrl(invitation));
+        data.put("survey_url", issued.surveyUrl());
         data.put("contact", contactData(contact));
         data.put("trigger", trigger);
         delivery.queueWebhook(new WebhookRequest(
@@ -119,12 +151,13 @@ class JourneyActions {
         return new Outcome("completed", "invitation " + invitation.id() + " posted to " + action.url(), true);
     }
 
-    private Outcome message(Journey journey, Step.Action action, Contact contact, Map<String, Object> trigger) {
+    private Outcome message(
+            Journey journey, Step.Action action, Contact contact, Map<String, Object> trigger, JourneyBatch batch) {
         if (contact.email() == null) {
             return new Outcome("stopped", "suppressed: no_email", false);
         }
         UUID id = delivery.queueMessage(
-                journey.workspaceId(),
+                batch.workspace(journey.workspaceId()),
                 "journey:" + journey.id(),
                 contact.email(),
                 resolved(action.subject(), trigger),

@@ -59,6 +59,22 @@ class JourneyRepository {
                 .optional();
     }
 
+    /**
+     * Up to {@code limit} other journeys waiting and due by {@code now}, oldest first, locked until
+     * the transaction ends; rows another transaction holds are skipped, so several nodes and
+     * threads claim disjoint batches.
+     */
+    List<Journey> claimDue(Instant now, UUID except, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        return jdbc.sql("select * from journey where status = 'waiting' and due_at <= ? and id <> ?"
+                        + " order by due_at limit ? for update skip locked")
+                .params(SqlTimes.param(now), except, limit)
+                .query(this::map)
+                .list();
+    }
+
     void waitFor(UUID id, int stepIndex, Instant dueAt, Instant now) {
         jdbc.sql("update journey set step_index = ?, due_at = ?, updated_at = ? where id = ?")
                 .params(stepIndex, SqlTimes.param(dueAt), SqlTimes.param(now), id)
@@ -143,8 +159,7 @@ class JourneyRepository {
         var count = jdbc.sql("select count(*) from journey" + filter)
                 .param("ws", workspaceId)
                 .param("c", campaignId);
-        var select = jdbc.sql("select * from journey" + filter
-                        + " order by due_at, created_at, id limit :limit offset :offset")
+        var select = jdbc.sql("select * from journey" + filter + " order by created_at, id limit :limit offset :offset")
                 .param("ws", workspaceId)
                 .param("c", campaignId)
                 .param("limit", page.size())

@@ -5,15 +5,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 import org.opennps.contact.Contact;
 import org.opennps.contact.ContactService;
+import org.opennps.scheduling.ScheduledExecutions;
+import org.opennps.survey.SurveyService;
 import org.opennps.workspace.WorkspaceService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
  * a repeated or late execution of the same step finds the journey moved on and does nothing,
  * and the next step is scheduled in the same transaction, so it exists exactly when this one
  * committed.
+ *
+ * <p>A burst of due journeys runs in batches: the execution of one journey's step also claims
+ * other due journeys ({@code for update skip locked}, so nodes and threads take disjoint
+ * batches), runs them all in its transaction with the shared reads made once, and removes the
+ * claimed journeys' own executions that no node picked yet. The batch commits or rolls back as
+ * a whole: a crash half-way leaves every claimed journey waiting, with its execution, as before.
  */
 @Service
 class JourneyRunner {
@@ -42,10 +54,13 @@ class JourneyRunner {
     private final CampaignDefinitions definitions;
     private final ContactService contacts;
     private final WorkspaceService workspaces;
+    private final SurveyService surveys;
     private final FilterEvaluator filters;
     private final FatiguePolicy fatigue;
     private final JourneyActions actions;
     private final SchedulerClient scheduler;
+    private final ScheduledExecutions executions;
+    private final TransactionTemplate tx;
     private final JsonMapper json;
     private final Clock clock;
 
@@ -55,10 +70,13 @@ class JourneyRunner {
             CampaignDefinitions definitions,
             ContactService contacts,
             WorkspaceService workspaces,
+            SurveyService surveys,
             FilterEvaluator filters,
             FatiguePolicy fatigue,
             JourneyActions actions,
             SchedulerClient scheduler,
+            ScheduledExecutions executions,
+            TransactionTemplate tx,
             JsonMapper json,
             Clock clock) {
         this.journeys = journeys;
@@ -66,10 +84,13 @@ class JourneyRunner {
         this.definitions = definitions;
         this.contacts = contacts;
         this.workspaces = workspaces;
+        this.surveys = surveys;
         this.filters = filters;
         this.fatigue = fatigue;
         this.actions = actions;
         this.scheduler = scheduler;
+        this.executions = executions;
+        this.tx = tx;
         this.json = json;
         this.clock = clock;
     }
@@ -86,29 +107,68 @@ class JourneyRunner {
     @Transactional
     Result run(UUID journeyId, int stepIndex, int resumes) {
         Optional<Journey> locked = journeys.lock(journeyId);
-        if (locked.isEmpty()
-                || !locked.get().waiting()
-                || locked.get().stepIndex() != stepIndex
-                || locked.get().resumes() != resumes) {
+        if (locked.isEmpty() || !at(locked.get(), stepIndex, resumes)) {
             return Result.ALREADY_DONE;
         }
-        Journey journey = locked.get();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return step(locked.get(), batchOf(List.of(locked.get())), now);
+    }
+
+    /**
+     * The scheduler's execution of one journey's step: runs it and up to {@code limit - 1} other
+     * due journeys in one transaction. Returns how many journeys ran a step. {@code afterEach}
+     * sees the count after each journey (tests use it to interrupt a batch half-way).
+     */
+    int runBatch(UUID journeyId, int stepIndex, int resumes, int limit, IntConsumer afterEach) {
+        Integer ran = tx.execute(status -> {
+            List<Journey> work = new ArrayList<>();
+            journeys.lock(journeyId).filter(j -> at(j, stepIndex, resumes)).ifPresent(work::add);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            List<Journey> others = journeys.claimDue(now, journeyId, limit - work.size());
+            work.addAll(others);
+            JourneyBatch batch = batchOf(work);
+            int count = 0;
+            for (Journey journey : work) {
+                step(journey, batch, now);
+                afterEach.accept(++count);
+            }
+            executions.removeUnpicked(
+                    JourneyTask.STEP.getTaskName(),
+                    others.stream()
+                            .map(j -> JourneyTask.instance(j.id(), j.stepIndex(), j.resumes())
+                                    .getId())
+                            .toList());
+            return count;
+        });
+        return ran == null ? 0 : ran;
+    }
+
+    private static boolean at(Journey journey, int stepIndex, int resumes) {
+        return journey.waiting() && journey.stepIndex() == stepIndex && journey.resumes() == resumes;
+    }
+
+    private JourneyBatch batchOf(List<Journey> work) {
+        return new JourneyBatch(workspaces, surveys, campaigns, contacts, fatigue, work);
+    }
+
+    /** Runs the locked, waiting journey from its current step. */
+    private Result step(Journey journey, JourneyBatch batch, Instant now) {
+        int stepIndex = journey.stepIndex();
         CampaignDefinition campaign = definitions.get(journey.campaignId(), journey.campaignVersion());
         if (CampaignDefinition.RESURVEY.equals(journey.triggerEventId()) && campaign.resurvey() != null) {
             campaign = campaign.resurveyJourney();
         }
-        String status = campaigns.status(journey.campaignId()).orElse("deleted");
+        String status = batch.campaignStatus(journey.campaignId());
         if (!"active".equals(status)) {
             return hold(journey, campaign, stepIndex, status, now);
         }
-        Optional<Contact> contact = contacts.find(journey.workspaceId(), journey.contactId());
+        Optional<Contact> contact = batch.contact(journey.workspaceId(), journey.contactId());
         if (contact.isEmpty()) {
-            journeys.finish(journeyId, stepIndex, "stopped", "contact erased", null, now);
+            journeys.finish(journey.id(), stepIndex, "stopped", "contact erased", null, now);
             return Result.FINISHED;
         }
         Map<String, Object> trigger = json.readValue(journey.triggerProperties(), MAP);
-        return proceed(journey, campaign, contact.get(), trigger, stepIndex, now);
+        return proceed(journey, campaign, contact.get(), trigger, stepIndex, now, batch);
     }
 
     private Result proceed(
@@ -117,14 +177,15 @@ class JourneyRunner {
             Contact contact,
             Map<String, Object> trigger,
             int from,
-            Instant now) {
+            Instant now,
+            JourneyBatch batch) {
         for (int i = from; i < campaign.steps().size(); i++) {
             switch (campaign.steps().get(i)) {
                 case Step.Delay delay -> {
                     return waitUntil(journey, i + 1, now.plus(delay.duration()), now);
                 }
                 case Step.WaitUntil window -> {
-                    Instant opens = WaitWindow.next(window, now, zoneOf(journey.workspaceId(), contact));
+                    Instant opens = WaitWindow.next(window, now, zoneOf(batch, journey.workspaceId(), contact));
                     if (opens.isAfter(now)) {
                         return waitUntil(journey, i + 1, opens, now);
                     }
@@ -137,7 +198,7 @@ class JourneyRunner {
                     }
                 }
                 case Step.Action action -> {
-                    return act(journey, campaign, action, contact, trigger, i, now);
+                    return act(journey, campaign, action, contact, trigger, i, now, batch);
                 }
             }
         }
@@ -152,21 +213,23 @@ class JourneyRunner {
             Contact contact,
             Map<String, Object> trigger,
             int index,
-            Instant now) {
+            Instant now,
+            JourneyBatch batch) {
         FatigueDecision decision = fatigue.decide(
-                journey.workspaceId(),
+                batch.workspace(journey.workspaceId()),
                 contact,
                 journey.campaignId(),
                 campaign.samplingPercent(),
                 campaign.dailyCap(),
                 action.invites(),
-                true);
+                true,
+                batch.history(journey.workspaceId()));
         if (!decision.allowed()) {
-            actions.suppress(journey, campaign, trigger, decision.reason());
+            actions.suppress(journey, campaign, trigger, decision.reason(), batch);
             journeys.finish(journey.id(), index, "stopped", "suppressed: " + decision.reason(), null, now);
             return Result.FINISHED;
         }
-        JourneyActions.Outcome outcome = actions.perform(journey, campaign, contact, trigger);
+        JourneyActions.Outcome outcome = actions.perform(journey, campaign, contact, trigger, batch);
         journeys.finish(journey.id(), index, outcome.status(), outcome.detail(), outcome.invited() ? now : null, now);
         return Result.FINISHED;
     }
@@ -191,10 +254,10 @@ class JourneyRunner {
         return Result.HELD;
     }
 
-    private ZoneId zoneOf(UUID workspaceId, Contact contact) {
+    private static ZoneId zoneOf(JourneyBatch batch, UUID workspaceId, Contact contact) {
         if (contact.timeZone() != null) {
             return ZoneId.of(contact.timeZone());
         }
-        return workspaces.get(workspaceId).zone();
+        return batch.workspace(workspaceId).zone();
     }
 }

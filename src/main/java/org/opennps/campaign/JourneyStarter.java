@@ -83,6 +83,10 @@ class JourneyStarter {
     /** Starts the journey unless the event already started one; returns the new journey or null. */
     private Journey start(UUID workspaceId, CampaignRepository.Row campaign, IngestedEvent event, Instant now) {
         CampaignDefinition definition = definitions.get(campaign.id(), campaign.version());
+        if (event.clientSourced()
+                && !(definition.acceptClientEvents() && IngestedEvent.CLIENT_SIGNED.equals(event.source()))) {
+            return null; // the public key starts nothing unless the campaign accepts signed client events
+        }
         if (definition.audience() != null) {
             return resurvey(workspaceId, campaign, definition, event, now);
         }
@@ -114,13 +118,16 @@ class JourneyStarter {
 
     private Journey insert(
             UUID workspaceId, CampaignRepository.Row campaign, IngestedEvent event, String triggerId, Instant now) {
+        // a client event's properties are the sender's words: they decide the trigger's conditions
+        // but are never carried into the journey, so they cannot reach a subject, body or header
+        Map<String, Object> carried = event.clientSourced() ? Map.of() : event.properties();
         Journey journey = Journey.begin(
                 workspaceId,
                 campaign.id(),
                 campaign.version(),
                 event.contactId(),
                 triggerId,
-                json.writeValueAsString(event.properties()),
+                json.writeValueAsString(carried),
                 now);
         if (journeys.insertIfAbsent(journey)) {
             scheduler.scheduleIfNotExists(JourneyTask.instance(journey.id(), 0), now);

@@ -1,7 +1,7 @@
 /**
  * Campaigns and journeys: a trigger event starts one durable journey per contact, campaign and
- * event; its steps (delay, send window, filters, action) run on the durable scheduler, each
- * once, and exit events end waiting journeys. The fatigue policy decides for every channel
+ * event; its steps (delay, send window, filters, action) run on the durable scheduler in batches
+ * (many due journeys per transaction), each once, and exit events end waiting journeys. The fatigue policy decides for every channel
  * whether a person may be asked now.
  */
 @org.springframework.modulith.ApplicationModule(
@@ -14,6 +14,7 @@
             "survey",
             "invitation",
             "response",
-            "analytics"
+            "analytics",
+            "scheduling"
         })
 package org.opennps.campaign;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.opennps.event.EventIntakeService;
+import org.opennps.event.IngestedEvent;
 import org.opennps.event.IntakeResult;
 import org.opennps.response.Response;
 import org.opennps.shared.FieldViolation;
@@ -37,7 +38,9 @@ import tools.jackson.databind.node.ObjectNode;
  * did, ask which survey is due, report its display and send the answers. A page can only name a
  * visitor by the external id (or anonymous id) it passes, signed with {@code user_hash} when
  * the workspace requires it; it can never set e-mail, phone or name, so a public key cannot take
- * over someone's contact data.
+ * over someone's contact data. Its events are marked as client-sourced (signed or not) and start
+ * no campaign unless the campaign accepts signed client events; {@code identify} sets only the
+ * workspace's client-writable attributes, never one the server set.
  */
 @RestController
 @RequestMapping("/api/v1/client/{publicKey}")
@@ -49,6 +52,7 @@ class ClientController {
     private final ClientProperties properties;
     private final ClientSurveys surveys;
     private final IdentitySecrets identities;
+    private final ClientAttributes attributes;
     private final JsonMapper json;
 
     ClientController(
@@ -56,7 +60,9 @@ class ClientController {
             ClientProperties properties,
             ClientSurveys surveys,
             IdentitySecrets identities,
+            ClientAttributes attributes,
             JsonMapper json) {
+        this.attributes = attributes;
         this.intake = intake;
         this.properties = properties;
         this.surveys = surveys;
@@ -71,18 +77,21 @@ class ClientController {
         JsonFields fields = JsonFields.of(body, "", violations);
         String visitor = visitor(fields);
         String hash = fields.string("user_hash", 200, false);
-        fields.scalarMap("attributes", 100, 1000);
+        Map<String, Object> wanted = fields.scalarMap("attributes", 100, 1000);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
         Workspace ws = workspace(request);
-        identities.verify(ws, visitor, hash);
+        boolean signed = identities.verify(ws, visitor, hash);
+        Map<String, Object> written = wanted == null ? Map.of() : wanted;
+        attributes.check(ws.id(), visitor, written);
         ObjectNode event = json.createObjectNode().put("type", "visitor.identified");
         ObjectNode contact = event.putObject("contact").put("external_id", visitor);
-        if (body.has("attributes") && !body.get("attributes").isNull()) {
+        if (!written.isEmpty()) {
             contact.set("attributes", body.get("attributes"));
         }
-        intake.ingest(ws.id(), event, 1);
+        intake.ingest(ws.id(), event, 1, source(signed));
+        attributes.remember(ws.id(), visitor, written);
         return Map.of("external_id", visitor);
     }
 
@@ -102,7 +111,7 @@ class ClientController {
             throw new InvalidInputException(violations);
         }
         Workspace ws = workspace(request);
-        identities.verify(ws, visitor, hash);
+        boolean signed = identities.verify(ws, visitor, hash);
         ObjectNode rewritten = (ObjectNode) body.deepCopy();
         rewritten.remove("user_hash");
         ArrayNode events = rewritten.has("events") && rewritten.get("events").isArray()
@@ -118,7 +127,7 @@ class ClientController {
                 }
             });
         }
-        return intake.ingest(ws.id(), rewritten, properties.maxEventsPerRequest());
+        return intake.ingest(ws.id(), rewritten, properties.maxEventsPerRequest(), source(signed));
     }
 
     /**
@@ -185,7 +194,9 @@ class ClientController {
         JsonFields fields = JsonFields.of(body, "", violations);
         String hash = fields.string("user_hash", 200, false);
         JsonNode scoreNode = body.get("score");
-        Integer score = scoreNode != null && scoreNode.isIntegralNumber() ? scoreNode.asInt() : null;
+        Integer score = scoreNode != null && scoreNode.isIntegralNumber() && scoreNode.canConvertToInt()
+                ? Integer.valueOf(scoreNode.asInt())
+                : null;
         if (scoreNode != null && !scoreNode.isNull() && score == null) {
             fields.reject("score", "must be a whole number from 0 to 10");
         }
@@ -227,6 +238,10 @@ class ClientController {
         String anonymous = fields.token(
                 "anonymous_id", ANONYMOUS_ID, "must be 8-64 letters, digits, _ or -", !fields.has("external_id"));
         return anonymous == null ? null : "anon:" + anonymous;
+    }
+
+    private static String source(boolean signed) {
+        return signed ? IngestedEvent.CLIENT_SIGNED : IngestedEvent.CLIENT;
     }
 
     private static void bindVisitor(ObjectNode event, String visitor) {

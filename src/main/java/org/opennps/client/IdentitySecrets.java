@@ -75,23 +75,30 @@ class IdentitySecrets {
 
     /**
      * Checks a visitor's external id against its {@code user_hash} when the workspace requires
-     * signed identities; anonymous visitors carry nothing to sign and pass.
+     * signed identities; anonymous visitors carry nothing to sign and pass. Returns whether the
+     * identity is signed: a {@code user_hash} was given and matches (also when not required).
      *
      * @throws IdentityRejectedException 401 when the hash is missing, 403 when it is wrong
      */
-    void verify(Workspace workspace, String externalId, String userHash) {
-        if (!workspace.settings().signedIdentityRequired() || externalId == null || externalId.startsWith("anon:")) {
-            return;
+    boolean verify(Workspace workspace, String externalId, String userHash) {
+        if (externalId == null || externalId.startsWith("anon:")) {
+            return false;
         }
+        boolean required = workspace.settings().signedIdentityRequired();
         if (userHash == null || userHash.isBlank()) {
-            throw new IdentityRejectedException(true, "This workspace requires user_hash with every external_id.");
+            if (required) {
+                throw new IdentityRejectedException(true, "This workspace requires user_hash with every external_id.");
+            }
+            return false;
         }
         Optional<String> secret = secret(workspace.id());
         byte[] expected = secret.map(s -> hmac(s, externalId)).orElse(null);
         byte[] given = userHash.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-        if (expected == null || !MessageDigest.isEqual(expected, given)) {
+        boolean matches = expected != null && MessageDigest.isEqual(expected, given);
+        if (required && !matches) {
             throw new IdentityRejectedException(false, "user_hash does not match external_id.");
         }
+        return matches;
     }
 
     private Optional<String> secret(UUID workspaceId) {

@@ -53,6 +53,42 @@ final class ContactMerge {
                 now);
     }
 
+    /**
+     * An older input applied to newer data: it sets only fields and attributes the contact does
+     * not have yet, and removes nothing.
+     */
+    static Contact fill(Contact c, ContactInput in, Instant now) {
+        Map<String, Object> attributes = new LinkedHashMap<>(c.attributes());
+        in.attributes().forEach((key, value) -> {
+            if (value != null) {
+                attributes.putIfAbsent(key, value);
+            }
+        });
+        return new Contact(
+                c.id(),
+                or(c.externalId(), in.externalId()),
+                or(c.email(), in.email()),
+                or(c.phone(), in.phone()),
+                or(c.name(), in.name()),
+                or(c.locale(), in.locale()),
+                or(c.timeZone(), in.timeZone()),
+                attributes,
+                c.unsubscribedAt(),
+                c.bouncedAt(),
+                c.createdAt(),
+                now);
+    }
+
+    /** Whether the input says anything beyond who the person is. */
+    static boolean carriesData(ContactInput in) {
+        return in.phone() != null
+                || in.name() != null
+                || in.locale() != null
+                || in.timeZone() != null
+                || !in.attributes().isEmpty()
+                || (in.externalId() != null && in.email() != null);
+    }
+
     static boolean sameData(Contact a, Contact b) {
         return Objects.equals(a.externalId(), b.externalId())
                 && Objects.equals(a.email(), b.email())

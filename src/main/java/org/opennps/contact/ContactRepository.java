@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.opennps.shared.PageResult;
 import org.opennps.shared.SqlTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -64,21 +65,35 @@ class ContactRepository {
     }
 
     /**
-     * Contacts whose external id or e-mail is among the given ones: one statement per kind of
-     * key with a single array parameter, so the database plans it once whatever the batch size.
+     * Contacts whose external id or e-mail is among the given ones (one statement per kind of
+     * key with a single array parameter, planned once whatever the batch size), locking the rows
+     * found ({@code for update}) in key order, so
+     * transactions that touch the same contacts wait for each other instead of deadlocking.
+     * Each contact's data time ({@code data_as_of}) goes into {@code asOfById}.
      */
-    List<Contact> findByKeys(UUID workspaceId, Collection<String> externalIds, Collection<String> emails) {
+    List<Contact> lockByKeys(
+            UUID workspaceId, List<String> externalIds, List<String> emails, Map<UUID, Instant> asOfById) {
         List<Contact> found = new ArrayList<>();
+        RowMapper<Contact> mapper = (rs, row) -> {
+            Contact c = map(rs, row);
+            Instant asOf = SqlTimes.instant(rs, "data_as_of");
+            if (asOf != null) {
+                asOfById.put(c.id(), asOf);
+            }
+            return c;
+        };
         if (!externalIds.isEmpty()) {
-            found.addAll(jdbc.sql("select " + COLUMNS + " from contact where workspace_id = ? and external_id = any(?)")
+            found.addAll(jdbc.sql("select " + COLUMNS + ", data_as_of from contact"
+                            + " where workspace_id = ? and external_id = any(?) order by external_id for update")
                     .params(workspaceId, externalIds.toArray(String[]::new))
-                    .query(this::map)
+                    .query(mapper)
                     .list());
         }
         if (!emails.isEmpty()) {
-            found.addAll(jdbc.sql("select " + COLUMNS + " from contact where workspace_id = ? and email = any(?)")
+            found.addAll(jdbc.sql("select " + COLUMNS + ", data_as_of from contact"
+                            + " where workspace_id = ? and email = any(?) order by email for update")
                     .params(workspaceId, emails.toArray(String[]::new))
-                    .query(this::map)
+                    .query(mapper)
                     .list());
         }
         return found;
@@ -104,6 +119,37 @@ class ContactRepository {
                 page.page(),
                 page.size(),
                 count.query(Long.class).single());
+    }
+
+    /** Contacts oldest first after a keyset cursor; see {@link ContactQuery}. */
+    List<Contact> listOldestFirst(UUID workspaceId, ContactQuery q) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from contact where workspace_id = :ws");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("ws", workspaceId);
+        if (q.email() != null) {
+            sql.append(" and email = :email");
+            params.put("email", q.email());
+        }
+        if (q.phone() != null) {
+            sql.append(" and phone = :phone");
+            params.put("phone", q.phone());
+        }
+        if (q.since() != null) {
+            sql.append(" and created_at >= :since");
+            params.put("since", SqlTimes.param(q.since()));
+        }
+        if (q.until() != null) {
+            sql.append(" and created_at <= :until");
+            params.put("until", SqlTimes.param(q.until()));
+        }
+        if (q.afterCreatedAt() != null) {
+            sql.append(" and (created_at > :after or (created_at = :after and id > :afterId))");
+            params.put("after", SqlTimes.param(q.afterCreatedAt()));
+            params.put("afterId", q.afterId());
+        }
+        sql.append(" order by created_at, id limit :limit");
+        params.put("limit", q.limit());
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
     }
 
     /** Contacts with the time column set, oldest first; {@code column} is one of the fixed names. */
@@ -136,9 +182,10 @@ class ContactRepository {
     }
 
     /** Inserts the contacts that clash with no existing one; returns which were inserted. */
-    boolean[] insertIfAbsent(UUID workspaceId, List<Contact> contacts) {
+    boolean[] insertIfAbsent(UUID workspaceId, List<Contact> contacts, Map<UUID, Instant> asOfById) {
         int[][] counts = template.batchUpdate(
-                "insert into contact (" + COLUMNS + ", workspace_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                "insert into contact (" + COLUMNS + ", workspace_id, data_as_of)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " on conflict do nothing",
                 contacts,
                 500,
@@ -156,6 +203,7 @@ class ContactRepository {
                     ps.setObject(11, SqlTimes.param(c.createdAt()));
                     ps.setObject(12, SqlTimes.param(c.updatedAt()));
                     ps.setObject(13, workspaceId);
+                    ps.setObject(14, SqlTimes.param(asOfById.get(c.id())));
                 });
         boolean[] inserted = new boolean[contacts.size()];
         int i = 0;
@@ -167,10 +215,10 @@ class ContactRepository {
         return inserted;
     }
 
-    void updateAll(UUID workspaceId, List<Contact> contacts) {
+    void updateAll(UUID workspaceId, List<Contact> contacts, Map<UUID, Instant> asOfById) {
         template.batchUpdate(
                 "update contact set external_id = ?, email = ?, phone = ?, name = ?, locale = ?, time_zone = ?,"
-                        + " attributes = ?, updated_at = ? where workspace_id = ? and id = ?",
+                        + " attributes = ?, updated_at = ?, data_as_of = ? where workspace_id = ? and id = ?",
                 contacts,
                 500,
                 (ps, c) -> {
@@ -182,8 +230,9 @@ class ContactRepository {
                     ps.setString(6, c.timeZone());
                     ps.setString(7, json.writeValueAsString(c.attributes()));
                     ps.setObject(8, SqlTimes.param(c.updatedAt()));
-                    ps.setObject(9, workspaceId);
-                    ps.setObject(10, c.id());
+                    ps.setObject(9, SqlTimes.param(asOfById.get(c.id())));
+                    ps.setObject(10, workspaceId);
+                    ps.setObject(11, c.id());
                 });
     }
 

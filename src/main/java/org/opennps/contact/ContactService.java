@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import org.opennps.shared.FieldViolation;
@@ -28,10 +30,13 @@ public class ContactService {
     public record Upserted(Contact contact, boolean created) {}
 
     private final ContactRepository contacts;
+    private final BounceRepository bounces;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ContactService(ContactRepository contacts, ApplicationEventPublisher events, Clock clock) {
+    ContactService(
+            ContactRepository contacts, BounceRepository bounces, ApplicationEventPublisher events, Clock clock) {
+        this.bounces = bounces;
         this.contacts = contacts;
         this.events = events;
         this.clock = clock;
@@ -42,29 +47,61 @@ public class ContactService {
         return upsertAll(workspaceId, List.of(input), i -> "").getFirst();
     }
 
-    /**
-     * Creates or updates the contacts of a batch in a few statements, matching on external id
-     * then e-mail; several inputs about one person merge in order. Returns one result per input.
-     * Clashes (an e-mail that belongs to another person) are reported at
-     * {@code pathOf(i) + ".email"} and nothing is written.
-     */
+    /** {@link #upsertAll(UUID, List, List, IntFunction)} with every input as of now. */
     @Transactional
     public List<Upserted> upsertAll(UUID workspaceId, List<ContactInput> inputs, IntFunction<String> pathOf) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Map<String, ContactInput> merged = new LinkedHashMap<>();
-        for (ContactInput input : inputs) {
-            merged.merge(input.key(), input, ContactInput::then);
+        return upsertAll(workspaceId, inputs, java.util.Collections.nCopies(inputs.size(), now), pathOf);
+    }
+
+    /**
+     * Creates or updates the contacts of a batch in a few statements, matching on external id
+     * then e-mail. Returns one result per input. Clashes (an e-mail that belongs to another
+     * person) are reported at {@code pathOf(i) + ".email"} and nothing is written.
+     *
+     * <p>{@code asOf} gives, per input, the time its information is from (an event's
+     * {@code occurred_at}). A contact keeps the time of the newest information applied to it:
+     * inputs are applied in time order, and one older than what the contact already holds only
+     * fills fields and attributes that are still empty, so the stored data is as of the latest
+     * event whatever order concurrent requests commit in.
+     *
+     * <p>Concurrent batches sharing contacts do not deadlock on each other: the stored contacts
+     * are locked ({@code for update}) in key order before they are read and merged, so no
+     * update is lost, and new contacts are inserted in key order.
+     */
+    @Transactional
+    public List<Upserted> upsertAll(
+            UUID workspaceId, List<ContactInput> inputs, List<Instant> asOf, IntFunction<String> pathOf) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Map<String, List<Timed>> groups = new TreeMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            ContactInput input = inputs.get(i);
+            groups.computeIfAbsent(input.key(), k -> new ArrayList<>())
+                    .add(new Timed(input, asOf.get(i).truncatedTo(ChronoUnit.MICROS)));
         }
-        Index index = new Index(contacts.findByKeys(
+        Map<String, ContactInput> merged = new LinkedHashMap<>();
+        groups.forEach((key, timed) -> {
+            timed.sort(Comparator.comparing(Timed::at)); // stable: same time keeps request order
+            merged.put(
+                    key,
+                    timed.stream().map(Timed::input).reduce(ContactInput::then).orElseThrow());
+        });
+        Map<UUID, Instant> asOfById = new HashMap<>();
+        Index index = new Index(contacts.lockByKeys(
                 workspaceId,
                 merged.values().stream()
                         .map(ContactInput::externalId)
                         .filter(Objects::nonNull)
+                        .sorted()
+                        .distinct()
                         .toList(),
                 merged.values().stream()
                         .map(ContactInput::email)
                         .filter(Objects::nonNull)
-                        .toList()));
+                        .sorted()
+                        .distinct()
+                        .toList(),
+                asOfById));
 
         List<FieldViolation> violations = new ArrayList<>();
         Map<String, Upserted> byKey = new HashMap<>();
@@ -81,14 +118,19 @@ public class ContactService {
                 violations.add(new FieldViolation(path, clash));
                 continue;
             }
+            List<Timed> timed = groups.get(entry.getKey());
             if (existing == null) {
-                Contact created = ContactMerge.create(input, now);
+                Timed first = timed.getFirst();
+                Contact created = ContactMerge.create(first.input(), now);
+                asOfById.put(created.id(), first.at());
+                created = fold(created, timed.subList(1, timed.size()), asOfById, now);
                 creations.add(created);
                 index.add(created);
                 byKey.put(entry.getKey(), new Upserted(created, true));
             } else {
-                Contact updated = ContactMerge.apply(existing, input, now);
-                if (!ContactMerge.sameData(existing, updated)) {
+                Instant before = asOfById.get(existing.id());
+                Contact updated = fold(existing, timed, asOfById, now);
+                if (!ContactMerge.sameData(existing, updated) || !Objects.equals(before, asOfById.get(existing.id()))) {
                     updates.put(updated.id(), updated);
                     index.add(updated);
                 }
@@ -99,26 +141,51 @@ public class ContactService {
             throw new InvalidInputException(violations);
         }
         if (!creations.isEmpty()) {
-            boolean[] inserted = contacts.insertIfAbsent(workspaceId, creations);
+            boolean[] inserted = contacts.insertIfAbsent(workspaceId, creations, asOfById);
             for (int i = 0; i < inserted.length; i++) {
                 if (!inserted[i]) {
                     Contact raced = creations.get(i);
                     String key = keyOf(merged, raced);
-                    Contact winner = contacts.findByKeys(
+                    Contact winner = contacts.lockByKeys(
                                     workspaceId,
                                     raced.externalId() == null ? List.of() : List.of(raced.externalId()),
-                                    raced.email() == null ? List.of() : List.of(raced.email()))
+                                    raced.email() == null ? List.of() : List.of(raced.email()),
+                                    asOfById)
                             .getFirst();
-                    Contact updated = ContactMerge.apply(winner, merged.get(key), now);
+                    Contact updated = fold(winner, groups.get(key), asOfById, now);
                     updates.put(updated.id(), updated);
                     byKey.put(key, new Upserted(updated, false));
                 }
             }
         }
         if (!updates.isEmpty()) {
-            contacts.updateAll(workspaceId, List.copyOf(updates.values()));
+            contacts.updateAll(workspaceId, List.copyOf(updates.values()), asOfById);
         }
         return inputs.stream().map(i -> byKey.get(i.key())).toList();
+    }
+
+    /** One input and the time its information is from. */
+    private record Timed(ContactInput input, Instant at) {}
+
+    /**
+     * Applies inputs, oldest first, to a contact whose data is as of {@code asOfById}: one at
+     * least as new replaces and moves that time on; an older one only fills what is empty.
+     */
+    private static Contact fold(Contact contact, List<Timed> timed, Map<UUID, Instant> asOfById, Instant now) {
+        Contact result = contact;
+        for (Timed t : timed) {
+            if (!ContactMerge.carriesData(t.input())) {
+                continue;
+            }
+            Instant held = asOfById.get(result.id());
+            if (held == null || !t.at().isBefore(held)) {
+                result = ContactMerge.apply(result, t.input(), now);
+                asOfById.put(result.id(), t.at());
+            } else {
+                result = ContactMerge.fill(result, t.input(), now);
+            }
+        }
+        return result;
     }
 
     public Optional<Contact> find(UUID workspaceId, UUID id) {
@@ -144,6 +211,11 @@ public class ContactService {
 
     public PageResult<Contact> list(UUID workspaceId, String search, PageResult.Request page) {
         return contacts.list(workspaceId, search == null || search.isBlank() ? null : search.trim(), page);
+    }
+
+    /** Contacts oldest first, filtered and paged by a keyset cursor (see {@link ContactQuery}). */
+    public List<Contact> listOldestFirst(UUID workspaceId, ContactQuery query) {
+        return contacts.listOldestFirst(workspaceId, query);
     }
 
     /** People who opted out, earliest first; {@code since}/{@code until} bound the opt-out time. */
@@ -175,13 +247,53 @@ public class ContactService {
     }
 
     /**
+     * Records a bounce or complaint for an address of the workspace: a hard bounce marks its
+     * contact bounced (no survey or message in any channel from now on, reason {@code bounced}),
+     * a complaint unsubscribes it (reason {@code unsubscribed}), a soft bounce is only recorded.
+     * An address with no contact is recorded too.
+     *
+     * @param occurredAt when the provider saw it (null: now)
+     */
+    @Transactional
+    public Bounce recordBounce(
+            UUID workspaceId, String email, String type, String source, String reason, Instant occurredAt) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String address = email.trim().toLowerCase(java.util.Locale.ROOT);
+        Optional<Contact> contact = contacts.findByEmail(workspaceId, address);
+        contact.ifPresent(c -> {
+            if (Bounce.HARD.equals(type) && c.bouncedAt() == null) {
+                contacts.markBounced(workspaceId, c.id(), now);
+            } else if (Bounce.COMPLAINT.equals(type) && c.unsubscribedAt() == null) {
+                unsubscribe(workspaceId, c.id());
+            }
+        });
+        Bounce bounce = new Bounce(
+                UUID.randomUUID(),
+                address,
+                type,
+                source,
+                contact.map(Contact::id).orElse(null),
+                reason == null ? null : reason.substring(0, Math.min(500, reason.length())),
+                occurredAt == null ? now : occurredAt.truncatedTo(ChronoUnit.MICROS),
+                now);
+        bounces.insert(workspaceId, bounce);
+        return bounce;
+    }
+
+    /** The workspace's bounce and complaint notifications, newest first, optionally of one type. */
+    public PageResult<Bounce> bounces(UUID workspaceId, String type, PageResult.Request page) {
+        return bounces.list(workspaceId, type, page);
+    }
+
+    /**
      * Erases the person: other modules remove their personal data on {@link ContactErased}
      * within this transaction, then the contact and its events go.
      */
     @Transactional
     public void erase(UUID workspaceId, UUID contactId) {
-        get(workspaceId, contactId);
+        Contact erased = get(workspaceId, contactId);
         events.publishEvent(new ContactErased(workspaceId, contactId));
+        bounces.deleteOf(workspaceId, contactId, erased.email());
         contacts.delete(workspaceId, contactId);
     }
 

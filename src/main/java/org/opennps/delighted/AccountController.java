@@ -31,13 +31,19 @@ class AccountController {
     private final DelightedSurvey survey;
     private final RequestBodies bodies;
     private final DelightedGate gate;
+    private final Pagination pagination;
+    private final Trends trends;
 
     AccountController(
             AnalyticsService analytics,
             ContactService contacts,
             DelightedSurvey survey,
             RequestBodies bodies,
-            DelightedGate gate) {
+            DelightedGate gate,
+            Pagination pagination,
+            Trends trends) {
+        this.pagination = pagination;
+        this.trends = trends;
         this.analytics = analytics;
         this.contacts = contacts;
         this.survey = survey;
@@ -45,31 +51,47 @@ class AccountController {
         this.gate = gate;
     }
 
-    /** NPS of the Delighted survey in [since, until), exactly as the analytics module counts it. */
+    /**
+     * NPS of the Delighted survey (or of the survey a {@code trend} names) in [since, until),
+     * exactly as the analytics module counts it, with whole-number percentages as Delighted
+     * reports them. {@code groups[]} may ask for {@code core} (the default), the only group
+     * offered.
+     */
     @GetMapping({"/v1/metrics", "/v1/metrics.json"})
     Views.Metrics metrics(
             WorkspaceAccess access,
+            HttpServletRequest request,
             @RequestParam(required = false) String since,
-            @RequestParam(required = false) String until) {
+            @RequestParam(required = false) String until,
+            @RequestParam(required = false) String trend) {
         gate.enter(access);
         Instant from = LenientFields.unixTime("since", since);
         Instant to = LenientFields.unixTime("until", until);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidInputException("until", "must be after since");
         }
-        Optional<UUID> surveyId = survey.find(access.workspaceId());
+        List<String> groups = QueryLists.values(request, "groups");
+        for (String group : groups) {
+            if (!group.equals("core")) {
+                throw new InvalidInputException(
+                        "groups",
+                        "offers only core; '" + (group.length() > 40 ? group.substring(0, 40) : group)
+                                + "' is not available");
+            }
+        }
+        Optional<UUID> surveyId = trends.survey(access.workspaceId(), trend);
         if (surveyId.isEmpty()) {
-            return new Views.Metrics(0, 0, 0.0, 0, 0.0, 0, 0.0, 0);
+            return new Views.Metrics(0, 0, 0, 0, 0, 0, 0, 0);
         }
         NpsResult r = analytics.surveyNps(access.workspaceId(), surveyId.get(), from, to);
         return new Views.Metrics(
                 r.nps() == null ? 0 : Math.round(r.nps()),
                 r.promoters(),
-                orZero(r.shares().promoters()),
+                whole(r.shares().promoters()),
                 r.passives(),
-                orZero(r.shares().passives()),
+                whole(r.shares().passives()),
                 r.detractors(),
-                orZero(r.shares().detractors()),
+                whole(r.shares().detractors()),
                 r.responses());
     }
 
@@ -87,7 +109,7 @@ class AccountController {
                 LenientFields.unixTime("since", since),
                 LenientFields.unixTime("until", until),
                 LenientFields.page(page, perPage));
-        return Pagination.respond(
+        return pagination.respond(
                 request,
                 found.map(c ->
                         new Views.Unsubscribe(c.id().toString(), c.email(), c.name(), Views.unix(c.unsubscribedAt()))));
@@ -127,12 +149,13 @@ class AccountController {
                 LenientFields.unixTime("since", since),
                 LenientFields.unixTime("until", until),
                 LenientFields.page(page, perPage));
-        return Pagination.respond(
+        return pagination.respond(
                 request,
                 found.map(c -> new Views.Bounce(c.id().toString(), c.email(), c.name(), Views.unix(c.bouncedAt()))));
     }
 
-    private static double orZero(Double value) {
-        return value == null ? 0.0 : value;
+    /** A share in percent (50.0) as Delighted's whole number (50); analytics shares are percent already. */
+    private static long whole(Double percent) {
+        return percent == null ? 0 : Math.round(percent);
     }
 }

@@ -61,6 +61,76 @@ final class LenientFields {
         };
     }
 
+    /**
+     * Delighted's properties: any name of 1 to 255 characters without control characters
+     * ({@code "Purchase Experience"}), values that are text, numbers, flags or lists of them.
+     * {@code null} removes a property.
+     */
+    static java.util.Map<String, Object> properties(JsonFields f, String name, int maxEntries, int maxValueLength) {
+        JsonNode value = f.raw(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            f.reject(name, "must be an object of property names and values");
+            return null;
+        }
+        if (value.size() > maxEntries) {
+            f.reject(name, "must have at most " + maxEntries + " properties");
+            return null;
+        }
+        java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+        for (var entry : value.properties()) {
+            String key = entry.getKey().strip();
+            if (key.isEmpty() || key.length() > 255 || org.opennps.shared.TextRules.hasControlCharacters(key, false)) {
+                f.reject(name, "names must be 1 to 255 characters without control characters");
+                continue;
+            }
+            JsonNode v = entry.getValue();
+            if (v.isArray()) {
+                java.util.List<Object> items = new java.util.ArrayList<>();
+                for (JsonNode item : v) {
+                    Object scalar = scalar(f, name + "." + key, item, maxValueLength);
+                    if (scalar != null) {
+                        items.add(scalar);
+                    }
+                }
+                result.put(key, java.util.List.copyOf(items));
+            } else if (v.isObject()) {
+                f.reject(name + "." + key, "must be text, a number, true/false or a list of them");
+            } else {
+                result.put(key, v.isNull() ? null : scalar(f, name + "." + key, v, maxValueLength));
+            }
+        }
+        return result;
+    }
+
+    private static Object scalar(JsonFields f, String path, JsonNode v, int maxValueLength) {
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            return v.longValue();
+        }
+        if (v.isNumber()) {
+            return v.doubleValue();
+        }
+        if (v.isString()) {
+            String s = v.stringValue();
+            if (s.length() > maxValueLength) {
+                f.reject(path, "must be at most " + maxValueLength + " characters");
+                return null;
+            }
+            if (org.opennps.shared.TextRules.hasControlCharacters(s, false)) {
+                f.reject(path, "must not contain control characters");
+                return null;
+            }
+            return s;
+        }
+        f.reject(path, "must be text, a number or true/false");
+        return null;
+    }
+
     /** A Unix time in seconds from a query parameter; null when absent. */
     static Instant unixTime(String name, String text) {
         if (text == null || text.isBlank()) {

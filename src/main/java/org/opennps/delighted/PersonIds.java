@@ -8,6 +8,15 @@ final class PersonIds {
 
     private PersonIds() {}
 
+    /** The id, or empty for anything that is not one (such as Delighted's numeric ids). */
+    static java.util.Optional<UUID> find(String text) {
+        try {
+            return java.util.Optional.of(UUID.fromString(text.trim()));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     static UUID parse(String field, String text) {
         try {
             return UUID.fromString(text.trim());

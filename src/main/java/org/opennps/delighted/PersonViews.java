@@ -26,6 +26,15 @@ class PersonViews {
     }
 
     Views.Person of(UUID workspaceId, Contact c, Instant surveyScheduledAt) {
+        return of(workspaceId, c, surveyScheduledAt, false);
+    }
+
+    /** With the person's properties, as the answer to POST /v1/people and a retrieve carry them. */
+    Views.Person withProperties(UUID workspaceId, Contact c, Instant surveyScheduledAt) {
+        return of(workspaceId, c, surveyScheduledAt, true);
+    }
+
+    private Views.Person of(UUID workspaceId, Contact c, Instant surveyScheduledAt, boolean properties) {
         return new Views.Person(
                 c.id().toString(),
                 c.name(),
@@ -35,6 +44,7 @@ class PersonViews {
                 Views.unix(invitations.lastInvitedAt(workspaceId, c.id()).orElse(null)),
                 Views.unix(responses.lastRespondedAt(workspaceId, c.id()).orElse(null)),
                 Views.unix(requests.nextScheduledAt(workspaceId, c.id()).orElse(null)),
-                Views.unix(surveyScheduledAt));
+                Views.unix(surveyScheduledAt),
+                properties ? c.attributes() : null);
     }
 }

@@ -1,6 +1,7 @@
 package org.opennps.delivery;
 
 import java.time.Clock;
+import org.opennps.shared.OutboundGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,6 +34,12 @@ class DeliveryConfig {
             TransactionTemplate tx,
             Clock clock) {
         JavaMailSender sender = smtp.getIfAvailable();
+        if (sender instanceof org.springframework.mail.javamail.JavaMailSenderImpl impl) {
+            // a sender defined without Boot's properties still gets bounded waits
+            impl.getJavaMailProperties().putIfAbsent("mail.smtp.connectiontimeout", "10000");
+            impl.getJavaMailProperties().putIfAbsent("mail.smtp.timeout", "30000");
+            impl.getJavaMailProperties().putIfAbsent("mail.smtp.writetimeout", "30000");
+        }
         MailTransport transport = sender != null ? new SmtpTransport(sender) : devMailbox;
         log.info("Outgoing e-mail goes to {}", sender != null ? "SMTP" : "the dev mailbox (no spring.mail.host)");
         return new EmailDispatcher(outbox, transport, properties, events, tx, clock);
@@ -44,12 +51,17 @@ class DeliveryConfig {
             DeliveryProperties properties,
             ApplicationEventPublisher events,
             TransactionTemplate tx,
-            Clock clock) {
-        return new WebhookDispatcher(outbox, new WebhookSender(clock), properties, events, tx, clock);
+            Clock clock,
+            OutboundGuard guard) {
+        return new WebhookDispatcher(outbox, new WebhookSender(clock, guard), properties, events, tx, clock);
     }
 
     @Bean
     OutboxPoller outboxPoller(EmailDispatcher emails, WebhookDispatcher webhooks, DeliveryProperties properties) {
-        return new OutboxPoller(() -> emails.dispatchDue().plus(webhooks.dispatchDue()), properties);
+        return new OutboxPoller(
+                java.util.List.of(
+                        new OutboxPoller.Lane("email", properties.emailWorkers(), emails::pass),
+                        new OutboxPoller.Lane("webhook", properties.webhookWorkers(), webhooks::pass)),
+                properties);
     }
 }

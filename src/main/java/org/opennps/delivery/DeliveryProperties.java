@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resendUnknown what happens to a row whose attempt has an unknown outcome: true (the
  *     default) sends it again, with the same Message-ID so receivers can drop the copy; false
  *     parks it with status {@code unknown} for review
+ * @param emailWorkers threads per node sending e-mail, each over one SMTP connection per batch
+ * @param webhookWorkers threads per node posting webhooks, apart from the e-mail workers
+ * @param shutdownMaxWait how long a graceful stop waits for the workers to finish the message in
+ *     hand and give the rest of their batches back
  */
 @ConfigurationProperties("opennps.delivery")
 record DeliveryProperties(
@@ -26,16 +30,30 @@ record DeliveryProperties(
         @DefaultValue("PT30S") Duration firstRetry,
         @DefaultValue("PT1H") Duration maxRetry,
         @DefaultValue("PT5M") Duration claimTimeout,
-        @DefaultValue("true") boolean resendUnknown) {
+        @DefaultValue("true") boolean resendUnknown,
+        @DefaultValue("4") int emailWorkers,
+        @DefaultValue("2") int webhookWorkers,
+        @DefaultValue("PT10S") Duration shutdownMaxWait) {
 
     DeliveryProperties {
-        if (batchSize < 1 || maxAttempts < 1) {
-            throw new IllegalArgumentException("opennps.delivery.batch-size and max-attempts must be positive");
+        if (batchSize < 1 || maxAttempts < 1 || emailWorkers < 1 || webhookWorkers < 1) {
+            throw new IllegalArgumentException(
+                    "opennps.delivery.batch-size, max-attempts, email-workers and webhook-workers must be positive");
         }
     }
 
     DeliveryProperties withResendUnknown(boolean resend) {
-        return new DeliveryProperties(pollInterval, batchSize, maxAttempts, firstRetry, maxRetry, claimTimeout, resend);
+        return new DeliveryProperties(
+                pollInterval,
+                batchSize,
+                maxAttempts,
+                firstRetry,
+                maxRetry,
+                claimTimeout,
+                resend,
+                emailWorkers,
+                webhookWorkers,
+                shutdownMaxWait);
     }
 
     /** Wait before attempt {@code attempts + 1}: firstRetry, doubled per attempt, capped. */

@@ -64,7 +64,12 @@ public class DeliveryService {
      */
     @Transactional
     public UUID queue(EmailRequest email) {
-        Workspace ws = workspaces.get(email.workspaceId());
+        return queue(email, workspaces.get(email.workspaceId()));
+    }
+
+    /** {@link #queue(EmailRequest)} from a workspace the caller has at hand (read once for a batch). */
+    @Transactional
+    public UUID queue(EmailRequest email, Workspace ws) {
         String from = ws.settings().senderEmail() != null ? ws.settings().senderEmail() : mail.from();
         String name = ws.settings().senderName() != null ? ws.settings().senderName() : ws.name();
         UUID id = UUID.randomUUID();
@@ -78,21 +83,28 @@ public class DeliveryService {
     /** Renders a survey invitation in the workspace's brand colour and queues it. */
     @Transactional
     public UUID queueSurvey(SurveyEmail survey) {
-        Workspace ws = workspaces.get(survey.workspaceId());
+        return queueSurvey(survey, workspaces.get(survey.workspaceId()));
+    }
+
+    /** {@link #queueSurvey(SurveyEmail)} in a workspace the caller has at hand (read once for a batch). */
+    @Transactional
+    public UUID queueSurvey(SurveyEmail survey, Workspace ws) {
         Wording wording = texts.wording(ws.id(), survey.locale());
         EmailRenderer.Parts parts = EmailRenderer.survey(survey, sender(ws), wording);
         String subject = survey.subject() == null || survey.subject().isBlank()
                 ? wording.named("email.subject", ws.displayName())
                 : survey.subject();
-        return queue(new EmailRequest(
-                survey.workspaceId(),
-                survey.reference(),
-                "survey",
-                survey.to(),
-                subject,
-                parts.text(),
-                parts.html(),
-                unsubscribeHeaders(survey.unsubscribeUrl())));
+        return queue(
+                new EmailRequest(
+                        survey.workspaceId(),
+                        survey.reference(),
+                        "survey",
+                        survey.to(),
+                        subject,
+                        parts.text(),
+                        parts.html(),
+                        unsubscribeHeaders(survey.unsubscribeUrl())),
+                ws);
     }
 
     /** Queues a plain e-mail with no survey ("You asked, we changed X"). */
@@ -105,18 +117,33 @@ public class DeliveryService {
             String body,
             String locale,
             String unsubscribeUrl) {
-        Workspace ws = workspaces.get(workspaceId);
+        return queueMessage(workspaces.get(workspaceId), reference, to, subject, body, locale, unsubscribeUrl);
+    }
+
+    /** {@link #queueMessage(UUID, String, String, String, String, String, String)} in a workspace at hand. */
+    @Transactional
+    public UUID queueMessage(
+            Workspace ws,
+            String reference,
+            String to,
+            String subject,
+            String body,
+            String locale,
+            String unsubscribeUrl) {
+        UUID workspaceId = ws.id();
         EmailRenderer.Parts parts =
                 EmailRenderer.message(body, locale, sender(ws), texts.wording(workspaceId, locale), unsubscribeUrl);
-        return queue(new EmailRequest(
-                workspaceId,
-                reference,
-                "message",
-                to,
-                subject,
-                parts.text(),
-                parts.html(),
-                unsubscribeUrl == null ? Map.of() : unsubscribeHeaders(unsubscribeUrl)));
+        return queue(
+                new EmailRequest(
+                        workspaceId,
+                        reference,
+                        "message",
+                        to,
+                        subject,
+                        parts.text(),
+                        parts.html(),
+                        unsubscribeUrl == null ? Map.of() : unsubscribeHeaders(unsubscribeUrl)),
+                ws);
     }
 
     /** Queues a signed JSON post; returns its id (the first one's for a repeated reference). */
@@ -148,6 +175,16 @@ public class DeliveryService {
             return id;
         }
         return webhooks.rows().idOf(workspaceId, reference).orElseThrow();
+    }
+
+    /**
+     * Cancels the webhook posts still waiting (first try or retry) whose reference starts with
+     * {@code prefix}: their status becomes {@code cancelled} and they are never sent. A post
+     * being sent at this moment finishes.
+     */
+    @Transactional
+    public int cancelWebhooks(UUID workspaceId, String prefix) {
+        return webhooks.cancelQueued(workspaceId, prefix);
     }
 
     /** The delivery log of the webhook posts whose reference starts with {@code prefix}. */

@@ -2,17 +2,21 @@ package org.opennps.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One pass over the outbox: claim each due row, hand it to the transport, then mark it sent —
- * only after the transport accepted it, so a failure or crash before that leaves it to be
- * retried, and the claim keeps other nodes from sending it meanwhile.
+ * One pass over the outbox: claim a batch of due rows (one short committed transaction), hand
+ * them to the transport over one session (one SMTP connection), and mark each sent the moment
+ * the server accepted it — so a failure or crash before that leaves it to be retried, and the
+ * claim keeps other nodes and workers from sending it meanwhile. Several workers run passes at
+ * once; their claims never overlap.
  */
 class EmailDispatcher {
 
@@ -40,7 +44,17 @@ class EmailDispatcher {
         this.clock = clock;
     }
 
+    /** One pass of up to {@code batch-size} e-mails on the caller's thread (tests and tools). */
     DispatchResult dispatchDue() {
+        return pass(() -> false);
+    }
+
+    /**
+     * Claims one batch and sends it. {@code stopping} is asked before each e-mail: once it says
+     * yes, the e-mails not yet attempted are released (queued again, attempt not counted) and
+     * the pass ends, so a stopping node holds nothing.
+     */
+    DispatchResult pass(BooleanSupplier stopping) {
         Instant now = clock.instant();
         if (!properties.resendUnknown()) {
             outbox.rows()
@@ -50,29 +64,50 @@ class EmailDispatcher {
                                     + " recording the outcome; it may or may not have been delivered",
                             id));
         }
+        if (stopping.getAsBoolean()) {
+            return DispatchResult.NOTHING;
+        }
+        List<QueuedEmail> claimed =
+                tx.execute(s -> outbox.claimBatch(now, now.plus(properties.claimTimeout()), properties.batchSize()));
+        if (claimed == null || claimed.isEmpty()) {
+            return DispatchResult.NOTHING;
+        }
         DispatchResult result = DispatchResult.NOTHING;
-        for (UUID id : outbox.rows().due(now, properties.batchSize())) {
-            Optional<QueuedEmail> claimed = outbox.claim(id, now, now.plus(properties.claimTimeout()));
-            if (claimed.isPresent()) {
-                result = result.plus(send(claimed.get()));
+        int next = 0;
+        try (MailTransport.Session session = transport.open()) {
+            while (next < claimed.size() && !stopping.getAsBoolean()) {
+                QueuedEmail email = claimed.get(next++);
+                try {
+                    session.send(email, () -> markSent(email));
+                    result = result.plus(new DispatchResult(1, 0, 0));
+                } catch (MailTransport.TransportException e) {
+                    result = result.plus(failed(email, e));
+                    if (e.connectionLost()) {
+                        // the server is unreachable: the rest waits for the next pass instead of timing out one by one
+                        break;
+                    }
+                }
             }
+        } finally {
+            release(claimed.subList(next, claimed.size()));
         }
         return result;
     }
 
-    /**
-     * The claim (committed) records the attempt; the transport marks the row sent in a short
-     * transaction the moment the server accepted the e-mail. A node dying in between leaves the
-     * row {@code sending} until its claim runs out: an attempt of unknown outcome, resent with
-     * the same Message-ID or parked, as {@code opennps.delivery.resend-unknown} says.
-     */
-    private DispatchResult send(QueuedEmail email) {
-        try {
-            transport.send(email, () -> markSent(email));
-        } catch (MailTransport.TransportException e) {
-            return failed(email, e);
+    private void release(List<QueuedEmail> unsent) {
+        if (unsent.isEmpty()) {
+            return;
         }
-        return new DispatchResult(1, 0, 0);
+        List<UUID> ids = new ArrayList<>();
+        unsent.forEach(e -> ids.add(e.id()));
+        try {
+            outbox.rows().release(ids);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Could not give {} claimed e-mail(s) back; they are due again when their claim runs out",
+                    ids.size(),
+                    e);
+        }
     }
 
     private void markSent(QueuedEmail email) {
@@ -91,6 +126,10 @@ class EmailDispatcher {
                 outbox.rows().markFailed(email.id(), e.getMessage());
                 events.publishEvent(
                         new EmailFailed(email.workspaceId(), email.id(), email.reference(), e.getMessage()));
+                if (e.bounced()) {
+                    events.publishEvent(new EmailBounced(
+                            email.workspaceId(), email.id(), email.reference(), email.to(), e.getMessage()));
+                }
             });
             return new DispatchResult(0, 0, 1);
         }

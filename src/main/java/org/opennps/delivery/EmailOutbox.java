@@ -3,7 +3,10 @@ package org.opennps.delivery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.opennps.shared.SqlTimes;
@@ -72,6 +75,21 @@ class EmailOutbox {
                 .param(id)
                 .query(this::map)
                 .optional();
+    }
+
+    /** Claims up to {@code limit} due e-mails (see {@link OutboxRows#claimDue}) and reads them; call in a transaction. */
+    List<QueuedEmail> claimBatch(Instant now, Instant until, int limit) {
+        List<UUID> ids = rows.claimDue(now, until, limit);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, QueuedEmail> byId = new HashMap<>();
+        jdbc.sql("select " + COLUMNS + " from outgoing_email where id in (:ids)")
+                .param("ids", ids)
+                .query(this::map)
+                .list()
+                .forEach(e -> byId.put(e.id(), e));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private QueuedEmail map(ResultSet rs, int row) throws SQLException {

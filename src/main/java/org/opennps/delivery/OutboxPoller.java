@@ -1,67 +1,130 @@
 package org.opennps.delivery;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs outbox passes on every node at a fixed real-time interval. "Due" is decided by the
- * injected clock inside each pass; the interval itself is wall-clock, so moving the clock
- * (tests, time-zone changes) never stalls the poller.
+ * The outbox workers of a node: {@code email-workers} threads sending e-mail and, apart from
+ * them, {@code webhook-workers} threads posting webhooks, so a slow receiver never holds up
+ * e-mail (nor a silent SMTP server the webhooks). Each worker claims a batch, sends it, and
+ * starts over at once while work is due; when none is, it waits {@code poll-interval} of real
+ * time. "Due" is decided by the injected clock inside each pass, so moving the clock never
+ * stalls a worker.
+ *
+ * <p>Stopping (a graceful shutdown) stops claiming at once: each worker finishes the message
+ * in hand, gives the rest of its batch back and ends, all before the connection pool closes
+ * (this lifecycle stops before the application's beans are destroyed). A worker still busy
+ * after {@code shutdown-max-wait} (a server that stopped answering mid-message, bounded by the
+ * SMTP timeouts) leaves its row to the claim timeout.
  */
 class OutboxPoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxPoller.class);
 
-    private final java.util.function.Supplier<DispatchResult> dispatcher;
-    private final DeliveryProperties properties;
-    private ScheduledExecutorService executor;
+    /** One kind of work: a name for the threads, how many, and a pass that says what it did. */
+    record Lane(String name, int workers, Function<BooleanSupplier, DispatchResult> pass) {}
 
-    OutboxPoller(java.util.function.Supplier<DispatchResult> dispatcher, DeliveryProperties properties) {
-        this.dispatcher = dispatcher;
+    private final List<Lane> lanes;
+    private final DeliveryProperties properties;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean stopping;
+
+    OutboxPoller(List<Lane> lanes, DeliveryProperties properties) {
+        this.lanes = List.copyOf(lanes);
         this.properties = properties;
     }
 
     @Override
     public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "outbox-poller");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = properties.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::pass, millis, millis, TimeUnit.MILLISECONDS);
+        if (!threads.isEmpty()) {
+            return;
+        }
+        stopping = false;
+        for (Lane lane : lanes) {
+            for (int i = 0; i < lane.workers(); i++) {
+                Thread thread = new Thread(() -> work(lane), "outbox-" + lane.name() + "-" + i);
+                thread.setDaemon(true);
+                threads.add(thread);
+                thread.start();
+            }
+        }
     }
 
-    private void pass() {
+    private void work(Lane lane) {
+        while (!stopping) {
+            boolean more = false;
+            try {
+                DispatchResult result = lane.pass().apply(() -> stopping);
+                more = result.total() >= properties.batchSize();
+            } catch (RuntimeException e) {
+                log.warn("Outbox {} pass failed; next pass in {}", lane.name(), properties.pollInterval(), e);
+            }
+            if (!more) {
+                pause(properties.pollInterval());
+            }
+        }
+    }
+
+    private void pause(Duration interval) {
+        lock.lock();
         try {
-            DispatchResult result;
-            do {
-                result = dispatcher.get();
-            } while (result.total() >= properties.batchSize());
-        } catch (RuntimeException e) {
-            log.warn("Outbox pass failed; next pass in {}", properties.pollInterval(), e);
+            if (!stopping) {
+                wake.await(interval.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        } finally {
+            lock.unlock();
         }
     }
 
     @Override
     public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdown();
+        if (threads.isEmpty()) {
+            return;
+        }
+        stopping = true;
+        lock.lock();
+        try {
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        long deadline = System.nanoTime() + properties.shutdownMaxWait().toNanos();
+        for (Thread thread : threads) {
+            long left = deadline - System.nanoTime();
             try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
+                if (left > 0) {
+                    thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                break;
             }
-            executor = null;
+            if (thread.isAlive()) {
+                log.warn(
+                        "Outbox worker {} still sending after {}; its row is left to the claim timeout",
+                        thread.getName(),
+                        properties.shutdownMaxWait());
+            }
         }
+        threads.clear();
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return executor != null;
+        return !threads.isEmpty();
     }
 }

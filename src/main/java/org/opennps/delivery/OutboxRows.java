@@ -71,6 +71,50 @@ final class OutboxRows {
                 .list();
     }
 
+    /**
+     * Takes up to {@code limit} due rows for this node until {@code until}, oldest first, in two
+     * statements: rows another transaction is claiming are skipped ({@code for update skip
+     * locked}), so racing nodes and workers take disjoint batches. Call inside a transaction and
+     * commit before sending: the committed claim records the attempt.
+     */
+    List<UUID> claimDue(Instant now, Instant until, int limit) {
+        List<UUID> ids = jdbc.sql("select id from " + table + """
+                         where (status = 'queued' and next_attempt_at <= :now)
+                           or (status = 'sending' and claimed_until < :now)
+                        order by next_attempt_at limit :limit for update skip locked""")
+                .param("now", SqlTimes.param(now))
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+        if (ids.isEmpty()) {
+            return ids;
+        }
+        jdbc.sql("update " + table + """
+                         set status = 'sending', claimed_until = :until, attempts = attempts + 1,
+                          attempted_at = :now
+                        where id in (:ids)""")
+                .param("until", SqlTimes.param(until))
+                .param("now", SqlTimes.param(now))
+                .param("ids", ids)
+                .update();
+        return ids;
+    }
+
+    /**
+     * Gives claimed rows that were not attempted back (this node is stopping, or their batch
+     * ended early): queued again, due at once, the claim's attempt not counted.
+     */
+    int release(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("update " + table + " set status = 'queued', claimed_until = null,"
+                        + " attempts = case when attempts > 0 then attempts - 1 else 0 end"
+                        + " where id in (:ids) and status = 'sending'")
+                .param("ids", ids)
+                .update();
+    }
+
     /** Takes the row for this node until {@code until} if it is still due; false if another node won. */
     boolean claim(UUID id, Instant now, Instant until) {
         return jdbc.sql("update " + table + """

@@ -6,6 +6,8 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.util.Map;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
@@ -43,10 +45,7 @@ class SmtpTransport implements MailTransport {
         }
         Transport transport = null;
         try {
-            transport = impl.getSession().getTransport(impl.getProtocol() == null ? "smtp" : impl.getProtocol());
-            String username = "".equals(impl.getUsername()) ? null : impl.getUsername();
-            String password = username == null && "".equals(impl.getPassword()) ? null : impl.getPassword();
-            transport.connect(impl.getHost(), impl.getPort(), username, password);
+            transport = connect(impl);
             if (message.getSentDate() == null) {
                 message.setSentDate(new java.util.Date());
             }
@@ -54,17 +53,117 @@ class SmtpTransport implements MailTransport {
             transport.sendMessage(message, message.getAllRecipients());
         } catch (SendFailedException e) {
             close(transport);
-            boolean refused = e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
-            throw new TransportException("SMTP refused: " + e.getMessage(), refused, e);
+            throw refused(e);
         } catch (MessagingException e) {
             close(transport);
-            throw new TransportException("SMTP refused or unreachable: " + e.getMessage(), false, e);
+            throw new TransportException("SMTP refused or unreachable: " + e.getMessage(), false, false, true, e);
         }
         try {
             accepted.run();
         } finally {
             close(transport);
         }
+    }
+
+    /**
+     * One connection for a batch: connected on the first e-mail, {@code RSET} before each further
+     * one (a clean transaction whatever the last one left), reconnected after a failure, closed
+     * with {@code QUIT} at the end. Every e-mail is still recorded the moment the server accepted it.
+     */
+    @Override
+    public Session open() {
+        if (!(sender instanceof JavaMailSenderImpl impl)) {
+            return MailTransport.super.open();
+        }
+        return new Session() {
+            private Transport transport;
+            private boolean used;
+
+            @Override
+            public void send(QueuedEmail email, Runnable accepted) {
+                MimeMessage message;
+                try {
+                    message = build(email);
+                } catch (MailParseException | MailPreparationException e) {
+                    throw new TransportException("unusable message: " + e.getMessage(), true, e);
+                }
+                try {
+                    ready(impl);
+                    if (message.getSentDate() == null) {
+                        message.setSentDate(new java.util.Date());
+                    }
+                    message.saveChanges();
+                    transport.sendMessage(message, message.getAllRecipients());
+                    used = true;
+                } catch (SendFailedException e) {
+                    used = true;
+                    throw refused(e);
+                } catch (MessagingException e) {
+                    close();
+                    throw new TransportException(
+                            "SMTP refused or unreachable: " + e.getMessage(), false, false, true, e);
+                }
+                accepted.run();
+            }
+
+            /** Connected and in a clean state for the next message. */
+            private void ready(JavaMailSenderImpl impl) throws MessagingException {
+                if (transport != null && used) {
+                    try {
+                        if (transport instanceof SMTPTransport smtp) {
+                            smtp.issueCommand("RSET", 250);
+                        }
+                    } catch (MessagingException e) {
+                        close();
+                    }
+                }
+                if (transport == null || !transport.isConnected()) {
+                    close();
+                    transport = connect(impl);
+                    used = false;
+                }
+            }
+
+            @Override
+            public void close() {
+                SmtpTransport.close(transport);
+                transport = null;
+                used = false;
+            }
+        };
+    }
+
+    private static Transport connect(JavaMailSenderImpl impl) throws MessagingException {
+        Transport transport = impl.getSession().getTransport(impl.getProtocol() == null ? "smtp" : impl.getProtocol());
+        String username = "".equals(impl.getUsername()) ? null : impl.getUsername();
+        String password = username == null && "".equals(impl.getPassword()) ? null : impl.getPassword();
+        transport.connect(impl.getHost(), impl.getPort(), username, password);
+        return transport;
+    }
+
+    /**
+     * A refused recipient: a 5xx reply to RCPT TO is permanent (the address bounced), a 4xx one
+     * (mailbox busy, greylisting) is worth another try later.
+     */
+    static TransportException refused(SendFailedException e) {
+        int code = rcptCode(e);
+        boolean invalid = e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
+        if (code >= 500 || (code < 0 && invalid)) {
+            return new TransportException("SMTP refused the recipient: " + e.getMessage(), true, true, false, e);
+        }
+        return new TransportException("SMTP deferred: " + e.getMessage(), false, false, false, e);
+    }
+
+    /** The server's reply code to RCPT TO in the exception chain, or -1 when it has none. */
+    private static int rcptCode(MessagingException e) {
+        Exception next = e;
+        for (int depth = 0; next != null && depth < 10; depth++) {
+            if (next instanceof SMTPAddressFailedException failed) {
+                return failed.getReturnCode();
+            }
+            next = next instanceof MessagingException m ? m.getNextException() : null;
+        }
+        return -1;
     }
 
     private void sendThroughSender(MimeMessage message) {

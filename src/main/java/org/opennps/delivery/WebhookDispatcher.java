@@ -36,17 +36,40 @@ class WebhookDispatcher {
     }
 
     DispatchResult dispatchDue() {
+        return pass(() -> false);
+    }
+
+    /**
+     * Claims a batch of due posts and sends them one by one; once {@code stopping} says yes, the
+     * posts not yet attempted are released and the pass ends.
+     */
+    DispatchResult pass(java.util.function.BooleanSupplier stopping) {
         Instant now = clock.instant();
         if (!properties.resendUnknown()) {
             outbox.rows()
                     .parkUnknown(now)
                     .forEach(id -> log.warn("Webhook {} parked as unknown: its node stopped while posting it", id));
         }
+        if (stopping.getAsBoolean()) {
+            return DispatchResult.NOTHING;
+        }
+        java.util.List<WebhookOutbox.Row> claimed =
+                tx.execute(s -> outbox.claimBatch(now, now.plus(properties.claimTimeout()), properties.batchSize()));
+        if (claimed == null || claimed.isEmpty()) {
+            return DispatchResult.NOTHING;
+        }
         DispatchResult result = DispatchResult.NOTHING;
-        for (UUID id : outbox.rows().due(now, properties.batchSize())) {
-            var claimed = outbox.claim(id, now, now.plus(properties.claimTimeout()));
-            if (claimed.isPresent()) {
-                result = result.plus(post(claimed.get()));
+        int next = 0;
+        try {
+            while (next < claimed.size() && !stopping.getAsBoolean()) {
+                result = result.plus(post(claimed.get(next++)));
+            }
+        } finally {
+            java.util.List<UUID> unsent = claimed.subList(next, claimed.size()).stream()
+                    .map(WebhookOutbox.Row::id)
+                    .toList();
+            if (!unsent.isEmpty()) {
+                outbox.rows().release(unsent);
             }
         }
         return result;

@@ -55,6 +55,22 @@ class WebhookOutbox {
         return rows;
     }
 
+    /** Claims up to {@code limit} due posts (see {@link OutboxRows#claimDue}) and reads them; call in a transaction. */
+    List<Row> claimBatch(Instant now, Instant until, int limit) {
+        List<UUID> ids = rows.claimDue(now, until, limit);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<UUID, Row> byId = new java.util.HashMap<>();
+        jdbc.sql("select id, workspace_id, reference, url, secret, event, body, attempts from outgoing_webhook"
+                        + " where id in (:ids)")
+                .param("ids", ids)
+                .query(WebhookOutbox::row)
+                .list()
+                .forEach(r -> byId.put(r.id(), r));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     Optional<Row> claim(UUID id, Instant now, Instant until) {
         if (!rows.claim(id, now, until)) {
             return Optional.empty();
@@ -62,16 +78,30 @@ class WebhookOutbox {
         return jdbc.sql("select id, workspace_id, reference, url, secret, event, body, attempts from outgoing_webhook"
                         + " where id = ?")
                 .param(id)
-                .query((rs, n) -> new Row(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("workspace_id", UUID.class),
-                        rs.getString("reference"),
-                        rs.getString("url"),
-                        rs.getString("secret"),
-                        rs.getString("event"),
-                        rs.getString("body"),
-                        rs.getInt("attempts")))
+                .query(WebhookOutbox::row)
                 .optional();
+    }
+
+    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Row(
+                rs.getObject("id", UUID.class),
+                rs.getObject("workspace_id", UUID.class),
+                rs.getString("reference"),
+                rs.getString("url"),
+                rs.getString("secret"),
+                rs.getString("event"),
+                rs.getString("body"),
+                rs.getInt("attempts"));
+    }
+
+    /** Cancels the queued (not yet claimed) posts whose reference starts with {@code prefix}. */
+    int cancelQueued(UUID workspaceId, String prefix) {
+        String like = prefix.replace("%", "").replace("_", "\\_") + "%";
+        return jdbc.sql("update outgoing_webhook set status = 'cancelled', claimed_until = null,"
+                        + " last_error = 'cancelled: the subscription was deleted'"
+                        + " where workspace_id = ? and reference like ? and status = 'queued'")
+                .params(workspaceId, like)
+                .update();
     }
 
     /** The posts whose reference starts with {@code prefix}, newest first. */

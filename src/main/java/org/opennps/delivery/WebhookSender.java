@@ -1,25 +1,28 @@
 package org.opennps.delivery;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.opennps.shared.OutboundGuard;
 
-/** Posts one webhook body, signed with the webhook's secret; throws when it was not accepted. */
+/**
+ * Posts one webhook body, signed with the webhook's secret; throws when it was not accepted. The
+ * outbound guard resolves and checks the target and connects to the checked address; redirects
+ * are not followed.
+ */
 class WebhookSender {
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Clock clock;
+    private final OutboundGuard guard;
 
-    WebhookSender(Clock clock) {
+    WebhookSender(Clock clock, OutboundGuard guard) {
         this.clock = clock;
+        this.guard = guard;
     }
 
     void post(String url, String secret, String event, String body) {
@@ -32,17 +35,9 @@ class WebhookSender {
             request.header(
                     "X-OpenNPS-Signature", signature(secret, clock.instant().getEpochSecond(), body));
         }
-        try {
-            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-            if (status < 200 || status >= 300) {
-                throw new IllegalStateException("answered HTTP " + status);
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("unreachable: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+        int status = guard.send(request.build(), body.getBytes(StandardCharsets.UTF_8));
+        if (status < 200 || status >= 300) {
+            throw new IllegalStateException("answered HTTP " + status);
         }
     }
 

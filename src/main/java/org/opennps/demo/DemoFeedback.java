@@ -10,6 +10,7 @@ import org.opennps.survey.ScoreCategory;
  * Scores and answers to the post-purchase template, realistic per segment: parcel lockers
  * score higher than couriers, business customers are a little harder to please, things get
  * slightly better over the months; passives and detractors choose the area behind the score.
+ * Most customers in Polish cities comment in Polish.
  */
 final class DemoFeedback {
 
@@ -57,7 +58,11 @@ final class DemoFeedback {
     Map<String, Object> answers(DemoShop.Order order, int score) {
         String category = ScoreCategory.of(score);
         Map<String, Object> answers = new LinkedHashMap<>();
-        List<String> texts = comments.get(category);
+        // most customers in Poland write in Polish
+        boolean polish = !List.of("Berlin", "Prague").contains(order.person().city())
+                && comments.containsKey(category + "_pl")
+                && random.nextInt(100) < 60;
+        List<String> texts = comments.get(polish ? category + "_pl" : category);
         switch (category) {
             case ScoreCategory.PROMOTER -> {
                 if (random.nextInt(100) < 65) {
@@ -77,7 +82,11 @@ final class DemoFeedback {
                 }
                 answers.put("area", area(order));
                 if (random.nextInt(100) < 25) {
-                    answers.put("why", "It was not the first time, please look into it.");
+                    answers.put(
+                            "why",
+                            polish
+                                    ? "To nie pierwszy raz, proszę się tym zająć."
+                                    : "It was not the first time, please look into it.");
                 }
             }
         }

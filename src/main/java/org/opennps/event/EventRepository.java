@@ -1,5 +1,6 @@
 package org.opennps.event;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -24,10 +25,10 @@ class EventRepository {
      * stored. The unique (workspace, event id) constraint decides, so two requests racing with
      * the same id store it once.
      */
-    boolean[] insertNew(UUID workspaceId, List<Row> rows, Instant receivedAt) {
+    boolean[] insertNew(UUID workspaceId, List<Row> rows, Instant receivedAt, String source) {
         int[][] counts = jdbc.batchUpdate(
-                "insert into event (workspace_id, event_id, type, contact_id, properties, occurred_at, received_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                "insert into event (workspace_id, event_id, type, contact_id, properties, occurred_at, received_at,"
+                        + " source) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
                 rows,
                 1000,
                 (ps, row) -> {
@@ -38,6 +39,7 @@ class EventRepository {
                     ps.setString(5, row.properties());
                     ps.setObject(6, SqlTimes.param(row.occurredAt()));
                     ps.setObject(7, SqlTimes.param(receivedAt));
+                    ps.setString(8, source);
                 });
         boolean[] stored = new boolean[rows.size()];
         int i = 0;
@@ -48,6 +50,35 @@ class EventRepository {
         }
         return stored;
     }
+
+    /**
+     * Bounds how long the statements of the current transaction wait for a row lock, so a
+     * batch blocked behind others fails fast and is tried again rather than holding its
+     * request thread: {@code lock_timeout} for this transaction on PostgreSQL, the session's
+     * lock timeout on H2 (set again by every intake transaction, so it stays the same).
+     */
+    void limitLockWaits(Duration timeout) {
+        long millis = Math.max(1, timeout.toMillis());
+        if (postgres()) {
+            jdbc.queryForObject("select set_config('lock_timeout', ?, true)", String.class, millis + "ms");
+        } else {
+            jdbc.execute("set lock_timeout " + millis);
+        }
+    }
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = jdbc.execute((java.sql.Connection c) -> c.getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres"));
+            postgres = known;
+        }
+        return known;
+    }
+
+    private volatile Boolean postgres;
 
     long count(UUID workspaceId) {
         return jdbc.queryForObject("select count(*) from event where workspace_id = ?", Long.class, workspaceId);

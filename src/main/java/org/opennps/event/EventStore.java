@@ -28,32 +28,40 @@ class EventStore {
     private final ApplicationEventPublisher publisher;
     private final JsonMapper json;
     private final Clock clock;
+    private final IntakeContention contention;
 
     EventStore(
             EventRepository events,
             ContactService contacts,
             ApplicationEventPublisher publisher,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            IntakeContention contention) {
         this.events = events;
         this.contacts = contacts;
         this.publisher = publisher;
         this.json = json;
         this.clock = clock;
+        this.contention = contention;
     }
 
     /**
      * Stores validated events in one transaction: unknown contacts are created, known ones
-     * updated with the attributes sent; an event whose id the workspace has seen is counted as a
+     * updated with the attributes sent (as of the event's time: see
+     * {@link ContactService#upsertAll(UUID, List, List, java.util.function.IntFunction)}); an event whose id the workspace has seen is counted as a
      * duplicate and not stored again. Either all new events are stored or none.
      */
     @Transactional
-    IntakeResult store(UUID workspaceId, List<EventInput> inputs, boolean batch) {
+    IntakeResult store(UUID workspaceId, List<EventInput> inputs, boolean batch, String source) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        events.limitLockWaits(contention.lockTimeout());
         List<ContactInput> contactInputs =
                 inputs.stream().map(EventInput::contact).toList();
-        var resolved =
-                contacts.upsertAll(workspaceId, contactInputs, i -> batch ? "events[" + i + "].contact" : "contact");
+        List<Instant> asOf = inputs.stream()
+                .map(in -> in.occurredAt() != null ? in.occurredAt() : now)
+                .toList();
+        var resolved = contacts.upsertAll(
+                workspaceId, contactInputs, asOf, i -> batch ? "events[" + i + "].contact" : "contact");
 
         List<EventRepository.Row> rows = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
@@ -65,7 +73,7 @@ class EventStore {
                     in.propertiesJson(),
                     in.occurredAt() != null ? in.occurredAt() : now));
         }
-        boolean[] stored = events.insertNew(workspaceId, rows, now);
+        boolean[] stored = events.insertNew(workspaceId, rows, now, source);
 
         List<IngestedEvent> fresh = new ArrayList<>();
         for (int i = 0; i < stored.length; i++) {
@@ -74,7 +82,7 @@ class EventStore {
                 JsonNode properties = inputs.get(i).properties();
                 Map<String, Object> map =
                         properties == null || properties.isNull() ? Map.of() : json.convertValue(properties, MAP);
-                fresh.add(new IngestedEvent(row.eventId(), row.type(), row.contactId(), map, row.occurredAt()));
+                fresh.add(new IngestedEvent(row.eventId(), row.type(), row.contactId(), map, row.occurredAt(), source));
             }
         }
         if (!fresh.isEmpty()) {

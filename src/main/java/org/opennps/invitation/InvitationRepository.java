@@ -137,6 +137,25 @@ class InvitationRepository {
                 .flatMap(Optional::ofNullable);
     }
 
+    /** {@link #lastShown(UUID, UUID)} of many contacts in one statement; contacts never shown one are absent. */
+    java.util.Map<UUID, Instant> lastShown(UUID workspaceId, java.util.Collection<UUID> contactIds) {
+        java.util.Map<UUID, Instant> latest = new java.util.HashMap<>();
+        if (contactIds.isEmpty()) {
+            return latest;
+        }
+        jdbc.sql("select contact_id, max(sent_at) as s, max(opened_at) as o, max(responded_at) as r from invitation"
+                        + " where workspace_id = ? and contact_id = any(?) group by contact_id")
+                .params(workspaceId, contactIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    Instant at =
+                            latest(SqlTimes.instant(rs, "s"), SqlTimes.instant(rs, "o"), SqlTimes.instant(rs, "r"));
+                    if (at != null) {
+                        latest.put(rs.getObject("contact_id", UUID.class), at);
+                    }
+                });
+        return latest;
+    }
+
     /**
      * Stage counts per campaign of the invitations created in {@code [since, until)} (null:
      * open), one row per campaign, status and reason. A failed invitation never counts as sent.

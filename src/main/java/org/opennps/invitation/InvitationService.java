@@ -16,6 +16,7 @@ import org.opennps.shared.NotFoundException;
 import org.opennps.shared.PageResult;
 import org.opennps.survey.Survey;
 import org.opennps.survey.SurveyService;
+import org.opennps.workspace.Workspace;
 import org.opennps.workspace.WorkspaceService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -65,6 +66,32 @@ public class InvitationService {
     @Transactional
     public Invitation issue(IssueInvitation command) {
         return create(command, Invitation.SCHEDULED, null, InvitationTokens.newNonce());
+    }
+
+    /**
+     * {@link #issue(IssueInvitation)} for a caller that has the survey and workspace at hand (a
+     * batch of journeys) and knows the contact exists: nothing is read, and the link token is
+     * made once, so the e-mail's links need no further look-up.
+     */
+    @Transactional
+    public IssuedInvitation issue(IssueInvitation command, Survey survey, Workspace workspace) {
+        String nonce = InvitationTokens.newNonce();
+        Invitation invitation = build(command, Invitation.SCHEDULED, null, survey, workspace);
+        invitations.insert(invitation, nonce, command.eventProperties());
+        return new IssuedInvitation(invitation, links.survey(tokens.token(invitation.id(), nonce)));
+    }
+
+    /** {@link #suppress(IssueInvitation, String)} with the survey and workspace at hand. */
+    @Transactional
+    public Invitation suppress(IssueInvitation command, String reason, Survey survey, Workspace workspace) {
+        Invitation invitation = build(command, Invitation.SUPPRESSED, reason, survey, workspace);
+        invitations.insert(invitation, null, command.eventProperties());
+        return invitation;
+    }
+
+    /** {@link #lastInvitedAt(UUID, UUID)} of many contacts in one statement; contacts never invited are absent. */
+    public Map<UUID, Instant> lastInvitedAt(UUID workspaceId, java.util.Collection<UUID> contactIds) {
+        return invitations.lastShown(workspaceId, contactIds);
     }
 
     /** Records that the person was not asked, and why; such an invitation has no link. */
@@ -237,11 +264,18 @@ public class InvitationService {
         if (c.contactId() != null) {
             contacts.get(c.workspaceId(), c.contactId());
         }
+        Workspace workspace = survey.invitationExpiry() != null ? null : workspaces.get(c.workspaceId());
+        Invitation invitation = build(c, status, reason, survey, workspace);
+        invitations.insert(invitation, nonce, c.eventProperties());
+        return invitation;
+    }
+
+    private Invitation build(IssueInvitation c, String status, String reason, Survey survey, Workspace workspace) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Duration validity = survey.invitationExpiry() != null
                 ? Duration.parse(survey.invitationExpiry())
-                : workspaces.get(c.workspaceId()).settings().invitationExpiryDuration();
-        Invitation invitation = new Invitation(
+                : workspace.settings().invitationExpiryDuration();
+        return new Invitation(
                 UUID.randomUUID(),
                 c.workspaceId(),
                 c.surveyId(),
@@ -256,8 +290,6 @@ public class InvitationService {
                 null,
                 null,
                 now.plus(validity));
-        invitations.insert(invitation, nonce, c.eventProperties());
-        return invitation;
     }
 
     /** Moves the invitation on; false (and 404 for an unknown id) when it was not in {@code from}. */

@@ -16,6 +16,9 @@ class AlertListener {
 
     @ApplicationModuleListener
     void on(ResponseRecorded response) {
+        if (response.imported()) {
+            return; // history from another system: its alerts were handled there, long ago
+        }
         alerts.evaluate(response);
     }
 }

@@ -165,7 +165,7 @@ final class AlertRuleReader {
         if (node == null || node.isNull()) {
             return null;
         }
-        if (!node.isIntegralNumber() || node.intValue() < 0 || node.intValue() > 10) {
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 0 || node.intValue() > 10) {
             f.reject(name, "must be a whole number from 0 to 10");
             return null;
         }

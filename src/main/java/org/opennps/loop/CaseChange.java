@@ -20,6 +20,11 @@ public record CaseChange(
     private static final Set<String> STATUSES =
             Set.of(FeedbackCase.OPEN, FeedbackCase.IN_PROGRESS, FeedbackCase.RESOLVED);
 
+    /** Only a new status. */
+    static CaseChange status(String status) {
+        return new CaseChange(status, false, null, null, null, null);
+    }
+
     public static CaseChange read(JsonNode body) {
         List<FieldViolation> violations = new ArrayList<>();
         JsonFields f = JsonFields.of(body, "", violations);

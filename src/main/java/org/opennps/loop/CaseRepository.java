@@ -78,12 +78,29 @@ class CaseRepository {
                 .update();
     }
 
+    /** Cases of a person who left the workspace stay, without an owner. */
+    int unassign(UUID workspaceId, String owner, Instant now) {
+        return jdbc.sql("update feedback_case set owner = null, updated_at = ? where workspace_id = ? and owner = ?")
+                .params(SqlTimes.param(now), workspaceId, owner)
+                .update();
+    }
+
     Optional<FeedbackCase> find(UUID workspaceId, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from feedback_case where workspace_id = ? and id = ?")
                 .params(workspaceId, id)
                 .query(this::map)
                 .optional()
                 .map(c -> withNotes(c, notes(c.id())));
+    }
+
+    /** A contact's cases, newest first, without their notes. */
+    List<FeedbackCase> ofContact(UUID workspaceId, UUID contactId, int limit) {
+        return jdbc.sql(
+                        "select " + COLUMNS
+                                + " from feedback_case where workspace_id = ? and contact_id = ? order by created_at desc limit ?")
+                .params(workspaceId, contactId, limit)
+                .query(this::map)
+                .list();
     }
 
     Optional<FeedbackCase> findByResponse(UUID workspaceId, UUID responseId) {

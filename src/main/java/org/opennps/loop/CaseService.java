@@ -66,6 +66,11 @@ public class CaseService {
         return cases.find(workspaceId, caseId).orElseThrow(() -> new NotFoundException("Case"));
     }
 
+    /** A contact's latest cases, newest first (their notes are not loaded). */
+    public List<FeedbackCase> ofContact(UUID workspaceId, UUID contactId, int limit) {
+        return cases.ofContact(workspaceId, contactId, limit);
+    }
+
     public Optional<FeedbackCase> forResponse(UUID workspaceId, UUID responseId) {
         return cases.findByResponse(workspaceId, responseId);
     }

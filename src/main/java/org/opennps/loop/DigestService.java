@@ -101,7 +101,7 @@ class DigestService {
         int hour = DigestSettings.DEFAULT_HOUR;
         if (f.has("send_hour")) {
             JsonNode h = f.raw("send_hour");
-            if (!h.isIntegralNumber() || h.asInt() < 0 || h.asInt() > 23) {
+            if (!h.isIntegralNumber() || !h.canConvertToInt() || h.asInt() < 0 || h.asInt() > 23) {
                 f.reject("send_hour", "must be a whole hour from 0 to 23");
             } else {
                 hour = h.asInt();

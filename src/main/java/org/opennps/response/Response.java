@@ -40,6 +40,10 @@ public record Response(
     }
 
     ResponseRecorded recorded() {
+        return recorded(false);
+    }
+
+    ResponseRecorded recorded(boolean imported) {
         return new ResponseRecorded(
                 workspaceId,
                 id,
@@ -57,6 +61,7 @@ public record Response(
                 locale,
                 startedAt,
                 completedAt,
-                updatedAt);
+                updatedAt,
+                imported);
     }
 }

@@ -1,5 +1,6 @@
 package org.opennps.response;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -19,6 +20,7 @@ import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.JsonFields;
 import org.opennps.shared.PageResult;
 import org.opennps.workspace.WorkspaceAccess;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,12 +37,21 @@ class ResponseController {
     private final ResponseService responses;
     private final ContactService contacts;
     private final ResponseCsv csv;
+    private final ObjectProvider<ResponseThemes> themes;
 
-    ResponseController(ResponseService responses, ContactService contacts, ResponseCsv csv) {
+    ResponseController(
+            ResponseService responses,
+            ContactService contacts,
+            ResponseCsv csv,
+            ObjectProvider<ResponseThemes> themes) {
         this.responses = responses;
         this.contacts = contacts;
         this.csv = csv;
+        this.themes = themes;
     }
+
+    /** A response with the themes of its comment (found once analytics has recorded it). */
+    record ResponseWithThemes(@JsonUnwrapped Response response, List<ResponseThemes.Theme> themes) {}
 
     /** Records a complete response server-side: survey_id, contact, score, answers, channel. */
     @PostMapping("/api/v1/responses")
@@ -57,6 +68,7 @@ class ResponseController {
             f.reject("channel", "must be one of api, email, web, link, webhook");
         }
         String locale = f.locale("locale");
+        Instant createdAt = f.instant("created_at"); // when collected elsewhere; not in the future
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -64,14 +76,24 @@ class ResponseController {
                 ? null
                 : contacts.upsert(access.workspaceId(), contact).contact().id();
         Response response = responses.record(
-                access.workspaceId(), surveyId, contactId, channel, locale, new Submission(score, true, answers, true));
+                access.workspaceId(),
+                surveyId,
+                contactId,
+                channel,
+                locale,
+                new Submission(score, true, answers, true),
+                Map.of(),
+                createdAt);
         return ResponseEntity.created(URI.create("/api/v1/responses/" + response.id()))
                 .body(response);
     }
 
     @GetMapping("/api/v1/responses/{id}")
-    Response get(WorkspaceAccess access, @PathVariable UUID id) {
-        return responses.get(access.workspaceId(), id);
+    ResponseWithThemes get(WorkspaceAccess access, @PathVariable UUID id) {
+        Response response = responses.get(access.workspaceId(), id);
+        ResponseThemes source = themes.getIfAvailable();
+        return new ResponseWithThemes(
+                response, source == null ? List.of() : source.of(access.workspaceId(), response.id()));
     }
 
     @GetMapping("/api/v1/responses")
@@ -134,7 +156,7 @@ class ResponseController {
             return null;
         }
         JsonNode node = f.raw("score");
-        if (!node.isIntegralNumber() || node.asInt() < 0 || node.asInt() > 10) {
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 0 || node.asInt() > 10) {
             f.reject("score", "must be a whole number from 0 to 10");
             return null;
         }
@@ -155,7 +177,7 @@ class ResponseController {
             JsonNode v = e.getValue();
             if (v.isString()) {
                 answers.put(e.getKey(), v.stringValue());
-            } else if (v.isIntegralNumber()) {
+            } else if (v.isIntegralNumber() && v.canConvertToInt()) {
                 answers.put(e.getKey(), v.asInt());
             } else if (v.isArray()) {
                 List<Object> items = new ArrayList<>();

@@ -11,6 +11,8 @@ import java.util.UUID;
  *
  * @param category detractor, passive or promoter; null without a score
  * @param answers question id → String, List of String or Integer
+ * @param imported loaded from another system's history: listeners that act on live answers
+ *     (alerts, webhooks, campaigns) leave it alone; analytics counts it in its own day
  */
 public record ResponseRecorded(
         UUID workspaceId,
@@ -29,4 +31,45 @@ public record ResponseRecorded(
         String locale,
         Instant startedAt,
         Instant completedAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        boolean imported) {
+
+    public ResponseRecorded(
+            UUID workspaceId,
+            UUID responseId,
+            UUID surveyId,
+            UUID campaignId,
+            UUID invitationId,
+            UUID contactId,
+            String channel,
+            Integer score,
+            String category,
+            boolean confirmed,
+            Map<String, Object> answers,
+            Map<String, Object> contactAttributes,
+            Map<String, Object> eventProperties,
+            String locale,
+            Instant startedAt,
+            Instant completedAt,
+            Instant updatedAt) {
+        this(
+                workspaceId,
+                responseId,
+                surveyId,
+                campaignId,
+                invitationId,
+                contactId,
+                channel,
+                score,
+                category,
+                confirmed,
+                answers,
+                contactAttributes,
+                eventProperties,
+                locale,
+                startedAt,
+                completedAt,
+                updatedAt,
+                false);
+    }
+}

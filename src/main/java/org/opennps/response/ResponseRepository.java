@@ -121,6 +121,24 @@ class ResponseRepository {
                 .single();
     }
 
+    /** The latest counted response of each of the contacts that has one, in one statement. */
+    java.util.Map<UUID, Instant> lastRespondedAt(UUID workspaceId, java.util.Collection<UUID> contactIds) {
+        java.util.Map<UUID, Instant> latest = new java.util.HashMap<>();
+        if (contactIds.isEmpty()) {
+            return latest;
+        }
+        jdbc.sql("select contact_id, max(started_at) as at from response where workspace_id = ? and contact_id = any(?)"
+                        + " and (confirmed = true or completed_at is not null) group by contact_id")
+                .params(workspaceId, contactIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    Instant at = SqlTimes.instant(rs, "at");
+                    if (at != null) {
+                        latest.put(rs.getObject("contact_id", UUID.class), at);
+                    }
+                });
+        return latest;
+    }
+
     PageResult<Response> list(UUID workspaceId, ResponseFilter filter, PageResult.Request page) {
         long total = filter.bind(jdbc.sql("select count(*)" + filter.where()), workspaceId)
                 .query(Long.class)
@@ -141,8 +159,11 @@ class ResponseRepository {
                 + (q.surveyId() == null ? "" : " and survey_id = :survey")
                 + (q.contactId() == null ? "" : " and contact_id = :contact")
                 + (q.since() == null ? "" : " and started_at >= :since")
-                + (q.until() == null ? "" : " and started_at < :until");
-        String order = q.oldestFirst() ? " order by started_at, id" : " order by started_at desc, id desc";
+                + (q.until() == null ? "" : " and started_at < :until")
+                + (q.updatedSince() == null ? "" : " and updated_at >= :updatedSince")
+                + (q.updatedUntil() == null ? "" : " and updated_at <= :updatedUntil");
+        String column = q.byUpdate() ? "updated_at" : "started_at";
+        String order = q.oldestFirst() ? " order by " + column + ", id" : " order by " + column + " desc, id desc";
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("ws", workspaceId);
         if (q.surveyId() != null) {
@@ -156,6 +177,12 @@ class ResponseRepository {
         }
         if (q.until() != null) {
             params.put("until", SqlTimes.param(q.until()));
+        }
+        if (q.updatedSince() != null) {
+            params.put("updatedSince", SqlTimes.param(q.updatedSince()));
+        }
+        if (q.updatedUntil() != null) {
+            params.put("updatedUntil", SqlTimes.param(q.updatedUntil()));
         }
         long total = jdbc.sql("select count(*)" + where)
                 .params(params)

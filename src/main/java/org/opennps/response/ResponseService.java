@@ -54,6 +54,11 @@ public class ResponseService {
         return responses.lastRespondedAt(workspaceId, contactId);
     }
 
+    /** {@link #lastRespondedAt(UUID, UUID)} for many contacts in one statement; contacts without one are absent. */
+    public java.util.Map<UUID, Instant> lastRespondedAt(UUID workspaceId, java.util.Collection<UUID> contactIds) {
+        return responses.lastRespondedAt(workspaceId, contactIds);
+    }
+
     public Optional<Response> forInvitation(UUID workspaceId, UUID invitationId) {
         return responses.findByInvitation(workspaceId, invitationId);
     }
@@ -161,7 +166,162 @@ public class ResponseService {
                 Map.of());
     }
 
+    /**
+     * Like {@link #record(UUID, UUID, UUID, String, String, Submission, Map)}, collected at
+     * {@code at} (null: now) as a client that writes its own times asks; a time in the future is
+     * refused. The response is announced as live: alerts and webhooks act on it.
+     */
+    @Transactional
+    public Response record(
+            UUID workspaceId,
+            UUID surveyId,
+            UUID contactId,
+            String channel,
+            String locale,
+            Submission s,
+            Map<String, Object> extraAttributes,
+            Instant at) {
+        Instant when = at == null ? now() : at.truncatedTo(ChronoUnit.MICROS);
+        if (when.isAfter(clock.instant())) {
+            throw new InvalidInputException("created_at", "must not be in the future");
+        }
+        return recordAt(workspaceId, surveyId, contactId, channel, locale, s, Map.of(), when, extraAttributes);
+    }
+
+    /**
+     * A response from another system's history, collected at {@code at}: stored like
+     * {@link #record}, but announced only as an imported {@link ResponseRecorded} (no
+     * {@link ResponseScored}, no {@link ResponseCompleted}), so no alert, webhook or campaign
+     * acts on it while analytics counts it in its own day.
+     */
+    @Transactional
+    public Response importHistorical(
+            UUID workspaceId,
+            UUID surveyId,
+            UUID contactId,
+            String channel,
+            Submission s,
+            Map<String, Object> extraAttributes,
+            Instant at) {
+        if (at.isAfter(clock.instant())) {
+            throw new InvalidInputException("created_at", "must not be in the future");
+        }
+        Response stored = store(
+                workspaceId,
+                surveyId,
+                contactId,
+                channel,
+                null,
+                s,
+                Map.of(),
+                at.truncatedTo(ChronoUnit.MICROS),
+                extraAttributes);
+        events.publishEvent(stored.recorded(true));
+        return stored;
+    }
+
+    /**
+     * Changes a recorded response as a client that owns it may: a new score and answers (merged,
+     * a blank text removes one) and, when given, the attributes laid over the contact's in its
+     * snapshot and the contact it belongs to. Announced like any change.
+     */
+    @Transactional
+    public Response amend(
+            UUID workspaceId,
+            UUID responseId,
+            Integer score,
+            Map<String, Object> answers,
+            Map<String, Object> snapshotExtras,
+            UUID contactId) {
+        Response before = get(workspaceId, responseId);
+        Survey survey = surveys.get(workspaceId, before.surveyId());
+        Response base = before;
+        if (contactId != null || snapshotExtras != null) {
+            UUID owner = contactId != null ? contactId : before.contactId();
+            Map<String, Object> attributes = new java.util.LinkedHashMap<>(
+                    contactId == null || contactId.equals(before.contactId())
+                            ? before.contactAttributes()
+                            : contacts.find(workspaceId, contactId)
+                                    .map(Contact::attributes)
+                                    .orElse(Map.of()));
+            if (snapshotExtras != null) {
+                attributes.putAll(snapshotExtras);
+                attributes.values().removeIf(Objects::isNull);
+            }
+            base = new Response(
+                    before.id(),
+                    before.workspaceId(),
+                    before.surveyId(),
+                    before.campaignId(),
+                    before.invitationId(),
+                    owner,
+                    before.channel(),
+                    before.score(),
+                    before.category(),
+                    before.confirmed(),
+                    before.answers(),
+                    attributes,
+                    before.eventProperties(),
+                    before.locale(),
+                    before.startedAt(),
+                    before.completedAt(),
+                    before.updatedAt());
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        Response next = ResponseChange.apply(
+                survey,
+                base,
+                new Submission(score, true, answers == null ? Map.of() : answers, true),
+                now(),
+                violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        if (before.completedAt() != null) {
+            next = withCompletedAt(next, before.completedAt());
+        }
+        responses.update(next, AnswerRules.hasComment(survey, next.answers()));
+        announce(before, next);
+        return next;
+    }
+
+    private static Response withCompletedAt(Response r, Instant completedAt) {
+        return new Response(
+                r.id(),
+                r.workspaceId(),
+                r.surveyId(),
+                r.campaignId(),
+                r.invitationId(),
+                r.contactId(),
+                r.channel(),
+                r.score(),
+                r.category(),
+                r.confirmed(),
+                r.answers(),
+                r.contactAttributes(),
+                r.eventProperties(),
+                r.locale(),
+                r.startedAt(),
+                completedAt,
+                r.updatedAt());
+    }
+
     private Response recordAt(
+            UUID workspaceId,
+            UUID surveyId,
+            UUID contactId,
+            String channel,
+            String locale,
+            Submission s,
+            Map<String, Object> trigger,
+            Instant at,
+            Map<String, Object> extraAttributes) {
+        Response next = store(workspaceId, surveyId, contactId, channel, locale, s, trigger, at, extraAttributes);
+        announce(null, next);
+        return next;
+    }
+
+    private Response store(
             UUID workspaceId,
             UUID surveyId,
             UUID contactId,
@@ -192,7 +352,6 @@ public class ResponseService {
             throw new InvalidInputException(violations);
         }
         responses.insertIfAbsent(next, AnswerRules.hasComment(survey, next.answers()));
-        announce(null, next);
         return next;
     }
 

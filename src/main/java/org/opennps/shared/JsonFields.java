@@ -85,6 +85,10 @@ public final class JsonFields {
             reject(name, "must be at most " + maxLength + " characters");
             return null;
         }
+        if (TextRules.hasLoneSurrogate(text)) {
+            reject(name, "must be valid Unicode text (it holds a lone UTF-16 surrogate)");
+            return null;
+        }
         if (TextRules.hasControlCharacters(text, multiLine)) {
             reject(name, "must not contain control characters");
             return null;
@@ -112,6 +116,11 @@ public final class JsonFields {
     }
 
     public String timeZone(String name) {
+        JsonNode given = node.get(name);
+        if (given != null && given.isString() && given.stringValue().isBlank()) {
+            reject(name, "must be an IANA time zone such as Europe/Warsaw");
+            return null;
+        }
         String text = string(name, 64, false);
         if (text != null && !TextRules.isTimeZone(text)) {
             reject(name, "must be an IANA time zone such as Europe/Warsaw");

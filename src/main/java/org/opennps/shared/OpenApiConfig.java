@@ -5,12 +5,19 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Describes the API and its key authentication in the OpenAPI document at /v3/api-docs. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
+
+    /** Request schemas, no invented parameters: see {@link OpenApiDocument}. */
+    @Bean
+    OpenApiCustomizer clientReadyDocument() {
+        return new OpenApiDocument();
+    }
 
     @Bean
     OpenAPI openNpsApi() {

@@ -58,6 +58,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return respond(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", e.getMessage()), headers);
     }
 
+    @ExceptionHandler(BusyException.class)
+    ResponseEntity<ProblemDetail> busy(BusyException e) {
+        log.warn("Request not taken, retry advised: {}", e.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(
+                HttpHeaders.RETRY_AFTER,
+                Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        return respond(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "busy", e.getMessage()), headers);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
         FieldViolation violation = new FieldViolation(e.getName(), "has an invalid value");

@@ -15,12 +15,34 @@ public final class TextRules {
 
     private TextRules() {}
 
-    /** Whether the text holds control characters; multi-line text may keep tabs and newlines. */
+    /**
+     * Whether the text holds control characters (or a lone UTF-16 surrogate, which no database
+     * can store); multi-line text may keep tabs and newlines.
+     */
     public static boolean hasControlCharacters(String text, boolean multiLine) {
+        if (hasLoneSurrogate(text)) {
+            return true;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean allowed = multiLine && (c == '\n' || c == '\r' || c == '\t');
             if (!allowed && (Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text holds half of a UTF-16 surrogate pair without the other half. */
+    public static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
                 return true;
             }
         }

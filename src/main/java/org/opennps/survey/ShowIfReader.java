@@ -84,7 +84,7 @@ final class ShowIfReader {
             return null;
         }
         JsonNode node = f.raw(name);
-        if (!node.isIntegralNumber() || node.asInt() < 0 || node.asInt() > 10) {
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 0 || node.asInt() > 10) {
             f.reject(name, "must be a whole number from 0 to 10");
             return null;
         }

@@ -64,7 +64,7 @@ final class SurveyDisplayReader {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isIntegralNumber() || value.asInt() < min || value.asInt() > max) {
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
             d.reject(name, "must be a whole number from " + min + " to " + max);
             return null;
         }

@@ -38,6 +38,7 @@ class CasePanel {
     static final List<String> STATUSES = List.of(FeedbackCase.OPEN, FeedbackCase.IN_PROGRESS, FeedbackCase.RESOLVED);
 
     private final CaseService cases;
+    private final org.opennps.loop.CaseConversation conversation;
     private final ResponseService responses;
     private final UserService users;
     private final WorkspaceService workspaces;
@@ -46,12 +47,14 @@ class CasePanel {
 
     CasePanel(
             CaseService cases,
+            org.opennps.loop.CaseConversation conversation,
             ResponseService responses,
             UserService users,
             WorkspaceService workspaces,
             JsonMapper json,
             java.time.Clock clock) {
         this.cases = cases;
+        this.conversation = conversation;
         this.responses = responses;
         this.users = users;
         this.workspaces = workspaces;
@@ -83,6 +86,67 @@ class CasePanel {
         if (!model.containsAttribute("caseErrors")) {
             model.addAttribute("caseErrors", Map.of());
         }
+        model.addAttribute(
+                "thread",
+                c.map(x -> conversation.thread(ws, x.id()).stream()
+                                .map(m -> new ThreadEntry(m, conversation.deliveryStatus(ws, m)))
+                                .toList())
+                        .orElse(List.of()));
+        if (!model.containsAttribute("replyErrors")) {
+            model.addAttribute("replyErrors", Map.of());
+        }
+        if (!model.containsAttribute("replyDraft")) {
+            model.addAttribute("replyDraft", new ReplyDraft("About your feedback", "", ""));
+        }
+    }
+
+    /** A message of the thread with its e-mail's delivery status (null for a logged answer). */
+    record ThreadEntry(org.opennps.loop.CaseMessage message, String delivery) {}
+
+    /** What the agent typed, kept when it could not be sent. */
+    record ReplyDraft(String subject, String body, String answer) {}
+
+    /** Sends a reply to the customer by e-mail, or with {@code action=answer} logs their answer. */
+    @PostMapping("/responses/{id}/case/reply")
+    String reply(
+            WorkspaceAccess access,
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String subject,
+            @RequestParam(defaultValue = "") String body,
+            @RequestParam(defaultValue = "") String answer,
+            @RequestParam(defaultValue = "reply") String action,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        UUID ws = access.workspaceId();
+        FeedbackCase current =
+                cases.forResponse(ws, id).orElseThrow(() -> new org.opennps.shared.NotFoundException("Case"));
+        boolean logging = "answer".equals(action);
+        try {
+            if (logging) {
+                conversation.logAnswer(ws, current.id(), user.email(), answer);
+            } else {
+                conversation.reply(ws, current.id(), user.email(), subject, body);
+            }
+        } catch (InvalidInputException e) {
+            Map<String, String> errors = new java.util.LinkedHashMap<>();
+            e.violations()
+                    .forEach(v -> errors.putIfAbsent(
+                            logging ? "answer" : v.field(),
+                            (v.field().equals("subject") ? "Subject: " : logging ? "Answer: " : "Message: ")
+                                    + v.message() + "."));
+            var draft = new ReplyDraft(subject, body, answer);
+            if (htmx == null) {
+                redirect.addFlashAttribute("replyErrors", errors);
+                redirect.addFlashAttribute("replyDraft", draft);
+                return "redirect:/responses/" + id + "#reply";
+            }
+            model.addAttribute("replyErrors", errors);
+            model.addAttribute("replyDraft", draft);
+            return panel(model, ws, id, htmx, null);
+        }
+        return panel(model, ws, id, htmx, logging ? "Answer logged on the case." : "Reply sent to the customer.");
     }
 
     @PostMapping("/responses/{id}/case")

@@ -23,10 +23,24 @@ class ContactPages {
 
     private final ContactService contacts;
     private final EventHistory history;
+    private final org.opennps.invitation.InvitationService invitations;
+    private final org.opennps.response.ResponseService responses;
+    private final org.opennps.loop.CaseService cases;
+    private final org.opennps.loop.CaseConversation conversation;
 
-    ContactPages(ContactService contacts, EventHistory history) {
+    ContactPages(
+            ContactService contacts,
+            EventHistory history,
+            org.opennps.invitation.InvitationService invitations,
+            org.opennps.response.ResponseService responses,
+            org.opennps.loop.CaseService cases,
+            org.opennps.loop.CaseConversation conversation) {
         this.contacts = contacts;
         this.history = history;
+        this.invitations = invitations;
+        this.responses = responses;
+        this.cases = cases;
+        this.conversation = conversation;
     }
 
     @GetMapping("/contacts")
@@ -43,8 +57,17 @@ class ContactPages {
 
     @GetMapping("/contacts/{id}")
     String detail(WorkspaceAccess access, @PathVariable UUID id, Model model) {
-        model.addAttribute("contact", contacts.get(access.workspaceId(), id));
-        model.addAttribute("events", history.ofContact(access.workspaceId(), id, TIMELINE));
+        UUID ws = access.workspaceId();
+        model.addAttribute("contact", contacts.get(ws, id));
+        model.addAttribute(
+                "timeline",
+                TimelineEntry.merge(
+                        history.ofContact(ws, id, TIMELINE),
+                        invitations.ofContact(ws, id, TIMELINE),
+                        responses.ofContact(ws, id),
+                        cases.ofContact(ws, id, TIMELINE),
+                        conversation.ofContact(ws, id),
+                        TIMELINE * 2));
         return "contact";
     }
 

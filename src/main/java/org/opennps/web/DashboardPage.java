@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.opennps.analytics.AnalyticsService;
 import org.opennps.analytics.AreaCounts;
 import org.opennps.analytics.NpsResult;
+import org.opennps.analytics.ThemeCost;
 import org.opennps.analytics.Trend;
 import org.opennps.contact.ContactService;
 import org.opennps.event.EventIntakeService;
@@ -156,7 +157,30 @@ class DashboardPage {
 
     private void fillThemes(Model model, UUID ws, DashboardFilter filter, Instant now) {
         var current = filter.params(now.minus(filter.chosen().length()), now);
-        model.addAttribute("themes", analytics.themes(ws, current).categories());
+        List<ThemeCost> themes = analytics.themes(ws, current).themes();
+        model.addAttribute("themes", themes);
+        // drivers: what fixing a theme could gain at most, largest first
+        model.addAttribute(
+                "drivers",
+                themes.stream()
+                        .filter(t -> t.gain() != null && t.gain() > 0)
+                        .sorted(java.util.Comparator.comparing(ThemeCost::gain).reversed())
+                        .limit(6)
+                        .toList());
+        model.addAttribute(
+                "praised",
+                themes.stream()
+                        .filter(t -> t.praise() > t.complaints())
+                        .limit(4)
+                        .toList());
+        model.addAttribute(
+                "passivesWant",
+                themes.stream()
+                        .filter(t -> t.passiveGap() != null && t.passiveGap() > 0)
+                        .sorted(java.util.Comparator.comparing(ThemeCost::passiveGap)
+                                .reversed())
+                        .limit(3)
+                        .toList());
     }
 
     /** The snapshot keys of recent responses, as segment dimensions to choose from. */

@@ -54,6 +54,9 @@ class WebhookEvents {
 
     @ApplicationModuleListener
     void on(ResponseRecorded e) {
+        if (e.imported()) {
+            return; // imported history is not news to the receivers
+        }
         Map<String, Object> data = data(
                 "response_id",
                 e.responseId(),

@@ -15,6 +15,7 @@ import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.JsonFields;
 import org.opennps.shared.NotFoundException;
+import org.opennps.shared.OutboundGuard;
 import org.opennps.shared.PageResult;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,9 +32,15 @@ public class WebhookService {
     private final DeliveryService delivery;
     private final WebhookProperties properties;
     private final Clock clock;
+    private final OutboundGuard guard;
 
     WebhookService(
-            SubscriptionRepository subscriptions, DeliveryService delivery, WebhookProperties properties, Clock clock) {
+            SubscriptionRepository subscriptions,
+            DeliveryService delivery,
+            WebhookProperties properties,
+            Clock clock,
+            OutboundGuard guard) {
+        this.guard = guard;
         this.subscriptions = subscriptions;
         this.delivery = delivery;
         this.properties = properties;
@@ -48,6 +55,8 @@ public class WebhookService {
         String url = f.string("url", 2000, true);
         if (url != null && !URL.matcher(url).matches()) {
             f.reject("url", "must be an http(s) URL");
+        } else if (url != null) {
+            guard.problem(url).ifPresent(problem -> f.reject("url", problem));
         }
         List<String> events = new ArrayList<>();
         JsonNode list = f.raw("events");
@@ -100,6 +109,7 @@ public class WebhookService {
         if (subscriptions.delete(workspaceId, id) == 0) {
             throw new NotFoundException("Webhook");
         }
+        delivery.cancelWebhooks(workspaceId, reference(id, ""));
     }
 
     public PageResult<WebhookAttempt> deliveries(UUID workspaceId, UUID id, PageResult.Request page) {

@@ -8,11 +8,18 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
     private final WorkspaceAccess access;
+    private final boolean readOnly;
 
-    ApiKeyAuthentication(WorkspaceAccess access) {
+    ApiKeyAuthentication(WorkspaceAccess access, boolean readOnly) {
         super(List.of(new SimpleGrantedAuthority("SCOPE_server_api")));
         this.access = access;
+        this.readOnly = readOnly;
         setAuthenticated(true);
+    }
+
+    /** A key of scope {@code read}: every write is refused. */
+    boolean readOnly() {
+        return readOnly;
     }
 
     @Override

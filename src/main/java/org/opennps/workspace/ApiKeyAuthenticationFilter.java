@@ -33,11 +33,14 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = keyOf(request);
         if (key != null) {
-            var access = workspaces.authenticate(key);
+            var access = workspaces.authenticateKey(key);
             if (access.isPresent()) {
-                SecurityContextHolder.getContext().setAuthentication(new ApiKeyAuthentication(access.get()));
+                SecurityContextHolder.getContext()
+                        .setAuthentication(new ApiKeyAuthentication(
+                                access.get().access(), access.get().readOnly()));
                 request.setAttribute(
-                        RequestLogFilter.WORKSPACE_ATTRIBUTE, access.get().workspaceId());
+                        RequestLogFilter.WORKSPACE_ATTRIBUTE,
+                        access.get().access().workspaceId());
             } else if (workspaces.isPublicKey(key)) {
                 problems.write(
                         response,

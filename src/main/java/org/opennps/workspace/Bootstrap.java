@@ -45,14 +45,14 @@ class Bootstrap implements ApplicationRunner {
         String zone = TextRules.isTimeZone(p.timeZone()) ? p.timeZone() : "UTC";
         CreatedWorkspace created;
         try {
-            created = workspaces.create("default", "Default workspace", zone, false, blankToNull(p.apiKey()));
+            created = workspaces.create("default", "Default workspace", zone, false, blankToNull(p.apiKey()), true);
         } catch (DuplicateKeyException | org.opennps.shared.ConflictException e) {
             log.info("Workspace 'default' was created by another node");
             return;
         }
         String email = StringUtils.hasText(p.adminEmail()) ? p.adminEmail().trim() : "admin@opennps.local";
         String password = StringUtils.hasText(p.adminPassword()) ? p.adminPassword() : Secrets.newPassword();
-        users.createUser(email, password, created.workspace().id(), UserService.ADMIN);
+        users.createInstallationOwner(email, password, created.workspace().id());
         log.info(
                 "Created workspace 'default' ({}) and admin user {}",
                 created.workspace().id(),

@@ -26,7 +26,8 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, WorkspaceService workspaces, ProblemResponses problems)
+    SecurityFilterChain apiChain(
+            HttpSecurity http, WorkspaceService workspaces, ProblemResponses problems, AccessRules rules)
             throws Exception {
         http.securityMatcher("/api/**", "/v1/**")
                 .csrf(csrf -> csrf.disable())
@@ -35,7 +36,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/client/**")
                         .permitAll()
                         .anyRequest()
-                        .hasAuthority("SCOPE_server_api"))
+                        .access(rules))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(workspaces, problems), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
                             boolean basic = request.getRequestURI().startsWith("/v1/");
@@ -49,20 +50,26 @@ class SecurityConfig {
                                             : "A valid API key is required: Authorization: Bearer <api key>.");
                         })
                         .accessDeniedHandler((request, response, ex) -> problems.write(
-                                response, HttpStatus.FORBIDDEN, "forbidden", "This key may not call this endpoint.")));
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                "forbidden",
+                                "This key may not call this endpoint (a read-only key cannot write).")));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain uiChain(HttpSecurity http, AccessRules rules) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/s/**",
                                 "/l/**",
                                 "/widget.js",
                                 "/login",
+                                "/account/**",
+                                "/access-denied",
                                 "/error",
                                 "/favicon.ico",
+                                "/favicon.svg",
                                 "/css/**",
                                 "/js/**",
                                 "/img/**",
@@ -75,7 +82,7 @@ class SecurityConfig {
                                 "/swagger-ui.html")
                         .permitAll()
                         .anyRequest()
-                        .authenticated())
+                        .access(rules))
                 // Respondent forms carry the link token and a signed page nonce instead of a
                 // session: an expired session or blocked cookies must not lose answers (RFC 8058
                 // one-click unsubscribe posts come with no session at all).
@@ -83,6 +90,7 @@ class SecurityConfig {
                 // The survey editor shows its live preview in a frame of the same origin.
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .formLogin(form -> form.loginPage("/login").permitAll())
+                .exceptionHandling(e -> e.accessDeniedPage("/access-denied"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
         return http.build();
     }

@@ -22,10 +22,12 @@ import tools.jackson.databind.node.ObjectNode;
 class SettingsPages {
 
     private final WorkspaceService workspaces;
+    private final UserService users;
     private final JsonMapper json;
 
-    SettingsPages(WorkspaceService workspaces, JsonMapper json) {
+    SettingsPages(WorkspaceService workspaces, UserService users, JsonMapper json) {
         this.workspaces = workspaces;
+        this.users = users;
         this.json = json;
     }
 
@@ -103,7 +105,7 @@ class SettingsPages {
             @AuthenticationPrincipal SignedInUser user,
             @RequestParam(name = "workspace_id") UUID workspaceId,
             HttpSession session) {
-        if (user.workspaceIds().contains(workspaceId)
+        if (users.roleIn(workspaceId, user.id()).isPresent()
                 && workspaces.find(workspaceId).isPresent()) {
             session.setAttribute(WorkspaceAccessResolver.SESSION_WORKSPACE, workspaceId);
         }
@@ -111,9 +113,14 @@ class SettingsPages {
     }
 
     @PostMapping("/settings/api-keys")
-    String createKey(WorkspaceAccess access, @RequestParam String name, RedirectAttributes redirect) {
+    String createKey(
+            WorkspaceAccess access,
+            @RequestParam String name,
+            @RequestParam(defaultValue = ApiKeyInfo.FULL) String scope,
+            RedirectAttributes redirect) {
         try {
-            IssuedApiKey key = workspaces.createApiKey(access.workspaceId(), name.isBlank() ? "unnamed" : name.trim());
+            IssuedApiKey key =
+                    workspaces.createApiKey(access.workspaceId(), name.isBlank() ? "unnamed" : name.trim(), scope);
             redirect.addFlashAttribute("newKey", key);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", e.violations());

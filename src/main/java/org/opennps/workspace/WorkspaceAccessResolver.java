@@ -40,7 +40,9 @@ class WorkspaceAccessResolver implements HandlerMethodArgumentResolver {
         }
         if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
             HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-            UUID workspace = chosen(request, user.workspaceIds());
+            UUID workspace = request.getAttribute(AccessRules.CURRENT_MEMBER) instanceof CurrentMember member
+                    ? member.workspaceId()
+                    : chosen(request, user.workspaceIds());
             request.setAttribute(RequestLogFilter.WORKSPACE_ATTRIBUTE, workspace);
             return new WorkspaceAccess(workspace, null, user.id());
         }

@@ -45,11 +45,13 @@ class WorkspaceController {
     @PostMapping("/api-keys")
     ResponseEntity<IssuedApiKey> createKey(WorkspaceAccess access, @RequestBody JsonNode body) {
         var violations = new java.util.ArrayList<org.opennps.shared.FieldViolation>();
-        String name = JsonFields.of(body, "", violations).string("name", 100, true);
+        var fields = JsonFields.of(body, "", violations);
+        String name = fields.string("name", 100, true);
+        String scope = fields.string("scope", 10, false);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        IssuedApiKey key = workspaces.createApiKey(access.workspaceId(), name);
+        IssuedApiKey key = workspaces.createApiKey(access.workspaceId(), name, scope == null ? ApiKeyInfo.FULL : scope);
         return ResponseEntity.created(
                         URI.create("/api/v1/api-keys/" + key.info().id()))
                 .body(key);

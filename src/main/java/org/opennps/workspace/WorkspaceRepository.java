@@ -81,16 +81,25 @@ class WorkspaceRepository {
 
     void insertKey(UUID workspaceId, ApiKeyInfo key, String hash) {
         jdbc.sql(
-                        "insert into api_key (id, workspace_id, name, key_prefix, key_hash, created_at) values (?, ?, ?, ?, ?, ?)")
-                .params(key.id(), workspaceId, key.name(), key.prefix(), hash, SqlTimes.param(key.createdAt()))
+                        "insert into api_key (id, workspace_id, name, key_prefix, key_hash, scope, created_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        key.id(),
+                        workspaceId,
+                        key.name(),
+                        key.prefix(),
+                        hash,
+                        key.scope(),
+                        SqlTimes.param(key.createdAt()))
                 .update();
     }
 
     /** The (workspace, key) of an unrevoked key with this hash. */
-    Optional<WorkspaceAccess> findAccessByKeyHash(String hash) {
-        return jdbc.sql("select workspace_id, id from api_key where key_hash = ? and revoked_at is null")
+    Optional<WorkspaceService.KeyAccess> findAccessByKeyHash(String hash) {
+        return jdbc.sql("select workspace_id, id, scope from api_key where key_hash = ? and revoked_at is null")
                 .param(hash)
-                .query((rs, i) -> WorkspaceAccess.ofApiKey(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .query((rs, i) -> new WorkspaceService.KeyAccess(
+                        WorkspaceAccess.ofApiKey(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
+                        ApiKeyInfo.READ.equals(rs.getString(3))))
                 .optional();
     }
 
@@ -102,16 +111,17 @@ class WorkspaceRepository {
 
     List<ApiKeyInfo> keys(UUID workspaceId) {
         return jdbc.sql("""
-                        select id, name, key_prefix, created_at, last_used_at, revoked_at
+                        select id, name, key_prefix, scope, created_at, last_used_at, revoked_at
                         from api_key where workspace_id = ? order by created_at""")
                 .param(workspaceId)
                 .query((rs, i) -> new ApiKeyInfo(
                         rs.getObject(1, UUID.class),
                         rs.getString(2),
                         rs.getString(3),
-                        SqlTimes.instant(rs, 4),
+                        rs.getString(4),
                         SqlTimes.instant(rs, 5),
-                        SqlTimes.instant(rs, 6)))
+                        SqlTimes.instant(rs, 6),
+                        SqlTimes.instant(rs, 7)))
                 .list();
     }
 

@@ -38,6 +38,16 @@ public class WorkspaceService {
      */
     @Transactional
     public CreatedWorkspace create(String slug, String name, String timeZone, boolean demo, String apiKey) {
+        return create(slug, name, timeZone, demo, apiKey, false);
+    }
+
+    /**
+     * Creates a workspace; with {@code starterSetup} (the first start and the app's "new
+     * workspace") modules add their starting configuration, announced by {@link WorkspaceCreated}.
+     */
+    @Transactional
+    public CreatedWorkspace create(
+            String slug, String name, String timeZone, boolean demo, String apiKey, boolean starterSetup) {
         if (workspaces.findBySlug(slug).isPresent()) {
             throw new ConflictException("slug", "A workspace '" + slug + "' exists already.");
         }
@@ -51,7 +61,8 @@ public class WorkspaceService {
                 demo,
                 clock.instant());
         workspaces.insert(workspace);
-        IssuedApiKey key = issueKey(workspace.id(), "default", apiKey);
+        IssuedApiKey key = issueKey(workspace.id(), "default", apiKey, ApiKeyInfo.FULL);
+        events.publishEvent(new WorkspaceCreated(workspace.id(), starterSetup));
         return new CreatedWorkspace(workspace, key);
     }
 
@@ -98,11 +109,18 @@ public class WorkspaceService {
 
     /** The workspace a secret API key belongs to, if the key is valid and not revoked. */
     public Optional<WorkspaceAccess> authenticate(String apiKey) {
+        return authenticateKey(apiKey).map(KeyAccess::access);
+    }
+
+    /** A valid key's workspace access and whether the key is read-only. */
+    record KeyAccess(WorkspaceAccess access, boolean readOnly) {}
+
+    Optional<KeyAccess> authenticateKey(String apiKey) {
         if (apiKey == null || apiKey.length() < 16 || apiKey.length() > 200) {
             return Optional.empty();
         }
-        Optional<WorkspaceAccess> access = workspaces.findAccessByKeyHash(Secrets.sha256(apiKey));
-        access.ifPresent(a -> touch(a.apiKeyId()));
+        Optional<KeyAccess> access = workspaces.findAccessByKeyHash(Secrets.sha256(apiKey));
+        access.ifPresent(a -> touch(a.access().apiKeyId()));
         return access;
     }
 
@@ -115,8 +133,17 @@ public class WorkspaceService {
 
     @Transactional
     public IssuedApiKey createApiKey(UUID workspaceId, String name) {
+        return createApiKey(workspaceId, name, ApiKeyInfo.FULL);
+    }
+
+    /** A new key of scope {@code full} or {@code read}. */
+    @Transactional
+    public IssuedApiKey createApiKey(UUID workspaceId, String name, String scope) {
         get(workspaceId);
-        return issueKey(workspaceId, name, null);
+        if (!ApiKeyInfo.FULL.equals(scope) && !ApiKeyInfo.READ.equals(scope)) {
+            throw new InvalidInputException("scope", "must be full or read");
+        }
+        return issueKey(workspaceId, name, null, scope);
     }
 
     public List<ApiKeyInfo> apiKeys(UUID workspaceId) {
@@ -130,13 +157,13 @@ public class WorkspaceService {
         }
     }
 
-    private IssuedApiKey issueKey(UUID workspaceId, String name, String chosenKey) {
+    private IssuedApiKey issueKey(UUID workspaceId, String name, String chosenKey, String scope) {
         String key = chosenKey != null ? chosenKey : Secrets.newApiKey();
         if (key.length() < 16) {
             throw new InvalidInputException("api_key", "must be at least 16 characters");
         }
         ApiKeyInfo info =
-                new ApiKeyInfo(UUID.randomUUID(), name, Secrets.displayPrefix(key), clock.instant(), null, null);
+                new ApiKeyInfo(UUID.randomUUID(), name, Secrets.displayPrefix(key), scope, clock.instant(), null, null);
         workspaces.insertKey(workspaceId, info, Secrets.sha256(key));
         return new IssuedApiKey(info, key);
     }

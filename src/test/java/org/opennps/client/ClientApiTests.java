@@ -3,6 +3,7 @@ package org.opennps.client;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -34,8 +35,18 @@ abstract class ClientApiTests extends ApiTestBase {
         return mvc.perform(request);
     }
 
+    ResultActions putJson(String path, String body) throws Exception {
+        return mvc.perform(put(path)
+                .header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+
     @Test
     void identifySetsAttributesButNeverContactDetails() throws Exception {
+        putJson("/api/v1/workspace/client-settings", json("{'writable_attributes':['plan']}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.writable_attributes[0]").value("plan"));
         client(
                         "/identify",
                         json("{'external_id':'c-7','email':'victim@x.com','attributes':{'plan':'pro'}}"),
@@ -45,6 +56,43 @@ abstract class ClientApiTests extends ApiTestBase {
         getJson("/api/v1/contacts?external_id=c-7")
                 .andExpect(jsonPath("$.items[0].attributes.plan").value("pro"))
                 .andExpect(jsonPath("$.items[0].email", nullValue()));
+    }
+
+    @Test
+    void identifySetsOnlyClientWritableAttributesAndNeverOverwritesTheServer() throws Exception {
+        client("/identify", json("{'external_id':'c-8','attributes':{'plan':'free'}}"), null)
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("attributes.plan"));
+        putJson("/api/v1/workspace/client-settings", json("{'writable_attributes':['plan','colour']}"))
+                .andExpect(status().isOk());
+        putJson(
+                        "/api/v1/workspace/client-settings",
+                        json("{'writable_attributes':['ok','delighted_email_subject','email']}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("writable_attributes[1]"))
+                .andExpect(jsonPath("$.errors[1].field").value("writable_attributes[2]"));
+        client("/identify", json("{'external_id':'c-8','attributes':{'delighted_email_subject':'You won'}}"), null)
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("attributes.delighted_email_subject"));
+
+        postJson("/api/v1/contacts", json("{'external_id':'c-8','attributes':{'plan':'enterprise'}}"));
+        client("/identify", json("{'external_id':'c-8','attributes':{'plan':'free'}}"), null)
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("attributes.plan"));
+        client("/identify", json("{'external_id':'c-8','attributes':{'plan':null}}"), null)
+                .andExpect(status().isUnprocessableContent());
+        client("/identify", json("{'external_id':'c-8','attributes':{'colour':'red'}}"), null)
+                .andExpect(status().isOk());
+        client("/identify", json("{'external_id':'c-8','attributes':{'colour':'blue'}}"), null)
+                .andExpect(status().isOk());
+        getJson("/api/v1/contacts?external_id=c-8")
+                .andExpect(jsonPath("$.items[0].attributes.plan").value("enterprise"))
+                .andExpect(jsonPath("$.items[0].attributes.colour").value("blue"));
+
+        postJson("/api/v1/contacts", json("{'external_id':'c-8','attributes':{'colour':'green'}}"));
+        client("/identify", json("{'external_id':'c-8','attributes':{'colour':'pink'}}"), null)
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("attributes.colour"));
     }
 
     @Test

@@ -144,9 +144,13 @@ class WidgetInBrowserTest extends ApiTestBase {
         return host.getShadowRoot();
     }
 
-    void assertNothingShown() throws InterruptedException {
+    void assertNothingShown() {
         await().atMost(Duration.ofSeconds(10)).until(() -> nextCalls() > 0);
-        Thread.sleep(500); // the 204 has arrived; give a wrong render the time it would take
+        // the 204 has arrived; its handler runs before the page's next two frames are drawn,
+        // so a wrong render would be in the page once they have been
+        ((JavascriptExecutor) browser)
+                .executeAsyncScript("var done = arguments[arguments.length - 1];"
+                        + "requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); });");
         assertThat(browser.findElements(By.cssSelector("[data-opennps]"))).isEmpty();
     }
 

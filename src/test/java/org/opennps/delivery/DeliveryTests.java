@@ -74,12 +74,48 @@ abstract class DeliveryTests extends ApiTestBase {
         assertThat(message.getFrom()[0].toString()).contains("Shop");
         assertThat(message.getHeader("List-Unsubscribe")[0]).isEqualTo("<https://nps.example/s/tok/unsubscribe>");
         assertThat(message.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
-        String raw = new String(message.getRawInputStream().readAllBytes());
-        String all = bodyOf(message);
-        IntStream.rangeClosed(0, 10)
-                .forEach(score -> assertThat(all).contains("https://nps.example/s/tok?score=" + score));
-        assertThat(all).contains("#ff6600").contains("Wypisz się z ankiet").contains("<html lang=\"pl\"");
-        assertThat(raw).isNotEmpty();
+        String html = partOf(message, "text/html");
+        String text = partOf(message, "text/plain");
+        List<String> scoreLinks = IntStream.rangeClosed(0, 10)
+                .mapToObj(score -> "https://nps.example/s/tok?score=" + score)
+                .toList();
+        // whole links in order, so "score=1" is not passed by "score=10"
+        assertThat(links(html, "href=\"(https://nps\\.example/s/tok\\?score=\\d+)\""))
+                .containsExactlyElementsOf(scoreLinks);
+        assertThat(links(text, "(https://nps\\.example/s/tok\\?score=\\d+)(?!\\d)"))
+                .containsExactlyElementsOf(scoreLinks);
+        assertThat(html)
+                .contains("#ff6600")
+                .contains("href=\"https://nps.example/s/tok/unsubscribe\"")
+                .contains("Wypisz się z ankiet")
+                .contains("<html lang=\"pl\"");
+        assertThat(text).contains("https://nps.example/s/tok/unsubscribe").doesNotContain("<html");
+    }
+
+    private static List<String> links(String body, String pattern) {
+        return java.util.regex.Pattern.compile(pattern)
+                .matcher(body)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+    }
+
+    /** The one body part of this type, however deep in the multipart tree. */
+    private static String partOf(MimeMessage message, String type) throws Exception {
+        List<String> found = new java.util.ArrayList<>();
+        collect((jakarta.mail.Part) message, type, found);
+        assertThat(found).as("%s parts", type).hasSize(1);
+        return found.getFirst();
+    }
+
+    private static void collect(jakarta.mail.Part part, String type, List<String> found) throws Exception {
+        if (part.getContent() instanceof MimeMultipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collect(multipart.getBodyPart(i), type, found);
+            }
+        } else if (part.isMimeType(type)) {
+            found.add(part.getContent().toString());
+        }
     }
 
     @Test

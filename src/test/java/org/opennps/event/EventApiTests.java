@@ -58,7 +58,9 @@ abstract class EventApiTests extends ApiTestBase {
         try (var sql = statements.record()) {
             postJson("/api/v1/events", json(batch.toString())).andExpect(status().isAccepted());
             // The request's own statements; listeners that run after commit are budgeted elsewhere.
-            assertThat(sql.countOnThisThread()).as(sql.describe()).isBetween(1, 30);
+            // measured 6 on H2 and PostgreSQL (key, contacts read + batch insert, events batch,
+            // publication); the budget is that plus about a fifth
+            assertThat(sql.countOnThisThread()).as(sql.describe()).isBetween(1, 7);
         }
     }
 

@@ -11,8 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -41,9 +45,25 @@ abstract class SchedulingTests extends ApiTestBase {
     private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
     private final Map<String, String> ranOn = new ConcurrentHashMap<>();
     private final List<Scheduler> started = new ArrayList<>();
+    /** When set, each execution waits until this many nodes have started one (bounded by WAIT). */
+    private volatile CountDownLatch nodesAtWork;
+
+    private final Set<String> nodesSeen = ConcurrentHashMap.newKeySet();
     private final OneTimeTask<Void> task = Tasks.oneTime("count-run").execute((instance, context) -> {
+        String node = context.getExecution().pickedBy;
+        CountDownLatch gate = nodesAtWork;
+        if (gate != null) {
+            if (nodesSeen.add(node)) {
+                gate.countDown();
+            }
+            try {
+                gate.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         runs.computeIfAbsent(instance.getId(), id -> new AtomicInteger()).incrementAndGet();
-        ranOn.put(instance.getId(), Thread.currentThread().getName());
+        ranOn.put(instance.getId(), node);
     });
 
     @BeforeEach
@@ -66,15 +86,23 @@ abstract class SchedulingTests extends ApiTestBase {
 
     @Test
     void twoNodesOnOneDatabaseRunEachDueTaskOnce() {
+        // the first executions hold their node's threads until the other node has started one
+        // too, so a node fast enough to take every task alone cannot hide a node that takes none
+        nodesAtWork = new CountDownLatch(2);
         Scheduler a = node("node-a");
-        Scheduler b = node("node-b");
+        node("node-b");
         List<String> ids = IntStream.range(0, 200).mapToObj(i -> "t" + i).toList();
         ids.forEach(id -> a.schedule(task.instance(id), clock.instant().minusSeconds(1)));
 
         await().atMost(WAIT).until(() -> runs.size() == ids.size() && nothingLeft());
 
-        assertThat(ids).allSatisfy(id -> assertThat(runs.get(id).get()).isEqualTo(1));
-        assertThat(b).isNotNull();
+        assertThat(ids)
+                .allSatisfy(id ->
+                        assertThat(runs.get(id).get()).as("runs of %s", id).isEqualTo(1));
+        Map<String, Long> perNode =
+                ranOn.values().stream().collect(Collectors.groupingBy(node -> node, Collectors.counting()));
+        assertThat(perNode).as("tasks run per node").containsOnlyKeys("node-a", "node-b");
+        assertThat(perNode.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(ids.size());
     }
 
     @Test
@@ -86,26 +114,38 @@ abstract class SchedulingTests extends ApiTestBase {
         started.remove(first);
 
         clock.advance(Duration.ofDays(1).plusSeconds(1));
-        Scheduler second = node("second");
+        node("second");
         await().atMost(WAIT).until(() -> runs.containsKey("delayed") && nothingLeft());
 
         assertThat(runs.get("delayed").get()).isEqualTo(1);
-        assertThat(second).isNotNull();
+        assertThat(ranOn).containsEntry("delayed", "second");
     }
 
     @Test
     void taskIsNotRunBeforeTheClockReachesItsTime() {
         node("only");
         scheduleIn("later", Duration.ofHours(1));
+        // due exactly when the clock arrives: once it ran, the node has polled at the new time,
+        // and anything that poll took (as it would "later", were it wrongly due) has finished
+        scheduleIn("marker", Duration.ofMinutes(59));
         clock.advance(Duration.ofMinutes(59));
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> !runs.containsKey("later"));
+        await().atMost(WAIT).until(() -> runs.containsKey("marker") && nothingPicked());
+        assertThat(runs).doesNotContainKey("later");
 
         clock.advance(Duration.ofMinutes(2));
         await().atMost(WAIT).until(() -> runs.containsKey("later"));
+        assertThat(runs.get("later").get()).isEqualTo(1);
     }
 
     private void scheduleIn(String id, Duration delay) {
         started.getFirst().schedule(task.instance(id), clock.instant().plus(delay));
+    }
+
+    private boolean nothingPicked() {
+        return jdbc.sql("select count(*) from " + TABLE + " where picked")
+                        .query(Long.class)
+                        .single()
+                == 0;
     }
 
     private boolean nothingLeft() {

@@ -25,6 +25,10 @@ public abstract class ApiTestBase {
     @Autowired
     protected TestWorkspaces testWorkspaces;
 
+    /** Settles what runs in the background, so a test can show that nothing more happens. */
+    @Autowired
+    protected BackgroundWork background;
+
     protected CreatedWorkspace workspace;
     protected String key;
 
@@ -34,8 +38,13 @@ public abstract class ApiTestBase {
         key = workspace.apiKey().key();
     }
 
+    /**
+     * Back to the real time, without this test's pending steps: left behind, they would fire in
+     * a later test that moves the clock past them (or right away, at the real time).
+     */
     @AfterEach
     void realTime() {
+        background.forgetPendingExecutions();
         clock.reset();
     }
 

@@ -32,6 +32,11 @@ public class TestSupportConfig {
     }
 
     @Bean
+    BackgroundWork backgroundWork(org.springframework.jdbc.core.simple.JdbcClient jdbc, MutableClock clock) {
+        return new BackgroundWork(jdbc, clock);
+    }
+
+    @Bean
     TestWorkspaces testWorkspaces(org.opennps.workspace.WorkspaceService workspaces) {
         return new TestWorkspaces(workspaces);
     }

@@ -33,7 +33,7 @@ abstract class AdminPagesTests extends ApiTestBase {
     @BeforeEach
     void admin() {
         email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@shop.example";
-        users.createUser(email, "correct horse battery", workspace.workspace().id(), UserService.ADMIN);
+        users.createUser(email, "correct horse battery", workspace.workspace().id(), UserService.OWNER);
         admin = users.loadUserByUsername(email);
     }
 

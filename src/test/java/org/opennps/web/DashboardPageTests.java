@@ -98,4 +98,26 @@ abstract class DashboardPageTests extends AdminPageTestBase {
                 .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
                 .andExpect(content().string(not(containsString("<script>alert(1)"))));
     }
+
+    @Test
+    void themesShowWhatEachCostsInEnglishAndPolish() throws Exception {
+        String survey = createSurvey();
+        respond(survey, "t1", 2, "'why':'The parcel arrived a week late'");
+        respond(survey, "t2", 3, "'why':'Paczka spóźniona o trzy dni'");
+        respond(survey, "t3", 10, "'why':'Support was very helpful'");
+        respond(survey, "t4", 9, "'why':'Obsługa klienta bardzo pomocna'");
+        respond(survey, "t5", 9, "");
+        awaitCounted(5);
+        mvc.perform(get("/dashboard/themes").with(signedIn()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Drivers to work on")))
+                .andExpect(content().string(containsString("late delivery")))
+                .andExpect(content().string(containsString("opóźniona dostawa")))
+                .andExpect(content().string(containsString("in 2 comments")))
+                .andExpect(content().string(containsString("The parcel arrived a week late")))
+                .andExpect(content().string(containsString("Paczka spóźniona o trzy dni")))
+                .andExpect(content().string(containsString("up to +40.0 NPS if fixed")))
+                .andExpect(content().string(containsString("helpful support")))
+                .andExpect(content().string(not(containsString("style="))));
+    }
 }

@@ -40,6 +40,8 @@ import javax.sql.DataSource;
  * report URL USER PASS CAMPAIGN DUE        lateness and throughput of the journeys and their e-mails
  * noop URL USER PASS N THREADS [LIMIT_S]   db-scheduler alone: N no-op executions due together,
  *                                          measured until all ran or LIMIT_S seconds passed
+ * rawmail PORT N                           a plain Jakarta Mail client sending N survey-sized
+ *                                          messages over one reused connection to the sink on PORT
  * </pre>
  */
 public final class JourneysBench {
@@ -54,6 +56,7 @@ public final class JourneysBench {
             case "noop" -> noop(
                     args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
                     args.length > 6 ? Integer.parseInt(args[6]) : 5400);
+            case "rawmail" -> rawmail(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -65,6 +68,7 @@ public final class JourneysBench {
         AtomicInteger received = new AtomicInteger();
         AtomicLong first = new AtomicLong();
         AtomicLong last = new AtomicLong();
+        recipients.clear();
         try (ServerSocket server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress())) {
             Files.writeString(portFile, Integer.toString(server.getLocalPort()));
             Thread acceptor = Thread.ofPlatform().daemon().start(() -> {
@@ -91,9 +95,16 @@ public final class JourneysBench {
             System.out.printf(
                     "sink: %d messages received, first to last %.1f s, %.0f messages/s%n",
                     received.get(), seconds, seconds > 0 ? (received.get() - 1) / seconds : 0.0);
+            long twice = recipients.values().stream().filter(c -> c.get() > 1).count();
+            System.out.printf(
+                    "sink: %d distinct recipients, %d received more than once%n", recipients.size(), twice);
             acceptor.interrupt();
         }
     }
+
+    /** Messages per recipient address, to tell whether anyone got a message twice. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> recipients =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static void session(Socket socket, AtomicInteger received, AtomicLong first, AtomicLong last) {
         try (socket;
@@ -102,16 +113,24 @@ public final class JourneysBench {
                 OutputStream out = socket.getOutputStream()) {
             reply(out, "220 bench-sink ESMTP");
             String line;
+            String rcpt = null;
             while ((line = in.readLine()) != null) {
                 String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
                 switch (command) {
                     case "EHLO", "HELO" -> reply(out, "250 bench-sink");
+                    case "RCPT" -> {
+                        rcpt = line.substring(line.indexOf('<') + 1, Math.max(line.indexOf('<') + 1, line.lastIndexOf('>')));
+                        reply(out, "250 OK");
+                    }
                     case "DATA" -> {
                         reply(out, "354 end with <CRLF>.<CRLF>");
                         while ((line = in.readLine()) != null && !line.equals(".")) {
                             // the message is dropped
                         }
                         long at = System.nanoTime();
+                        if (rcpt != null) {
+                            recipients.computeIfAbsent(rcpt, r -> new AtomicInteger()).incrementAndGet();
+                        }
                         if (received.getAndIncrement() == 0) {
                             first.set(at);
                         }
@@ -133,6 +152,53 @@ public final class JourneysBench {
     private static void reply(OutputStream out, String line) throws java.io.IOException {
         out.write((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
+    }
+
+    // --- raw Jakarta Mail client -------------------------------------------------------------
+
+    /**
+     * The ceiling for e-mail: N messages of a survey e-mail's size and shape (text and HTML with
+     * thirteen links) built and sent by a plain Jakarta Mail client over one connection that is
+     * reused for all of them, with no database in between.
+     */
+    static void rawmail(int port, int n) throws Exception {
+        java.util.Properties props = new java.util.Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", Integer.toString(port));
+        jakarta.mail.Session session = jakarta.mail.Session.getInstance(props);
+        StringBuilder html = new StringBuilder("<html><body><p>How likely are you to recommend us?</p>");
+        StringBuilder text = new StringBuilder("How likely are you to recommend us?\n");
+        for (int s = 0; s <= 10; s++) {
+            String link = "http://localhost:8080/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA?score=" + s;
+            html.append("<td><a href=\"").append(link).append("\" style=\"display:inline-block\">").append(s).append("</a></td>");
+            text.append(s).append(": ").append(link).append('\n');
+        }
+        html.append("</body></html>");
+        long start;
+        try (jakarta.mail.Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(session);
+                message.setFrom(new jakarta.mail.internet.InternetAddress("no-reply@opennps.local", "Bench"));
+                message.setRecipients(jakarta.mail.Message.RecipientType.TO, "raw-" + i + "@bench.example");
+                message.setSubject("How did we do?", "UTF-8");
+                var alternative = new jakarta.mail.internet.MimeMultipart("alternative");
+                var textPart = new jakarta.mail.internet.MimeBodyPart();
+                textPart.setText(text.toString(), "UTF-8");
+                var htmlPart = new jakarta.mail.internet.MimeBodyPart();
+                htmlPart.setContent(html.toString(), "text/html;charset=UTF-8");
+                alternative.addBodyPart(textPart);
+                alternative.addBodyPart(htmlPart);
+                message.setContent(alternative);
+                message.setHeader("List-Unsubscribe", "<http://localhost:8080/s/x/unsubscribe>");
+                message.setSentDate(new java.util.Date());
+                message.saveChanges();
+                transport.sendMessage(message, message.getAllRecipients());
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("raw Jakarta Mail, one connection: %d messages in %.1f s, %.0f messages/s%n", n, seconds, n / seconds);
     }
 
     // --- data --------------------------------------------------------------------------------

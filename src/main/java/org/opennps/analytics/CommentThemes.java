@@ -1,0 +1,88 @@
+package org.opennps.analytics;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The themes of each response's comment, in {@code comment_theme}: written as the response is
+ * recorded (one analysis of one comment, well under a millisecond, in the projection's
+ * transaction), read by the themes report and by {@code GET /api/v1/responses/{id}}.
+ */
+@Repository
+class CommentThemes {
+
+    /** One theme of one response, as the response endpoint shows it. */
+    record Tagged(String theme, String sentiment, String language, String label) {}
+
+    private final JdbcClient jdbc;
+    private final CommentAnalyser analyser;
+
+    CommentThemes(JdbcClient jdbc, CommentAnalyser analyser) {
+        this.jdbc = jdbc;
+        this.analyser = analyser;
+    }
+
+    /** Replaces the stored themes of one response with those of its current comment (none without one). */
+    void store(UUID workspaceId, UUID responseId, String comment) {
+        jdbc.sql("delete from comment_theme where response_id = ?")
+                .param(responseId)
+                .update();
+        jdbc.sql("delete from comment_analysis where response_id = ?")
+                .param(responseId)
+                .update();
+        if (comment == null || comment.isBlank()) {
+            return;
+        }
+        CommentAnalyser.Analysis analysis = analyser.analyse(comment);
+        jdbc.sql("insert into comment_analysis (response_id, workspace_id, language, version) values (?, ?, ?, ?)")
+                .params(responseId, workspaceId, analysis.language(), ThemeTaxonomy.VERSION)
+                .update();
+        if (analysis.mentions().isEmpty()) {
+            // no fixed theme: a theme the re-grouping found, when the comment names its phrase
+            List<String> found = jdbc.sql("select theme from discovered_theme where workspace_id = ? order by theme")
+                    .param(workspaceId)
+                    .query(String.class)
+                    .list();
+            if (!found.isEmpty()) {
+                java.util.Set<String> ids = new java.util.HashSet<>();
+                analyser.keyPhrases(comment).forEach(k -> ids.add(ThemeRegrouping.id(k.key())));
+                for (String theme : found) {
+                    if (ids.contains(theme)) {
+                        jdbc.sql("insert into comment_theme (response_id, workspace_id, theme, sentiment)"
+                                        + " values (?, ?, ?, ?)")
+                                .params(
+                                        responseId,
+                                        workspaceId,
+                                        theme,
+                                        analyser.opinion(comment).json())
+                                .update();
+                        break;
+                    }
+                }
+            }
+        }
+        for (CommentAnalyser.Mention m : analysis.mentions()) {
+            jdbc.sql("insert into comment_theme (response_id, workspace_id, theme, sentiment) values (?, ?, ?, ?)")
+                    .params(responseId, workspaceId, m.theme(), m.sentiment().json())
+                    .update();
+        }
+    }
+
+    /** The themes of one response of the workspace, in the taxonomy's order; empty for another workspace's. */
+    List<Tagged> of(UUID workspaceId, UUID responseId) {
+        return jdbc
+                .sql("""
+                        select t.theme, t.sentiment, a.language, d.label from comment_theme t
+                        join comment_analysis a on a.response_id = t.response_id
+                        left join discovered_theme d on d.workspace_id = t.workspace_id and d.theme = t.theme
+                        where t.response_id = ? and t.workspace_id = ?""")
+                .params(responseId, workspaceId)
+                .query((rs, i) -> new Tagged(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list()
+                .stream()
+                .sorted(java.util.Comparator.comparing(t -> ThemeTaxonomy.ORDER.getOrDefault(t.theme(), 99)))
+                .toList();
+    }
+}

@@ -1,0 +1,6 @@
+package org.opennps.campaign;
+
+import org.opennps.support.OnH2;
+
+@OnH2
+class PublicationRetryH2Test extends PublicationRetryTests {}

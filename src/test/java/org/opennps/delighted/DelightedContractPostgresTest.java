@@ -1,0 +1,6 @@
+package org.opennps.delighted;
+
+import org.opennps.support.OnPostgres;
+
+@OnPostgres
+class DelightedContractPostgresTest extends DelightedContractTests {}

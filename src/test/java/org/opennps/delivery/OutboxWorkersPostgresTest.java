@@ -1,0 +1,6 @@
+package org.opennps.delivery;
+
+import org.opennps.support.OnPostgres;
+
+@OnPostgres
+class OutboxWorkersPostgresTest extends OutboxWorkersTests {}

@@ -1,0 +1,222 @@
+package org.opennps.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opennps.support.ApiTestBase;
+import org.opennps.support.TestMailServer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox workers: one SMTP connection per batch, recipients refused for good or for now,
+ * a server that never answers, and a graceful stop in the middle of a burst.
+ */
+abstract class OutboxWorkersTests extends ApiTestBase {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    DeliveryService delivery;
+
+    @Autowired
+    EmailOutbox outbox;
+
+    @Autowired
+    OutboxPoller poller;
+
+    @Autowired
+    DeliveryProperties properties;
+
+    @Autowired
+    TestMailServer smtp;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    private String tag;
+
+    @BeforeEach
+    void tagged() {
+        clock.set(Instant.parse("2026-11-23T10:00:00Z"));
+        tag = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void pollerRunning() {
+        if (!poller.isRunning()) {
+            poller.start();
+        }
+    }
+
+    @Test
+    void aBatchGoesOverOneSmtpConnectionWithRsetBetweenMessages() throws Exception {
+        poller.stop();
+        try (SmtpStub stub = SmtpStub.answering(address -> "250 OK")) {
+            List<String> to =
+                    IntStream.range(0, 5).mapToObj(i -> address("r" + i)).toList();
+            List<UUID> ids = to.stream().map(this::queue).toList();
+
+            dispatcher(stub, 2000).dispatchDue();
+
+            assertThat(stub.delivered()).containsAll(to);
+            assertThat(stub.connections()).isEqualTo(1);
+            assertThat(stub.commands().stream().filter("RSET"::equals).count())
+                    .isEqualTo(stub.delivered().size() - 1L);
+            assertThat(ids).allSatisfy(id -> assertThat(statusOf(id)).isEqualTo("sent"));
+        }
+    }
+
+    @Test
+    void a550OnRcptMarksTheContactBouncedAndItIsNeverEmailedAgain() throws Exception {
+        String dead = address("gone");
+        String contactId = JsonPath.read(
+                postJson("/api/v1/contacts", json("{'external_id':'gone-" + tag + "','email':'" + dead + "'}"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+        poller.stop();
+        try (SmtpStub stub =
+                SmtpStub.answering(address -> address.equals(dead) ? "550 5.1.1 No such user" : "250 OK")) {
+            UUID id = queue(dead);
+            UUID alive = queue(address("alive"));
+
+            dispatcher(stub, 2000).dispatchDue();
+
+            assertThat(statusOf(id)).isEqualTo("failed");
+            assertThat(statusOf(alive)).isEqualTo("sent");
+            assertThat(stub.connections()).isEqualTo(1);
+        }
+        await().atMost(WAIT)
+                .untilAsserted(() -> getJson("/api/v1/contacts/" + contactId)
+                        .andExpect(jsonPath("$.bounced_at").isNotEmpty()));
+        getJson("/api/v1/bounces")
+                .andExpect(jsonPath("$.items[0].email").value(dead))
+                .andExpect(jsonPath("$.items[0].type").value("hard_bounce"))
+                .andExpect(jsonPath("$.items[0].source").value("smtp"))
+                .andExpect(jsonPath("$.items[0].contact_id").value(contactId));
+    }
+
+    @Test
+    void a451OnRcptIsRetriedLaterWithBackOffAndBouncesNothing() throws Exception {
+        String busy = address("busy");
+        poller.stop();
+        try (SmtpStub stub = SmtpStub.answering(address -> "451 4.2.1 Mailbox busy, try later")) {
+            UUID id = queue(busy);
+
+            dispatcher(stub, 2000).dispatchDue();
+
+            assertThat(statusOf(id)).isEqualTo("queued");
+            assertThat(attempts(id)).isEqualTo(1);
+            Instant next = jdbc.sql("select next_attempt_at from outgoing_email where id = ?")
+                    .param(id)
+                    .query((rs, n) -> org.opennps.shared.SqlTimes.instant(rs, 1))
+                    .single();
+            assertThat(next).isAfterOrEqualTo(clock.instant().plus(properties.firstRetry()));
+            assertThat(stub.delivered()).isEmpty();
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOutAndTheEmailGoesOnceItIsBack() throws Exception {
+        poller.stop();
+        String to = address("patient");
+        UUID id = queue(to);
+        try (SmtpStub tarpit = SmtpStub.tarpit()) {
+            DispatchResult result = assertTimeoutPreemptively(
+                    Duration.ofSeconds(20), () -> dispatcher(tarpit, 300).dispatchDue());
+            assertThat(result.retried()).isEqualTo(1);
+            assertThat(statusOf(id)).isEqualTo("queued");
+        }
+        clock.advance(properties.firstRetry().plusSeconds(1));
+        poller.start();
+        await().atMost(WAIT).until(() -> smtp.to(to).size() == 1);
+        assertThat(statusOf(id)).isEqualTo("sent");
+    }
+
+    @Test
+    void aGracefulStopMidBurstHoldsNothingAndARestartSendsEachRecipientOnce() {
+        int n = 400;
+        List<String> to =
+                IntStream.range(0, n).mapToObj(i -> address("burst" + i)).toList();
+        List<UUID> ids = tx.execute(s -> to.stream().map(this::queue).toList());
+        await().atMost(WAIT).until(() -> sentCount() >= 20);
+
+        poller.stop(); // what a SIGTERM does to the outbox, before the pool closes
+        assertThat(countWithStatus("sending")).isZero();
+        assertThat(countWithStatus("sent") + countWithStatus("queued")).isEqualTo(n);
+
+        poller.start();
+        await().atMost(WAIT).until(() -> countWithStatus("sent") == n);
+        assertThat(to).allSatisfy(address -> assertThat(smtp.to(address)).hasSize(1));
+        assertThat(ids).hasSize(n);
+    }
+
+    private long sentCount() {
+        return countWithStatus("sent");
+    }
+
+    private long countWithStatus(String status) {
+        return jdbc.sql("select count(*) from outgoing_email where reference like ? and status = ?")
+                .params("w-" + tag + "-%", status)
+                .query(Long.class)
+                .single();
+    }
+
+    private UUID queue(String to) {
+        return delivery.queueMessage(ws(), "w-" + tag + "-" + to, to, "Hello", "We changed X for you.", "en", null);
+    }
+
+    private EmailDispatcher dispatcher(SmtpStub stub, int timeoutMillis) {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(stub.port());
+        Properties props = new Properties();
+        props.put("mail.smtp.connectiontimeout", String.valueOf(timeoutMillis));
+        props.put("mail.smtp.timeout", String.valueOf(timeoutMillis));
+        props.put("mail.smtp.writetimeout", String.valueOf(timeoutMillis));
+        sender.setJavaMailProperties(props);
+        return new EmailDispatcher(outbox, new SmtpTransport(sender), properties, events, tx, clock);
+    }
+
+    private String statusOf(UUID id) {
+        return delivery.status(ws(), id).orElseThrow();
+    }
+
+    private int attempts(UUID id) {
+        return jdbc.sql("select attempts from outgoing_email where id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
+    }
+
+    private UUID ws() {
+        return workspace.workspace().id();
+    }
+
+    private String address(String name) {
+        return name + "-" + tag + "@example.com";
+    }
+}

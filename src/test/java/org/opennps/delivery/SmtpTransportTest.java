@@ -1,0 +1,164 @@
+package org.opennps.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * How an SMTP outcome is classified: permanent failures (the address was refused, the message
+ * cannot be built) are not retried; everything else (server down, timeouts, authentication) is.
+ */
+class SmtpTransportTest {
+
+    private static QueuedEmail email(String from, String to) {
+        return new QueuedEmail(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "ref-1",
+                from,
+                "Shop",
+                to,
+                "How did we do?",
+                "text",
+                "<p>html</p>",
+                Map.of("List-Unsubscribe", "<https://nps.example/u>"),
+                0);
+    }
+
+    private static MailTransport.TransportException failure(JavaMailSender sender, QueuedEmail email) {
+        AtomicBoolean accepted = new AtomicBoolean();
+        MailTransport.TransportException e =
+                (MailTransport.TransportException) org.assertj.core.api.Assertions.catchThrowable(
+                        () -> new SmtpTransport(sender).send(email, () -> accepted.set(true)));
+        assertThat(e).as("a TransportException").isNotNull();
+        assertThat(accepted).as("accepted callback").isFalse();
+        return e;
+    }
+
+    @Test
+    void anAcceptedMessageRunsTheCallbackOnce() {
+        var sent = new java.util.ArrayList<MimeMessage>();
+        AtomicBoolean accepted = new AtomicBoolean();
+        new SmtpTransport(sender(sent::add)).send(email("shop@example.com", "ann@example.com"), () -> {
+            assertThat(accepted.getAndSet(true)).isFalse();
+        });
+        assertThat(accepted).isTrue();
+        assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void aRecipientTheServerRefusedIsPermanent() throws Exception {
+        InternetAddress refused = new InternetAddress("gone@example.com");
+        JavaMailSender sender = sender(message -> {
+            throw new MailSendException(Map.of(
+                    message,
+                    new SendFailedException(
+                            "550 no such user",
+                            null,
+                            new InternetAddress[0],
+                            new InternetAddress[0],
+                            new InternetAddress[] {refused})));
+        });
+        assertThat(failure(sender, email("shop@example.com", "gone@example.com"))
+                        .permanent())
+                .isTrue();
+    }
+
+    @Test
+    void aSendFailureWithoutARefusedAddressIsRetried() {
+        JavaMailSender sender = sender(message -> {
+            throw new MailSendException(Map.of(message, new SendFailedException("451 try later")));
+        });
+        assertThat(failure(sender, email("shop@example.com", "ann@example.com")).permanent())
+                .isFalse();
+    }
+
+    @Test
+    void anAuthenticationFailureIsRetried() {
+        JavaMailSender sender = sender(message -> {
+            throw new MailAuthenticationException("535 bad credentials");
+        });
+        MailTransport.TransportException e = failure(sender, email("shop@example.com", "ann@example.com"));
+        assertThat(e.permanent()).isFalse();
+        assertThat(e.getMessage()).startsWith("SMTP error");
+    }
+
+    @Test
+    void aMessageThatCannotBeBuiltIsPermanentAndNothingIsSent() {
+        var sent = new java.util.ArrayList<MimeMessage>();
+        MailTransport.TransportException e = failure(sender(sent::add), email("shop@example.com", "<ann@example.com"));
+        assertThat(e.permanent()).isTrue();
+        assertThat(e.getMessage()).startsWith("unusable message");
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void anUnreachableServerIsRetried() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(closed);
+        sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
+        MailTransport.TransportException e = failure(sender, email("shop@example.com", "ann@example.com"));
+        assertThat(e.permanent()).isFalse();
+        assertThat(e.getMessage()).startsWith("SMTP refused or unreachable");
+    }
+
+    @Test
+    void theOutboxHeadersAndTheSenderNameGoOnTheMessage() throws Exception {
+        var sent = new java.util.ArrayList<MimeMessage>();
+        new SmtpTransport(sender(sent::add)).send(email("shop@example.com", "ann@example.com"), () -> {});
+        MimeMessage message = sent.getFirst();
+        assertThat(message.getHeader("List-Unsubscribe")).containsExactly("<https://nps.example/u>");
+        assertThat(message.getFrom()[0].toString()).isEqualTo("Shop <shop@example.com>");
+        assertThat(message.getAllRecipients()[0].toString()).isEqualTo("ann@example.com");
+    }
+
+    /** A sender that is not Spring's implementation: SmtpTransport goes through {@code send}. */
+    private static JavaMailSender sender(Consumer<MimeMessage> send) {
+        return new JavaMailSender() {
+            private final Session session = Session.getInstance(new Properties());
+
+            @Override
+            public MimeMessage createMimeMessage() {
+                return new MimeMessage(session);
+            }
+
+            @Override
+            public MimeMessage createMimeMessage(InputStream contentStream) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void send(MimeMessage... mimeMessages) {
+                for (MimeMessage m : mimeMessages) {
+                    send.accept(m);
+                }
+            }
+
+            @Override
+            public void send(SimpleMailMessage... simpleMessages) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}

@@ -1,0 +1,6 @@
+package org.opennps.event;
+
+import org.opennps.support.OnPostgres;
+
+@OnPostgres
+class ContendedIntakePostgresTest extends ContendedIntakeTests {}

@@ -1,0 +1,6 @@
+package org.opennps.loop;
+
+import org.opennps.support.OnPostgres;
+
+@OnPostgres
+class AlertSettingsPostgresTest extends AlertSettingsTests {}

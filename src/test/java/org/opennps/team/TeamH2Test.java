@@ -1,0 +1,6 @@
+package org.opennps.team;
+
+import org.opennps.support.OnH2;
+
+@OnH2
+class TeamH2Test extends TeamTests {}
