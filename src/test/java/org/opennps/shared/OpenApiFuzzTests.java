@@ -283,7 +283,11 @@ public abstract class OpenApiFuzzTests extends ApiTestBase {
             }
             String content = end < 0 ? "" : text.substring(end + 4);
             if (headers.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
-                content = unchunk(content);
+                // Chunk sizes count bytes, not characters: undo the chunking before decoding.
+                byte[] raw = all.toByteArray();
+                int bodyStart = headers.getBytes(StandardCharsets.UTF_8).length + 4;
+                content = unchunk(new String(raw, bodyStart, raw.length - bodyStart, StandardCharsets.ISO_8859_1));
+                content = new String(content.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
             }
             return new String[] {status, type, content};
         }
