@@ -12,6 +12,7 @@
 # covers what ran, at the rate it ran.
 # Builds target/opennps.jar if missing (JAR=… runs another build); needs a JDK >= 21 as JAVA_HOME
 # or java on PATH. PORT (default 18083) is the application's HTTP port; the sink takes a free port.
+# START_WAIT (seconds, default 300) bounds the wait for the sink and the application to start.
 set -euo pipefail
 cd "$(dirname "$0")"
 db=${1:-postgres}; n=${2:-100000}
@@ -41,7 +42,7 @@ echo "nproc $(nproc); uptime: $(uptime)"
 "$java" -cp "$cp" org.opennps.bench.JourneysBench sink "$work/sink.port" "$n" "${LIMIT:-5400}" > "$work/sink.log" 2>&1 &
 sink=$!
 trap 'kill ${server:-0} ${sink:-0} 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 30); do [ -s "$work/sink.port" ] && break; sleep 1; done
+for _ in $(seq 1 "${START_WAIT:-300}"); do [ -s "$work/sink.port" ] && break; sleep 1; done
 smtp_port=$(cat "$work/sink.port")
 
 OPENNPS_BOOTSTRAP_API_KEY=$key "$java" -Xmx2g -jar "$work/opennps.jar" --server.port=$port \
@@ -49,7 +50,8 @@ OPENNPS_BOOTSTRAP_API_KEY=$key "$java" -Xmx2g -jar "$work/opennps.jar" --server.
   --spring.mail.host=127.0.0.1 --spring.mail.port="$smtp_port" \
   --opennps.bootstrap.time-zone=UTC --opennps.http.request-log=false --opennps.demo.enabled=false > "$work/server.log" 2>&1 &
 server=$!
-for _ in $(seq 1 120); do curl -sf localhost:$port/actuator/health >/dev/null && break; sleep 1; done
+for _ in $(seq 1 "${START_WAIT:-300}"); do curl -sf localhost:$port/actuator/health >/dev/null && break; sleep 1; done
+curl -sf localhost:$port/actuator/health >/dev/null || { echo "the application did not start; its log:" >&2; tail -50 "$work/server.log" >&2; exit 1; }
 api() { curl -sf -H "Authorization: Bearer $key" -H 'Content-Type: application/json' "$@"; }
 ws=$(api localhost:$port/api/v1/workspace | sed 's/.*"id":"\([^"]*\)".*/\1/')
 survey=$(api -X POST localhost:$port/api/v1/surveys -d '{"name":"Bench NPS","questions":[
@@ -73,7 +75,7 @@ raw=${RAW:-$(( n < 20000 ? n : 20000 ))}
 rm -f "$work/sink2.port"
 "$java" -cp "$cp" org.opennps.bench.JourneysBench sink "$work/sink2.port" "$raw" "${LIMIT:-5400}" > "$work/sink2.log" 2>&1 &
 sink=$!
-for _ in $(seq 1 30); do [ -s "$work/sink2.port" ] && break; sleep 1; done
+for _ in $(seq 1 "${START_WAIT:-300}"); do [ -s "$work/sink2.port" ] && break; sleep 1; done
 "$java" -cp "$cp" org.opennps.bench.JourneysBench rawmail "$(cat "$work/sink2.port")" "$raw"
 wait $sink || true
 cat "$work/sink2.log"

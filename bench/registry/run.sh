@@ -23,7 +23,7 @@ psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $db" -c "create dat
 url="jdbc:postgresql://127.0.0.1:5432/$db"
 q() { psql -h 127.0.0.1 -U postgres -d $db -At -c "$1"; }
 size() {
-  q "select count(*) || ' rows, ' || pg_size_pretty(pg_total_relation_size('event_publication'))
+  q "select (select count(*) from event_publication) || ' rows, ' || pg_size_pretty(pg_total_relation_size('event_publication'))
      || ' (' || pg_total_relation_size('event_publication') || ' bytes); event table '
      || pg_size_pretty(pg_total_relation_size('event'))"
 }
@@ -34,7 +34,7 @@ OPENNPS_BOOTSTRAP_API_KEY=$key "$java" -Xmx2g -jar "$root/target/opennps.jar" --
 server=$!
 sampler=""
 trap 'kill $server $sampler 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 90); do curl -sf localhost:$port/actuator/health >/dev/null && break; sleep 1; done
+for _ in $(seq 1 240); do curl -sf localhost:$port/actuator/health >/dev/null && break; sleep 1; done
 
 echo "before: $(size)"
 # One sample every 15 s while the load runs (at most 2 hours of samples).
@@ -46,6 +46,10 @@ kill $sampler 2>/dev/null || true
 # Let the listeners of the last batches finish.
 for _ in $(seq 1 60); do [ "$(q 'select count(*) from event_publication')" = 0 ] && break; sleep 1; done
 echo "after: $(size)"
+# Autovacuum may be off or behind: a plain VACUUM shows what the dead rows leave behind.
+q "vacuum event_publication" >/dev/null
+echo "after vacuum: $(size)"
+echo "autovacuum: $(q 'show autovacuum')"
 echo "incomplete publications: $(q "select count(*) from event_publication where completion_date is null")"
 echo "events stored: $(q 'select count(*) from event')"
 uptime

@@ -28,8 +28,10 @@ class AnalyticsController {
     private final JourneyReports journeys;
     private final CampaignFunnels funnels;
     private final WorkspaceService workspaces;
+    private final SamplingPlans samplingPlans;
 
     AnalyticsController(
+            SamplingPlans samplingPlans,
             NpsReports reports,
             ThemeReports themes,
             JourneyReports journeys,
@@ -40,6 +42,43 @@ class AnalyticsController {
         this.journeys = journeys;
         this.funnels = funnels;
         this.workspaces = workspaces;
+        this.samplingPlans = samplingPlans;
+    }
+
+    /**
+     * {@code per=attribute:city&points=5}: the sampling share that gives ±points NPS per segment
+     * per month, with the expected and the achieved interval per segment; {@code sampling_percent}
+     * is the share the observed answers were collected at (default 100).
+     */
+    @GetMapping("/sampling-plan")
+    SamplingPlan samplingPlan(WorkspaceAccess access, @RequestParam MultiValueMap<String, String> params) {
+        NpsFilter filter = NpsFilter.read(params, "", zone(access));
+        String per = params.getFirst("per");
+        if (per == null || per.isBlank()) {
+            throw new InvalidInputException("per", "is required, such as attribute:city");
+        }
+        Dimension dimension = Dimension.parse("per", per);
+        double points = number(params.getFirst("points"), "points", 0.5, 100, null);
+        int current = (int) number(params.getFirst("sampling_percent"), "sampling_percent", 1, 100, 100.0);
+        return samplingPlans.plan(access.workspaceId(), filter, dimension, points, current);
+    }
+
+    private static double number(String text, String field, double min, double max, Double fallback) {
+        if (text == null || text.isBlank()) {
+            if (fallback != null) {
+                return fallback;
+            }
+            throw new InvalidInputException(field, "is required");
+        }
+        try {
+            double v = Double.parseDouble(text.strip());
+            if (!(v >= min && v <= max)) {
+                throw new InvalidInputException(field, "must be between " + min + " and " + max);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "must be a number");
+        }
     }
 
     /** Invitation stages of one campaign ({@code campaign_id}), or of every campaign with invitations. */

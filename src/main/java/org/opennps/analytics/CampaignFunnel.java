@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * How far one campaign's invitations got, as cumulative stages: {@code scheduled} is every
  * invitation issued and not suppressed, {@code sent} includes the opened ones, {@code opened}
- * the responded ones, {@code commented} the responses with an open-text comment. People who
+ * the responded ones, {@code commented} the responses with an open-text comment, {@code failed}
+ * the invitations whose delivery was given up (never counted as sent). People who
  * were not asked are in {@code suppressed}, counted by reason.
  */
 public record CampaignFunnel(
@@ -16,6 +17,7 @@ public record CampaignFunnel(
         long opened,
         long responded,
         long commented,
+        long failed,
         Map<String, Long> suppressed) {
 
     public CampaignFunnel {

@@ -35,7 +35,7 @@ class CampaignFunnels {
         return invitations.campaignCounts(ws, campaignId, since, until).stream()
                 .findFirst()
                 .map(c -> funnel(c, facts.commentedByCampaign(ws, campaignId, since, until)))
-                .orElse(new CampaignFunnel(campaignId, 0, 0, 0, 0, 0, Map.of()));
+                .orElse(new CampaignFunnel(campaignId, 0, 0, 0, 0, 0, 0, Map.of()));
     }
 
     /** Every campaign with invitations in the period, ordered by campaign id. */
@@ -57,6 +57,7 @@ class CampaignFunnels {
                 c.opened(),
                 c.responded(),
                 comments,
+                c.failed(),
                 new TreeMap<>(c.suppressed()));
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.opennps.contact.ContactInput;
+import org.opennps.delivery.OutboxStatuses;
 import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.JsonFields;
@@ -23,10 +24,15 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class InvitationController {
 
-    private final InvitationService invitations;
+    /** Shown for a scheduled invitation whose message the outbox parked with an unknown outcome. */
+    static final String UNKNOWN = "unknown";
 
-    InvitationController(InvitationService invitations) {
+    private final InvitationService invitations;
+    private final OutboxStatuses outbox;
+
+    InvitationController(InvitationService invitations, OutboxStatuses outbox) {
         this.invitations = invitations;
+        this.outbox = outbox;
     }
 
     /** A personal survey link for one contact: {@code {"survey_id":…,"contact":{…}}}. */
@@ -47,7 +53,8 @@ class InvitationController {
 
     @GetMapping("/api/v1/invitations/{id}")
     InvitationView get(WorkspaceAccess access, @PathVariable UUID id) {
-        return view(invitations.get(access.workspaceId(), id));
+        Invitation invitation = invitations.get(access.workspaceId(), id);
+        return view(invitation, parked(access.workspaceId(), java.util.List.of(invitation)));
     }
 
     @GetMapping("/api/v1/invitations")
@@ -59,12 +66,31 @@ class InvitationController {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         InvitationFilter filter = new InvitationFilter(contactId, campaignId, status);
-        return invitations
-                .list(access.workspaceId(), filter, PageResult.Request.of(page, size))
-                .map(this::view);
+        PageResult<Invitation> found =
+                invitations.list(access.workspaceId(), filter, PageResult.Request.of(page, size));
+        java.util.Set<String> parked = parked(access.workspaceId(), found.items());
+        return found.map(i -> view(i, parked));
+    }
+
+    /**
+     * Outbox references of the scheduled invitations whose message is parked with an unknown
+     * outcome: shown as {@code unknown} rather than {@code scheduled}, so nobody waits for it.
+     */
+    private java.util.Set<String> parked(UUID workspaceId, java.util.List<Invitation> listed) {
+        return outbox.parkedUnknown(
+                workspaceId,
+                listed.stream()
+                        .filter(i -> Invitation.SCHEDULED.equals(i.status()))
+                        .map(i -> InvitationService.outboxReference(i.id()))
+                        .toList());
     }
 
     private InvitationView view(Invitation i) {
+        return view(i, java.util.Set.of());
+    }
+
+    private InvitationView view(Invitation i, java.util.Set<String> parked) {
+        boolean unknown = parked.contains(InvitationService.outboxReference(i.id()));
         String url = invitations.linkOf(i).orElse(null);
         return new InvitationView(
                 i.id(),
@@ -73,8 +99,8 @@ class InvitationController {
                 i.campaignId(),
                 i.journeyId(),
                 i.channel(),
-                i.status(),
-                i.reason(),
+                unknown ? UNKNOWN : i.status(),
+                unknown ? "delivery outcome unknown; held for review" : i.reason(),
                 url,
                 i.createdAt(),
                 i.sentAt(),

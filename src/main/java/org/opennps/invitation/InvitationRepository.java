@@ -195,6 +195,7 @@ class InvitationRepository {
                     rs.getLong("sent"),
                     rs.getLong("opened"),
                     rs.getLong("responded"),
+                    Invitation.FAILED.equals(rs.getString("status")) ? n : 0,
                     suppressed ? Map.of(reason, n) : Map.of());
             byCampaign.merge(campaign, row, InvitationRepository::plus);
         });
@@ -222,6 +223,7 @@ class InvitationRepository {
                 a.sent() + b.sent(),
                 a.opened() + b.opened(),
                 a.responded() + b.responded(),
+                a.failed() + b.failed(),
                 suppressed);
     }
 

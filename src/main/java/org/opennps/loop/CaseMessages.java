@@ -37,7 +37,7 @@ class CaseMessages {
     List<CaseMessage> ofCase(UUID workspaceId, UUID caseId) {
         return jdbc.sql("""
                         select id, case_id, direction, author, subject, body, email_id, created_at from case_message
-                        where workspace_id = ? and case_id = ? order by created_at, id""")
+                        where workspace_id = ? and case_id = ? order by created_at, seq""")
                 .params(workspaceId, caseId)
                 .query((rs, i) -> new CaseMessage(
                         rs.getObject(1, UUID.class),
@@ -56,7 +56,7 @@ class CaseMessages {
         return jdbc.sql("""
                         select m.id, m.case_id, m.direction, m.author, m.subject, m.body, m.email_id, m.created_at
                         from case_message m join feedback_case c on c.id = m.case_id
-                        where c.workspace_id = ? and c.contact_id = ? order by m.created_at desc""")
+                        where c.workspace_id = ? and c.contact_id = ? order by m.created_at desc, m.seq desc""")
                 .params(workspaceId, contactId)
                 .query((rs, i) -> new CaseMessage(
                         rs.getObject(1, UUID.class),

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * run as a formula get a leading apostrophe; everything else is written as stored.
  */
 @Component
-class ResponseCsv {
+public class ResponseCsv {
 
     private static final List<String> FIXED = List.of(
             "response_id",

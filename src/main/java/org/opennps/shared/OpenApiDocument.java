@@ -64,7 +64,6 @@ class OpenApiDocument implements OpenApiCustomizer {
                     }
                     if (operation.getRequestBody() != null) {
                         String schema = requests.getOrDefault(key, "JsonObject");
-                        operation.getRequestBody().setRequired(true);
                         operation
                                 .getRequestBody()
                                 .setContent(json(new Schema<>().$ref("#/components/schemas/" + schema)));

@@ -60,7 +60,7 @@ class CampaignStats {
                     count(byStatus, id, "waiting", "held"),
                     count(byStatus, id, "completed"),
                     count(byStatus, id, "stopped", "exited", "failed"),
-                    funnels.getOrDefault(id, new CampaignFunnel(id, 0, 0, 0, 0, 0, Map.of()))));
+                    funnels.getOrDefault(id, new CampaignFunnel(id, 0, 0, 0, 0, 0, 0, Map.of()))));
         }
         return rows;
     }

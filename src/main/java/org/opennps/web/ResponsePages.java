@@ -47,6 +47,7 @@ class ResponsePages {
     private final InvitationService invitations;
     private final CaseService cases;
     private final CasePanel casePanel;
+    private final org.opennps.response.ResponseCsv csv;
     private final Clock clock;
 
     ResponsePages(
@@ -57,6 +58,7 @@ class ResponsePages {
             InvitationService invitations,
             CaseService cases,
             CasePanel casePanel,
+            org.opennps.response.ResponseCsv csv,
             Clock clock) {
         this.responses = responses;
         this.surveys = surveys;
@@ -65,7 +67,33 @@ class ResponsePages {
         this.invitations = invitations;
         this.cases = cases;
         this.casePanel = casePanel;
+        this.csv = csv;
         this.clock = clock;
+    }
+
+    /**
+     * The inbox's filtered responses as CSV, the same columns as the API export; the case-status
+     * filter does not apply to it (it lists cases, not responses).
+     */
+    @GetMapping("/responses/export.csv")
+    void export(
+            WorkspaceAccess access,
+            @RequestParam(required = false) UUID survey,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) String comment,
+            jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        String cat = ScoreCategory.isCategory(category) ? category : null;
+        String chan = channel != null && CHANNELS.contains(channel) ? channel : null;
+        Duration within = period == null ? null : PERIODS.get(period);
+        Boolean hasComment = "yes".equals(comment) ? Boolean.TRUE : "no".equals(comment) ? Boolean.FALSE : null;
+        ResponseFilter filter = new ResponseFilter(
+                survey, null, within == null ? null : clock.instant().minus(within), null, cat, chan, hasComment);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"responses.csv\"");
+        csv.write(access.workspaceId(), filter, response.getOutputStream());
     }
 
     @GetMapping("/responses")

@@ -56,16 +56,68 @@ class SubscriptionRepository {
                 .list();
     }
 
-    /** Active subscriptions naming the event (filtered here: the list per workspace is short). */
-    List<WebhookSubscription> activeFor(UUID workspaceId, String event) {
+    /**
+     * Subscriptions naming the event, active or switched off (filtered here: the list per
+     * workspace is short).
+     */
+    List<WebhookSubscription> namingEvent(UUID workspaceId, String event) {
         return jdbc
-                .sql("select " + COLUMNS + " from webhook_subscription where workspace_id = ? and active = true")
+                .sql("select " + COLUMNS + " from webhook_subscription where workspace_id = ?")
                 .param(workspaceId)
                 .query(this::map)
                 .list()
                 .stream()
                 .filter(s -> s.events().contains(event))
                 .toList();
+    }
+
+    /** Switches a subscription on again with a clean failure count; false if unknown. */
+    boolean enable(UUID workspaceId, UUID id) {
+        return jdbc.sql("update webhook_subscription set active = true, disabled_reason = null,"
+                                + " consecutive_failures = 0 where workspace_id = ? and id = ?")
+                        .params(workspaceId, id)
+                        .update()
+                > 0;
+    }
+
+    /** An event posted to nobody because the subscription was off; a repeat is kept once. */
+    void recordMissed(UUID workspaceId, UUID subscriptionId, String event, String occurrence, String data, Instant at) {
+        jdbc.sql(
+                        "insert into webhook_missed_event (subscription_id, workspace_id, event, occurrence, data, occurred_at)"
+                                + " values (?, ?, ?, ?, ?, ?) on conflict do nothing")
+                .params(subscriptionId, workspaceId, event, occurrence, data, SqlTimes.param(at))
+                .update();
+    }
+
+    /** A missed event to replay. */
+    record Missed(String event, String occurrence, String data, Instant occurredAt) {}
+
+    /** The subscription's missed events at or after {@code since} (null: all), oldest first. */
+    List<Missed> missed(UUID workspaceId, UUID subscriptionId, Instant since) {
+        return jdbc.sql("select event, occurrence, data, occurred_at from webhook_missed_event"
+                        + " where workspace_id = ? and subscription_id = ? and occurred_at >= ?"
+                        + " order by occurred_at, event, occurrence")
+                .params(workspaceId, subscriptionId, SqlTimes.param(since == null ? Instant.EPOCH : since))
+                .query((rs, n) -> new Missed(
+                        rs.getString("event"),
+                        rs.getString("occurrence"),
+                        rs.getString("data"),
+                        SqlTimes.instant(rs, "occurred_at")))
+                .list();
+    }
+
+    /** Forgets the subscription's missed events (after a replay queued them). */
+    void forgetMissed(UUID workspaceId, UUID subscriptionId) {
+        jdbc.sql("delete from webhook_missed_event where workspace_id = ? and subscription_id = ?")
+                .params(workspaceId, subscriptionId)
+                .update();
+    }
+
+    /** Drops the subscription's missed events older than {@code before}. */
+    int purgeMissed(UUID subscriptionId, Instant before) {
+        return jdbc.sql("delete from webhook_missed_event where subscription_id = ? and occurred_at < ?")
+                .params(subscriptionId, SqlTimes.param(before))
+                .update();
     }
 
     int delete(UUID workspaceId, UUID id) {

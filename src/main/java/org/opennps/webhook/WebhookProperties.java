@@ -10,7 +10,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param disableAfterFailures a subscription is switched off after this many posts in a row
  *     failed for good (each after all its retries)
+ * @param keepMissed how long a switched-off subscription's missed events are kept for a replay
  */
 @Validated
 @ConfigurationProperties("opennps.webhooks")
-record WebhookProperties(@Min(1) @DefaultValue("5") int disableAfterFailures) {}
+record WebhookProperties(
+        @Min(1) @DefaultValue("5") int disableAfterFailures,
+        @DefaultValue("P30D") java.time.Duration keepMissed) {}

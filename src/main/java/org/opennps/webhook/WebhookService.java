@@ -2,8 +2,10 @@ package org.opennps.webhook;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +13,8 @@ import java.util.regex.Pattern;
 import org.opennps.delivery.DeliveryService;
 import org.opennps.delivery.WebhookAttempt;
 import org.opennps.delivery.WebhookRequest;
+import org.opennps.delivery.WebhookRetries;
+import org.opennps.shared.ConflictException;
 import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.JsonFields;
@@ -19,7 +23,9 @@ import org.opennps.shared.OutboundGuard;
 import org.opennps.shared.PageResult;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Entry point for outgoing webhook subscriptions and the events they receive. */
 @Service
@@ -27,24 +33,31 @@ public class WebhookService {
 
     private static final Pattern URL = Pattern.compile("^https?://\\S{1,1990}$");
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
     private final SubscriptionRepository subscriptions;
     private final DeliveryService delivery;
     private final WebhookProperties properties;
     private final Clock clock;
+    private final JsonMapper json;
+    private final WebhookRetries retries;
     private final OutboundGuard guard;
 
     WebhookService(
             SubscriptionRepository subscriptions,
             DeliveryService delivery,
+            WebhookRetries retries,
             WebhookProperties properties,
             Clock clock,
+            JsonMapper json,
             OutboundGuard guard) {
         this.guard = guard;
         this.subscriptions = subscriptions;
         this.delivery = delivery;
         this.properties = properties;
         this.clock = clock;
+        this.json = json;
+        this.retries = retries;
     }
 
     /** {@code {"url", "events": […], "secret"}}; a secret is generated when none is given. */
@@ -123,12 +136,81 @@ public class WebhookService {
      */
     @Transactional
     public int publish(UUID workspaceId, String event, String occurrence, Map<String, Object> data) {
-        List<WebhookSubscription> targets = subscriptions.activeFor(workspaceId, event);
-        for (WebhookSubscription s : targets) {
-            delivery.queueWebhook(new WebhookRequest(
-                    workspaceId, reference(s.id(), event + ":" + occurrence), s.url(), s.secret(), event, data));
+        int posted = 0;
+        String dataJson = null;
+        for (WebhookSubscription s : subscriptions.namingEvent(workspaceId, event)) {
+            if (s.active()) {
+                delivery.queueWebhook(new WebhookRequest(
+                        workspaceId, reference(s.id(), event + ":" + occurrence), s.url(), s.secret(), event, data));
+                posted++;
+            } else {
+                if (dataJson == null) {
+                    dataJson = json.writeValueAsString(data);
+                }
+                Instant now = clock.instant();
+                subscriptions.purgeMissed(s.id(), now.minus(properties.keepMissed()));
+                subscriptions.recordMissed(workspaceId, s.id(), event, occurrence, dataJson, now);
+            }
         }
-        return targets.size();
+        return posted;
+    }
+
+    /**
+     * Switches a subscription on again (it was switched off after failures); with
+     * {@code replayFrom} it also replays what it missed from then on (see {@link #replay}).
+     */
+    @Transactional
+    public ReplayResult enable(UUID workspaceId, UUID id, Instant replayFrom) {
+        if (!subscriptions.enable(workspaceId, id)) {
+            throw new NotFoundException("Webhook");
+        }
+        return replayFrom == null ? new ReplayResult(0, 0) : replay(workspaceId, id, replayFrom);
+    }
+
+    /**
+     * Posts the events the subscription missed while it was switched off from {@code since}
+     * on (null: everything kept), oldest first, and queues again its posts that failed for good
+     * since then (those that switched it off). Each goes through the usual signed, retried
+     * delivery under the reference it would have had, so nothing is posted twice: a replay
+     * repeated, or racing another, queues nothing new.
+     */
+    @Transactional
+    public ReplayResult replay(UUID workspaceId, UUID id, Instant since) {
+        WebhookSubscription s = subscriptions.find(workspaceId, id).orElseThrow(() -> new NotFoundException("Webhook"));
+        if (!s.active()) {
+            throw new ConflictException("active", "Switch the subscription on before replaying its events.");
+        }
+        int missed = 0;
+        for (SubscriptionRepository.Missed m : subscriptions.missed(workspaceId, id, since)) {
+            delivery.queueWebhook(new WebhookRequest(
+                    workspaceId,
+                    reference(id, m.event() + ":" + m.occurrence()),
+                    s.url(),
+                    s.secret(),
+                    m.event(),
+                    json.readValue(m.data(), MAP)));
+            missed++;
+        }
+        subscriptions.forgetMissed(workspaceId, id);
+        int failed = retries.retryFailed(workspaceId, reference(id, ""), since);
+        return new ReplayResult(missed, failed);
+    }
+
+    /** What a replay queued: missed events, and failed posts queued again. */
+    public record ReplayResult(int missed, int retried) {}
+
+    /** Queues a {@code webhook.test} post to the subscription (active or not), to check the receiver. */
+    @Transactional
+    public UUID sendTest(UUID workspaceId, UUID id) {
+        WebhookSubscription s = subscriptions.find(workspaceId, id).orElseThrow(() -> new NotFoundException("Webhook"));
+        String occurrence = clock.instant().toString() + ":" + UUID.randomUUID();
+        return delivery.queueWebhook(new WebhookRequest(
+                workspaceId,
+                reference(id, "webhook.test:" + occurrence),
+                s.url(),
+                s.secret(),
+                "webhook.test",
+                Map.of("subscription_id", id.toString(), "message", "Test post from OpenNPS")));
     }
 
     /** Feeds back a post's final outcome to its subscription (others' posts are ignored). */

@@ -1,5 +1,6 @@
 package org.opennps.workspace;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,6 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -59,13 +61,20 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiChain(HttpSecurity http, AccessRules rules) throws Exception {
+    SecurityFilterChain uiChain(
+            HttpSecurity http,
+            AccessRules rules,
+            UserService users,
+            ObjectProvider<ClientRegistrationRepository> singleSignOn)
+            throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/s/**",
                                 "/l/**",
                                 "/widget.js",
                                 "/login",
                                 "/account/**",
+                                "/oauth2/**",
+                                "/login/oauth2/**",
                                 "/access-denied",
                                 "/error",
                                 "/favicon.ico",
@@ -92,6 +101,11 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .exceptionHandling(e -> e.accessDeniedPage("/access-denied"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
+        if (singleSignOn.getIfAvailable() != null) {
+            // OpenID Connect providers from spring.security.oauth2.client.*; see SsoSignIn.
+            http.oauth2Login(sso ->
+                    sso.loginPage("/login").successHandler(new SsoSignIn(users)).failureUrl("/login?sso-refused"));
+        }
         return http.build();
     }
 }

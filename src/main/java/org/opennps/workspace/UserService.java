@@ -36,6 +36,9 @@ public class UserService implements UserDetailsService {
     private final AccountTokens tokens;
     private final PasswordEncoder passwords;
     private final MemberProperties properties;
+    private final SsoProperties sso;
+    private final SignInOptions signIn;
+    private final WorkspaceRepository workspaces;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -44,12 +47,18 @@ public class UserService implements UserDetailsService {
             AccountTokens tokens,
             PasswordEncoder passwords,
             MemberProperties properties,
+            SsoProperties sso,
+            SignInOptions signIn,
+            WorkspaceRepository workspaces,
             ApplicationEventPublisher events,
             Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.passwords = passwords;
         this.properties = properties;
+        this.sso = sso;
+        this.signIn = signIn;
+        this.workspaces = workspaces;
         this.events = events;
         this.clock = clock;
     }
@@ -207,10 +216,53 @@ public class UserService implements UserDetailsService {
 
     @Override
     public SignedInUser loadUserByUsername(String username) {
+        if (!signIn.passwordSignIn()) {
+            throw new UsernameNotFoundException("password sign-in is switched off");
+        }
         var user = users.findByEmail(username.trim().toLowerCase(Locale.ROOT))
                 .filter(u -> u.passwordHash() != null)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         return signedIn(user);
+    }
+
+    /**
+     * A person the single sign-on provider vouched for: matched by e-mail (which the provider
+     * must not call unverified), created when new, and given the default membership
+     * ({@code opennps.sso.*}) when they belong to no workspace. Empty when they cannot be let in.
+     */
+    @Transactional
+    public Optional<SignedInUser> signInWithSso(String email, Boolean emailVerified, String name) {
+        if (email == null || !TextRules.isEmail(email) || Boolean.FALSE.equals(emailVerified)) {
+            return Optional.empty();
+        }
+        String normalised = TextRules.normaliseEmail(email);
+        var user = users.findByEmail(normalised);
+        UUID id;
+        if (user.isEmpty()) {
+            id = UUID.randomUUID();
+            String shown = name == null || name.isBlank() ? null : name.strip();
+            users.insert(
+                    id,
+                    normalised,
+                    null,
+                    shown != null && shown.length() > 200 ? shown.substring(0, 200) : shown,
+                    clock.instant(),
+                    true);
+        } else {
+            id = user.get().id();
+            users.activate(id, clock.instant());
+        }
+        if (users.memberships(id).isEmpty()) {
+            var workspace = workspaces.findBySlug(sso.defaultWorkspace());
+            if (workspace.isEmpty()) {
+                return Optional.empty();
+            }
+            users.addMember(
+                    workspace.get().id(),
+                    id,
+                    Role.parse(sso.defaultRole()).orElse(Role.VIEWER).value());
+        }
+        return users.findById(id).map(this::signedIn);
     }
 
     /** The signed-in form of a user known by e-mail (single sign-on has no password to check). */

@@ -80,11 +80,12 @@ abstract class CampaignFunnelTests extends ApiTestBase {
                 .andExpect(jsonPath("$.opened").value(3))
                 .andExpect(jsonPath("$.responded").value(2))
                 .andExpect(jsonPath("$.commented").value(1))
+                .andExpect(jsonPath("$.failed").value(1))
                 .andExpect(jsonPath("$.suppressed.unsubscribed").value(2))
                 .andExpect(jsonPath("$.suppressed.recontact_after_response").value(1));
         assertThat(analytics.campaignFunnel(ws, campaignA, null, null))
                 .isEqualTo(new CampaignFunnel(
-                        campaignA, 6, 4, 3, 2, 1, Map.of("unsubscribed", 2L, "recontact_after_response", 1L)));
+                        campaignA, 6, 4, 3, 2, 1, 1, Map.of("unsubscribed", 2L, "recontact_after_response", 1L)));
     }
 
     @Test
@@ -104,7 +105,7 @@ abstract class CampaignFunnelTests extends ApiTestBase {
     @Test
     void thePeriodSelectsInvitationsByTheirIssueTime() throws Exception {
         assertThat(analytics.campaignFunnels(ws, T.plus(Duration.ofDays(1)), null))
-                .containsExactly(new CampaignFunnel(campaignB, 1, 1, 0, 0, 0, Map.of()));
+                .containsExactly(new CampaignFunnel(campaignB, 1, 1, 0, 0, 0, 0, Map.of()));
         getJson("/api/v1/analytics/campaign-funnel?campaign_id=" + campaignA + "&since=2026-11-11")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.scheduled").value(0))

@@ -162,4 +162,41 @@ class FatigueRulesTest {
                 .count();
         assertThat(in).isBetween(400L, 600L);
     }
+
+    @Test
+    void consentOutranksTheSample() {
+        UUID out = java.util.stream.Stream.generate(UUID::randomUUID)
+                .filter(id -> !FatigueRules.sampledIn(id, CAMPAIGN, 50))
+                .findFirst()
+                .orElseThrow();
+        var person = new FatigueRules.History(out, NOW, null, null, null);
+        assertThat(FatigueRules.decide(person, WINDOWS, NOW, CAMPAIGN, 50, true, this::takeSlot)
+                        .reason())
+                .isEqualTo("unsubscribed");
+    }
+
+    @Test
+    void anAnsweredInvitationDoesNotHoldBackTheNextSurvey() {
+        // a short window after responses, a long one after unanswered invitations:
+        // invited six days ago and answered five days ago, the invitation window no longer applies
+        var windows = new FatigueRules.Windows(Duration.ofDays(2), Duration.ofDays(7));
+        var person = history(NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofDays(6)));
+        assertThat(FatigueRules.decide(person, windows, NOW, CAMPAIGN, 100, true, null))
+                .isEqualTo(FatigueDecision.ALLOWED);
+    }
+
+    @Test
+    void aResponseAtTheSameInstantAsTheInvitationAnswersIt() {
+        var windows = new FatigueRules.Windows(Duration.ofDays(2), Duration.ofDays(7));
+        Instant both = NOW.minus(Duration.ofDays(3));
+        assertThat(FatigueRules.decide(history(both, both), windows, NOW, CAMPAIGN, 100, true, null))
+                .isEqualTo(FatigueDecision.ALLOWED);
+    }
+
+    @Test
+    void aZeroPercentSampleAsksNobody() {
+        assertThat(java.util.stream.IntStream.range(0, 2000)
+                        .filter(i -> FatigueRules.sampledIn(new UUID(i, i * 7L), CAMPAIGN, 0)))
+                .isEmpty();
+    }
 }

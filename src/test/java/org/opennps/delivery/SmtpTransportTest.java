@@ -133,6 +133,66 @@ class SmtpTransportTest {
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("ann@example.com");
     }
 
+    @Test
+    void overSmtpTheServerGetsOneMessageWithTheOutboxIdAsMessageIdAndBothParts() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        var server = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp"));
+        server.start();
+        try {
+            JavaMailSenderImpl sender = new JavaMailSenderImpl();
+            sender.setHost("127.0.0.1");
+            sender.setPort(port);
+            sender.setUsername("");
+            sender.setPassword("");
+            QueuedEmail email = email("shop@example.com", "ann@example.com");
+            AtomicBoolean accepted = new AtomicBoolean();
+            new SmtpTransport(sender).send(email, () -> accepted.set(true));
+
+            assertThat(accepted).isTrue();
+            MimeMessage[] received = server.getReceivedMessages();
+            assertThat(received).hasSize(1);
+            MimeMessage message = received[0];
+            assertThat(message.getHeader("Message-ID")).containsExactly("<" + email.id() + "@opennps>");
+            assertThat(message.getHeader("List-Unsubscribe")).containsExactly("<https://nps.example/u>");
+            assertThat(message.getSentDate()).isNotNull();
+            assertThat(message.getSubject()).isEqualTo("How did we do?");
+            String raw =
+                    new String(message.getRawInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(message.getContentType()).startsWith("multipart/");
+            assertThat(raw).contains("text/plain").contains("text/html");
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aTextOnlyEmailIsOnePlainPart() throws Exception {
+        var sent = new java.util.ArrayList<MimeMessage>();
+        QueuedEmail email = email("shop@example.com", "ann@example.com");
+        QueuedEmail textOnly = new QueuedEmail(
+                email.id(),
+                email.workspaceId(),
+                email.reference(),
+                email.fromAddress(),
+                null,
+                email.to(),
+                email.subject(),
+                "just text",
+                null,
+                Map.of(),
+                0);
+        new SmtpTransport(sender(sent::add)).send(textOnly, () -> {});
+        MimeMessage message = sent.getFirst();
+        message.saveChanges();
+        assertThat(message.isMimeType("text/plain")).isTrue();
+        assertThat(message.getContent()).isEqualTo("just text");
+        assertThat(message.getFrom()[0].toString()).isEqualTo("shop@example.com");
+    }
+
     /** A sender that is not Spring's implementation: SmtpTransport goes through {@code send}. */
     private static JavaMailSender sender(Consumer<MimeMessage> send) {
         return new JavaMailSender() {

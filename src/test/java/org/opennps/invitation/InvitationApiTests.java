@@ -41,6 +41,35 @@ abstract class InvitationApiTests extends ApiTestBase {
                 .getContentAsString();
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void anInvitationWhoseEmailIsParkedWithAnUnknownOutcomeIsShownAsUnknown() throws Exception {
+        UUID ws = workspace.workspace().id();
+        String contact = postJson("/api/v1/contacts", json("{'external_id':'parked','email':'parked@x.com'}"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        UUID contactId = UUID.fromString(JsonPath.read(contact, "$.id"));
+        Invitation invitation = invitations.issue(
+                new IssueInvitation(ws, UUID.fromString(surveyId), contactId, "email", null, null, java.util.Map.of()));
+        getJson("/api/v1/invitations/" + invitation.id())
+                .andExpect(jsonPath("$.status").value("scheduled"));
+        // As the outbox leaves it when a node died mid-send and resend-unknown is false.
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        jdbc.sql("insert into outgoing_email (id, workspace_id, reference, kind, from_address, to_address, subject,"
+                        + " text_body, headers, status, attempts, next_attempt_at, created_at)"
+                        + " values (?, ?, ?, 'survey', 'a@x.com', 'parked@x.com', 'S', 't', '{}', 'unknown', 1, ?, ?)")
+                .params(UUID.randomUUID(), ws, InvitationService.outboxReference(invitation.id()), now, now)
+                .update();
+        getJson("/api/v1/invitations/" + invitation.id())
+                .andExpect(jsonPath("$.status").value("unknown"))
+                .andExpect(jsonPath("$.reason").isNotEmpty());
+        getJson("/api/v1/invitations?contact_id=" + contactId)
+                .andExpect(jsonPath("$.items[0].status").value("unknown"));
+    }
+
     @Test
     void personalLinkIsSentWithAnUnguessableUrl() throws Exception {
         String body = link(json("{'external_id':'c-1','email':'ann@x.com'}"));

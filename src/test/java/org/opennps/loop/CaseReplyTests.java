@@ -167,4 +167,27 @@ abstract class CaseReplyTests extends ApiTestBase {
                 .andExpect(status().isForbidden());
         getJson("/api/v1/cases/" + caseId).andExpect(jsonPath("$.status").value("open"));
     }
+
+    @Test
+    void theInboxExportsItsFilteredResponsesAsCsv() throws Exception {
+        mvc.perform(get("/responses").param("category", "detractor").with(agent))
+                .andExpect(content().string(containsString("/responses/export.csv?survey=&amp;category=detractor")));
+        String csv = mvc.perform(get("/responses/export.csv")
+                        .param("category", "detractor")
+                        .with(agent))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Type", containsString("text/csv")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(csv).contains(responseId);
+        String promoters = mvc.perform(get("/responses/export.csv")
+                        .param("category", "promoter")
+                        .with(agent))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(promoters).doesNotContain(responseId);
+    }
 }

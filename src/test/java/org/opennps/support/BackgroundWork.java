@@ -78,12 +78,16 @@ public class BackgroundWork {
     }
 
     /**
-     * Drops one-time executions that have not started. Called after each test: they belong to
-     * it (tests run one after the other), and left behind they would fire in a later test that
-     * moves the clock past them, or as soon as the clock goes back to the real time.
+     * Drops the work a test leaves waiting: one-time executions that have not started, and the
+     * due times of waiting journeys (a batch of journey steps also takes other due journeys, of
+     * any workspace). Called after each test: tests run one after the other, and left behind
+     * this work would fire in a later test that moves the clock past it, or as soon as the clock
+     * goes back to the real time.
      */
     public void forgetPendingExecutions() {
         jdbc.sql("delete from scheduled_tasks where not picked and task_instance <> 'recurring'")
+                .update();
+        jdbc.sql("update journey set due_at = null where status = 'waiting' and due_at is not null")
                 .update();
     }
 }

@@ -20,6 +20,11 @@ public class TestSupportConfig {
         return new TestMailServer(port);
     }
 
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    TestOidcProvider testOidcProvider(@Value("${opennps.test.oidc-port}") int port) {
+        return new TestOidcProvider(port);
+    }
+
     /** Wraps the data source so tests can count statements; see {@link SqlStatements}. */
     @Bean
     static SqlStatements sqlStatements() {

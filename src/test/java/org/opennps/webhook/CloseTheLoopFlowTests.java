@@ -171,6 +171,52 @@ abstract class CloseTheLoopFlowTests extends ApiTestBase {
     }
 
     @Test
+    void switchedOffSubscriptionIsSwitchedOnAndGetsWhatItMissedExactlyOnce() throws Exception {
+        String id = JsonPath.read(
+                postJson(
+                                "/api/v1/webhooks",
+                                json("{'url':'" + hook() + "','events':['response.scored'],'secret':'" + SECRET + "'}"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+        failuresLeft.set(Integer.MAX_VALUE);
+        respond("off1-" + UUID.randomUUID(), 9);
+        respond("off2-" + UUID.randomUUID(), 10);
+        driveUntil(() -> disabled(id));
+        String whileOff = respond("off3-" + UUID.randomUUID(), 7);
+        failuresLeft.set(0);
+        postJson("/api/v1/webhooks/" + id + "/replay", "{}").andExpect(status().isConflict());
+
+        postJson("/api/v1/webhooks/" + id + "/enable", json("{'replay_from':'2000-01-01T00:00:00Z'}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.subscription.active").value(true))
+                .andExpect(jsonPath("$.subscription.consecutive_failures").value(0))
+                .andExpect(jsonPath("$.replayed.missed").value(1))
+                .andExpect(jsonPath("$.replayed.retried").value(2));
+        driveUntil(() -> received.size() == 3);
+        assertThat(received.stream().map(r -> r[1]).filter(b -> b.contains(whileOff)))
+                .hasSize(1);
+        for (String[] post : received) {
+            String t = post[0].substring(2, post[0].indexOf(','));
+            assertThat(post[0]).isEqualTo("t=" + t + ",v1=" + hmac(SECRET, t + "." + post[1]));
+        }
+
+        // A second replay finds nothing new to post: every event went out once.
+        postJson("/api/v1/webhooks/" + id + "/replay", "{}")
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.missed").value(0))
+                .andExpect(jsonPath("$.retried").value(0));
+        getJson("/api/v1/webhooks/" + id + "/deliveries")
+                .andExpect(jsonPath("$.total").value(3));
+
+        postJson("/api/v1/webhooks/" + id + "/test", "{}").andExpect(status().isAccepted());
+        driveUntil(() -> received.size() == 4);
+        assertThat(received.get(3)[2]).isEqualTo("webhook.test");
+        postJson("/api/v1/webhooks/" + UUID.randomUUID() + "/enable", "{}").andExpect(status().isNotFound());
+    }
+
+    @Test
     void badSubscriptionsAreRefused() throws Exception {
         postJson("/api/v1/webhooks", json("{'url':'ftp://x','events':['response.eaten'],'secret':'short'}"))
                 .andExpect(status().isUnprocessableContent())

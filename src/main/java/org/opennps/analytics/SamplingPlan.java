@@ -1,0 +1,39 @@
+package org.opennps.analytics;
+
+import java.util.List;
+
+/**
+ * The sampling share that reaches a precision asked for ("±{@code points} NPS points per
+ * {@code per} per month"), from what the observed answers say: how many answers each segment
+ * gives a month at full sampling and how spread they are.
+ *
+ * @param sharePercent the smallest share (1–100) that gives every segment the precision, 100
+ *     when some segment cannot reach it even at full sampling ({@code reachable} false)
+ * @param currentPercent the share the observed answers were collected at
+ * @param months the length of the observed period in months (30.44 days)
+ */
+public record SamplingPlan(
+        String per,
+        double points,
+        int sharePercent,
+        boolean reachable,
+        int currentPercent,
+        double months,
+        List<Segment> segments) {
+
+    /**
+     * @param answersPerMonth observed answers a month at the current share
+     * @param sd the spread of one answer's NPS contribution (adjusted, 0–1)
+     * @param neededPerMonth answers a month the precision needs
+     * @param expectedHalfWidth the half-width of the 95 % interval a month at {@code sharePercent}
+     * @param achievedHalfWidth the half-width of the 95 % interval of the last 30 days as answered
+     */
+    public record Segment(
+            String value,
+            double answersPerMonth,
+            double sd,
+            double neededPerMonth,
+            Double expectedHalfWidth,
+            Double achievedHalfWidth,
+            long achievedResponses) {}
+}

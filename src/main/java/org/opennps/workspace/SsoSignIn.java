@@ -1,0 +1,49 @@
+package org.opennps.workspace;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+
+/**
+ * After the provider confirmed who signed in: the person is matched to a user by their verified
+ * e-mail address (created with the default role when new), and signed in as that user, so the
+ * rest of the app sees the same {@link SignedInUser} as after a password sign-in.
+ */
+class SsoSignIn extends SavedRequestAwareAuthenticationSuccessHandler {
+
+    private final UserService users;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    SsoSignIn(UserService users) {
+        this.users = users;
+    }
+
+    @Override
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException, jakarta.servlet.ServletException {
+        SignedInUser user = authentication.getPrincipal() instanceof OidcUser oidc
+                ? users.signInWithSso(oidc.getEmail(), oidc.getEmailVerified(), oidc.getFullName())
+                        .orElse(null)
+                : null;
+        if (user == null) {
+            SecurityContextHolder.clearContext();
+            request.getSession().invalidate();
+            response.sendRedirect(request.getContextPath() + "/login?sso-refused");
+            return;
+        }
+        var signedIn = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(signedIn);
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        super.onAuthenticationSuccess(request, response, signedIn);
+    }
+}

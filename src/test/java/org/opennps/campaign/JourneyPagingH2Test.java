@@ -1,0 +1,6 @@
+package org.opennps.campaign;
+
+import org.opennps.support.OnH2;
+
+@OnH2
+class JourneyPagingH2Test extends JourneyPagingTests {}

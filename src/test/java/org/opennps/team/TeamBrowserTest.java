@@ -1,0 +1,232 @@
+package org.opennps.team;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opennps.support.ApiTestBase;
+import org.opennps.support.Axe;
+import org.opennps.support.BrowserTest;
+import org.opennps.support.Browsers;
+import org.opennps.support.OnH2;
+import org.opennps.support.TestMailServer;
+import org.opennps.support.TestOidcProvider;
+import org.opennps.workspace.UserService;
+import org.opennps.workspace.WorkspaceService;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The team in headless Chromium: an owner invites an agent and a viewer by e-mail, the agent
+ * chooses a password from the e-mail, cannot open Settings and replies to a detractor whose case
+ * the starter rule opened; the customer gets the reply; the viewer reads but cannot change the
+ * case; single sign-on signs a member in. axe-core finds no serious violation on the pages seen.
+ */
+@OnH2
+@BrowserTest
+class TeamBrowserTest extends ApiTestBase {
+
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<]+/account/password\\?token=[A-Za-z0-9_-]+");
+    private static final String PASSWORD = "correct horse battery";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WorkspaceService workspaces;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    TestMailServer smtp;
+
+    @Autowired
+    TestOidcProvider provider;
+
+    WebDriver browser;
+    WebDriverWait wait;
+    String base;
+    final List<String> violations = new ArrayList<>();
+
+    @BeforeEach
+    void teamWorkspace() {
+        String slug = "crew-" + UUID.randomUUID().toString().substring(0, 8);
+        workspace = workspaces.create(slug, "Crew " + slug, "Europe/Warsaw", false, null, true);
+        key = workspace.apiKey().key();
+        base = "http://localhost:" + port;
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    static String address(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@shop.example";
+    }
+
+    void open(String path) {
+        browser.get(base + path);
+    }
+
+    void axe(String page) throws Exception {
+        Axe.seriousViolations(browser).forEach(v -> violations.add(page + " → " + v));
+    }
+
+    void signIn(String email, String password) {
+        open("/login");
+        browser.findElement(By.id("username")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    void signOut() {
+        browser.findElement(By.xpath("//button[text()='Sign out']")).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+    }
+
+    void invite(String email, String role) {
+        open("/settings/members");
+        browser.findElement(By.id("invite-email")).sendKeys(email);
+        new Select(browser.findElement(By.id("invite-role"))).selectByValue(role);
+        browser.findElement(By.xpath("//button[text()='Send invitation']")).click();
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Invitation sent to " + email));
+    }
+
+    /** Opens the link of the invitation e-mail and chooses a password. */
+    void acceptInvitation(String email) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> !smtp.to(email).isEmpty());
+        var link = LINK.matcher(MailText.of(smtp.to(email).getLast()));
+        assertThat(link.find()).isTrue();
+        var uri = java.net.URI.create(link.group());
+        open(uri.getPath() + "?" + uri.getRawQuery());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), email));
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("confirmation")).sendKeys(PASSWORD);
+        browser.findElement(By.xpath("//button[text()='Save password']")).click();
+        wait.until(ExpectedConditions.urlContains("/login?password-set"));
+    }
+
+    @Test
+    void anOwnerInvitesAnAgentWhoRepliesAndAViewerWhoOnlyReads() throws Exception {
+        String owner = address("owner");
+        users.createUser(owner, PASSWORD, workspace.workspace().id(), UserService.OWNER);
+        String agent = address("agent");
+        String viewer = address("viewer");
+        browser = Browsers.chromium(1280, 900);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+
+        signIn(owner, PASSWORD);
+        invite(agent, "agent");
+        invite(viewer, "viewer");
+        axe("members");
+        open("/settings/alerts");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Detractors open a case");
+        axe("alert rules");
+        open("/settings");
+        axe("settings");
+        Browsers.screenshot(browser, "team-members");
+        signOut();
+
+        String customer = address("customer").replace("@shop.example", "@mail.example");
+        String survey = JsonPath.read(
+                postJson(
+                                "/api/v1/surveys",
+                                json("{'name':'NPS','questions':[{'id':'nps','type':'nps','text':'How likely?'},"
+                                        + "{'id':'why','type':'text','text':'Why?','required':false}]}"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+        String response = JsonPath.read(
+                postJson(
+                                "/api/v1/responses",
+                                json("{'survey_id':'" + survey + "','score':3,'answers':{'why':'The parcel was late.'},"
+                                        + "'contact':{'external_id':'c-1','name':'Ann Lee','email':'" + customer
+                                        + "'}}"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+
+        acceptInvitation(agent);
+        signIn(agent, PASSWORD);
+        open("/settings");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+        assertThat(browser.findElements(By.linkText("Settings"))).isEmpty();
+        open("/responses");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "The parcel was late."));
+        axe("inbox");
+        open("/responses/" + response);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reply-body")));
+        assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("open");
+        axe("response with case");
+        browser.findElement(By.id("reply-subject")).clear();
+        browser.findElement(By.id("reply-subject")).sendKeys("Sorry about the late parcel");
+        browser.findElement(By.id("reply-body")).sendKeys("Hello, a voucher is on its way to you.");
+        browser.findElement(By.xpath("//button[text()='Send reply']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case"), "Reply sent to the customer."));
+        assertThat(browser.findElement(By.cssSelector("ol.thread")).getText()).contains("a voucher is on its way");
+        Browsers.screenshot(browser, "team-case-reply");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !smtp.to(customer).isEmpty());
+        assertThat(smtp.to(customer).getFirst().getSubject()).isEqualTo("Sorry about the late parcel");
+        assertThat(MailText.of(smtp.to(customer).getFirst())).contains("a voucher is on its way to you.");
+        browser.findElement(By.linkText("Contacts")).click();
+        browser.findElement(By.linkText("Ann Lee")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Reply by " + agent));
+        axe("contact timeline");
+        signOut();
+
+        acceptInvitation(viewer);
+        signIn(viewer, PASSWORD);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        axe("dashboard");
+        open("/responses/" + response);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("case"), "Your role can read cases but not change them."));
+        assertThat(browser.findElements(By.xpath("//button[text()='Send reply']")))
+                .isEmpty();
+        assertThat(browser.findElements(By.xpath("//button[text()='Save case']")))
+                .isEmpty();
+        assertThat(browser.findElement(By.cssSelector("ol.thread")).getText()).contains("a voucher is on its way");
+        open("/settings/members");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void aMemberSignsInWithSingleSignOn() {
+        String eve = address("eve");
+        users.createUser(eve, PASSWORD, workspace.workspace().id(), UserService.AGENT);
+        browser = Browsers.chromium(1280, 900);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        provider.nextSignIn("eve", Map.of("email", eve, "email_verified", true));
+
+        open("/responses");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.linkText("Sign in with Test SSO")).click();
+        wait.until(ExpectedConditions.urlContains("/responses"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Responses");
+        assertThat(browser.findElement(By.cssSelector(".who")).getText()).contains("agent");
+    }
+}

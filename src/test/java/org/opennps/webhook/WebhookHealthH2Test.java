@@ -1,0 +1,6 @@
+package org.opennps.webhook;
+
+import org.opennps.support.OnH2;
+
+@OnH2
+class WebhookHealthH2Test extends WebhookHealthTests {}
