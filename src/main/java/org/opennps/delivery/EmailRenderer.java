@@ -1,9 +1,8 @@
 package org.opennps.delivery;
 
-import static org.springframework.web.util.HtmlUtils.htmlEscape;
-
 import java.util.regex.Pattern;
 import org.opennps.workspace.Wording;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Text and HTML parts of survey and plain e-mails, in the recipient's language. Every
@@ -139,6 +138,11 @@ final class EmailRenderer {
                     .append("</p>\n");
         }
         return html.toString();
+    }
+
+    /** Escapes markup only: the e-mail is UTF-8, so letters such as "ó" stay as they are. */
+    private static String htmlEscape(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
     static String safeColor(String color) {

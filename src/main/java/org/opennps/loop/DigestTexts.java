@@ -132,6 +132,6 @@ final class DigestTexts {
     }
 
     private static String esc(String text) {
-        return HtmlUtils.htmlEscape(text);
+        return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 }

@@ -248,7 +248,14 @@ record SurveyForm(
 
     static Map<String, String> texts(Texts texts, List<String> locales) {
         Map<String, String> map = new java.util.LinkedHashMap<>();
-        locales.forEach(l -> map.put(l, texts.byLocale().getOrDefault(l, texts.resolve(l.isEmpty() ? null : l))));
+        // A text for every language fills every field; a language without its own text is a
+        // missing translation (empty and marked), never another language's text in disguise.
+        String any = texts.byLocale().get(Texts.ANY);
+        locales.forEach(l -> map.put(
+                l,
+                any != null
+                        ? any
+                        : l.isEmpty() ? texts.resolve(null) : texts.byLocale().getOrDefault(l, "")));
         return map;
     }
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
+import org.opennps.shared.TextRules;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -88,6 +89,10 @@ public class RespondentTexts {
                     violations.add(new FieldViolation(locale + "." + key, "is not a text key"));
                 } else if (text != null && text.length() > 2000) {
                     violations.add(new FieldViolation(locale + "." + key, "is longer than 2000 characters"));
+                } else if (text != null
+                        && (TextRules.hasControlCharacters(text, true) || TextRules.hasLoneSurrogate(text))) {
+                    violations.add(new FieldViolation(
+                            locale + "." + key, "must not hold control characters or lone surrogates"));
                 }
             });
         });

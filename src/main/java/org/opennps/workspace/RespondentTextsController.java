@@ -30,12 +30,12 @@ class RespondentTextsController {
     Map<String, Object> put(WorkspaceAccess access, @RequestBody JsonNode body) {
         JsonNode all = body.path("texts");
         if (!all.isObject()) {
-            throw new InvalidInputException("texts", "must be an object of locale → {key: text}");
+            throw new InvalidInputException("texts", "must be an object of locales, each an object of key: text");
         }
         Map<String, Map<String, String>> parsed = new LinkedHashMap<>();
         for (var locale : all.properties()) {
             if (!locale.getValue().isObject()) {
-                throw new InvalidInputException("texts." + locale.getKey(), "must be an object of key → text");
+                throw new InvalidInputException("texts." + locale.getKey(), "must be an object of key: text");
             }
             Map<String, String> byKey = new LinkedHashMap<>();
             for (var entry : locale.getValue().properties()) {

@@ -104,7 +104,10 @@ abstract class ClientSurveyTests extends ApiTestBase {
                 .andExpect(jsonPath("$.survey.thank_you").value("Thanks!"))
                 .andExpect(jsonPath("$.survey.questions[0].text").value("Czy polecisz nas?"))
                 .andExpect(jsonPath("$.survey.questions[1].show_if.category[0]").value("passive"))
-                .andExpect(jsonPath("$.survey.questions[2].options[1]").value("Pricing"));
+                .andExpect(jsonPath("$.survey.questions[2].options[1]").value("Pricing"))
+                .andExpect(jsonPath("$.survey.dir").value("ltr"))
+                .andExpect(jsonPath("$.survey.texts.send").value("Wyślij"))
+                .andExpect(jsonPath("$.survey.texts['nps.low']").value("Zdecydowanie nie polecę"));
     }
 
     @Test

@@ -62,6 +62,7 @@ class WidgetOnHostPagesBrowserTest extends ApiTestBase {
     String shopOrigin;
     WebDriver browser;
     WebDriverWait wait;
+    String userHash = "";
 
     @BeforeEach
     void openShop() throws Exception {
@@ -115,7 +116,8 @@ class WidgetOnHostPagesBrowserTest extends ApiTestBase {
                 + "<script src=\"/capture.js\"></script><link rel=\"stylesheet\" href=\"/hostile.css\"></head>"
                 + "<body><h1>Thank you for shopping</h1>" + slot + "<div class=\"sticky\">Free delivery!</div>"
                 + "<script src=\"http://localhost:" + port + "/widget.js\" data-key=\""
-                + workspace.workspace().publicKey() + "\" data-external-id=\"" + visitor + "\" async></script>"
+                + workspace.workspace().publicKey() + "\" data-external-id=\"" + visitor + "\""
+                + (userHash.isEmpty() ? "" : " data-user-hash=\"" + userHash + "\"") + " async></script>"
                 + "</body></html>";
     }
 
@@ -239,10 +241,20 @@ class WidgetOnHostPagesBrowserTest extends ApiTestBase {
                         .getResponse()
                         .getContentAsString(),
                 "$.id");
+        // Events sent with the public key start only campaigns that accept them from signed visitors.
+        String secret = com.jayway.jsonpath.JsonPath.read(
+                postJson("/api/v1/workspace/identity-secret", "{}")
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.secret");
+        userHash = ClientSurveyTests.hmac(secret, "buyer-track");
         postJson(
                         "/api/v1/campaigns",
                         json("{'name':'Slot after purchase','survey_id':'" + surveyId + "','status':'active',"
-                                + "'trigger':{'event_type':'order.placed'},"
+                                + "'trigger':{'event_type':'order.placed','accept_client_events':true,"
+                                + "'require_signed_identity':true},"
                                 + "'steps':[{'type':'action','action':'web'}]}"))
                 .andExpect(status().isCreated());
         open(1024, 768, "visitor=buyer-track&slot=1");

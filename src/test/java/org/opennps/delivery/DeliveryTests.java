@@ -119,6 +119,31 @@ abstract class DeliveryTests extends ApiTestBase {
     }
 
     @Test
+    void withoutASubjectOfItsOwnTheSurveyEmailHasATranslatedOneAndThePlainPartCarriesTheBrand() throws Exception {
+        patchJson("/api/v1/workspace", json("{'settings':{'display_name':'Kwiatek','sender_name':'Sklep'}}"));
+        String to = unique("zofia");
+        SurveyEmail plain = survey(to, "inv-pl-subject", "pl");
+        delivery.queueSurvey(new SurveyEmail(
+                plain.workspaceId(),
+                plain.reference(),
+                plain.to(),
+                null,
+                plain.intro(),
+                plain.question(),
+                plain.scoreUrls(),
+                plain.surveyUrl(),
+                plain.unsubscribeUrl(),
+                plain.locale()));
+        MimeMessage message = awaitOne(to);
+        assertThat(message.getSubject()).isEqualTo("Czy polecisz Kwiatek znajomym?");
+        String all = bodyOf(message);
+        assertThat(all)
+                .contains("Kwiatek")
+                .contains("0 = Zdecydowanie nie polecę")
+                .contains("10: https://nps.example/s/tok?score=10");
+    }
+
+    @Test
     void smtpDownThenUpSendsTheEmailOnce() throws Exception {
         clock.set(Instant.parse("2026-11-23T10:00:00Z"));
         String to = unique("bob");

@@ -70,6 +70,8 @@ class AdminInBrowserTest extends ApiTestBase {
 
         browser.findElement(By.name("name")).clear();
         browser.findElement(By.name("name")).sendKeys("After delivery");
+        // Respondents see the public title, never the internal name.
+        browser.findElement(By.cssSelector("input[name^='title.']")).sendKeys("After delivery");
         browser.findElement(By.xpath("//button[text()='Preview changes']")).click();
         browser.switchTo().frame("preview");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "After delivery"));

@@ -416,4 +416,20 @@ abstract class SurveyAndInboxPagesTests extends ApiTestBase {
                         "$.display"))
                 .isNull();
     }
+
+    @Test
+    void theInboxMarksAOneClickScoreNobodyConfirmed() throws Exception {
+        String id = newSurveyFromTemplate();
+        String url = JsonPath.read(
+                postJson("/api/v1/invitations", json("{'survey_id':'" + id + "','contact':{'external_id':'scan-1'}}"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.url");
+        mvc.perform(get(url.substring(url.indexOf("/s/")) + "?score=9")).andExpect(status().isOk());
+        mvc.perform(get("/responses").with(signedIn()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("9 promoter")))
+                .andExpect(content().string(containsString("unconfirmed")));
+    }
 }
