@@ -93,9 +93,10 @@ public class WebhookService {
                 String name = e.isString() && delighted
                         ? DelightedBodies.EVENTS.getOrDefault(e.stringValue(), e.stringValue())
                         : e.isString() ? e.stringValue() : null;
-                boolean known = delighted
-                        ? DelightedBodies.EVENTS.containsValue(name)
-                        : WebhookSubscription.EVENTS.contains(name);
+                boolean known = name != null
+                        && (delighted
+                                ? DelightedBodies.EVENTS.containsValue(name)
+                                : WebhookSubscription.EVENTS.contains(name));
                 if (!known) {
                     f.reject(
                             "events",

@@ -112,8 +112,10 @@ abstract class DailyDigestTests extends ApiTestBase {
                 .andExpect(status().isOk());
 
         clock.set(DUE.minus(Duration.ofHours(1)));
-        assertThat(digests.sendDue().digests()).isZero();
+        // sendDue serves every workspace: other tests' digests may fall due here, so judge this one's
+        digests.sendDue();
         getJson("/api/v1/digest").andExpect(jsonPath("$.last_sent_day").isEmpty());
+        assertThat(smtp.to(lead)).isEmpty();
 
         clock.set(DUE);
         CompletableFuture<DigestService.DigestResult> a = CompletableFuture.supplyAsync(digests::sendDue);
