@@ -88,6 +88,13 @@ public class OutboundGuard {
     private final Set<String> allowHosts;
     private final List<Cidr> allowRanges;
     private final Resolver resolver;
+    private final Connector connector;
+
+    /** Opens the TCP connection to an address the guard has checked; tests replace it. */
+    @FunctionalInterface
+    interface Connector {
+        Socket connect(InetSocketAddress address, int timeoutMillis) throws IOException;
+    }
 
     @org.springframework.beans.factory.annotation.Autowired
     public OutboundGuard(OutboundProperties properties) {
@@ -95,6 +102,10 @@ public class OutboundGuard {
     }
 
     public OutboundGuard(OutboundProperties properties, Resolver resolver) {
+        this(properties, resolver, OutboundGuard::connect);
+    }
+
+    OutboundGuard(OutboundProperties properties, Resolver resolver, Connector connector) {
         this.allowHosts = Set.copyOf(properties.allowHosts().stream()
                 .map(h -> h.trim().toLowerCase(Locale.ROOT))
                 .filter(h -> !h.isEmpty())
@@ -105,6 +116,18 @@ public class OutboundGuard {
                 .map(Cidr::parse)
                 .toList();
         this.resolver = resolver;
+        this.connector = connector;
+    }
+
+    private static Socket connect(InetSocketAddress address, int timeoutMillis) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(address, timeoutMillis);
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
     }
 
     /**
@@ -189,8 +212,7 @@ public class OutboundGuard {
         int timeout = (int) request.timeout().orElse(Duration.ofSeconds(10)).toMillis();
         String failure = "could not connect";
         for (InetAddress address : addresses) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(address, port), Math.min(timeout, 5000));
+            try (Socket socket = connector.connect(new InetSocketAddress(address, port), Math.min(timeout, 5000))) {
                 socket.setSoTimeout(timeout);
                 Socket channel = tls ? tls(socket, host(uri), port) : socket;
                 try {

@@ -28,7 +28,13 @@ class OutboundGuardTest {
         throw new AssertionError("looked up " + host);
     };
 
-    private final OutboundGuard strict = new OutboundGuard(new OutboundProperties(List.of(), List.of()), NO_LOOKUP);
+    /** A connector that fails the test if any connection is tried: refusals must come first. */
+    private static final OutboundGuard.Connector NO_CONNECT = (address, timeout) -> {
+        throw new AssertionError("tried to connect to " + address);
+    };
+
+    private final OutboundGuard strict =
+            new OutboundGuard(new OutboundProperties(List.of(), List.of()), NO_LOOKUP, NO_CONNECT);
 
     @ParameterizedTest
     @ValueSource(
@@ -104,10 +110,12 @@ class OutboundGuardTest {
 
     @Test
     void aNameIsCheckedAgainAfterItResolves() {
-        OutboundGuard rebinding =
-                new OutboundGuard(new OutboundProperties(List.of(), List.of()), host -> new InetAddress[] {
+        OutboundGuard rebinding = new OutboundGuard(
+                new OutboundProperties(List.of(), List.of()),
+                host -> new InetAddress[] {
                     InetAddress.getByAddress(host, new byte[] {(byte) 169, (byte) 254, (byte) 169, (byte) 254})
-                });
+                },
+                NO_CONNECT);
         assertThat(rebinding.problem("https://hooks.shop.example.com/nps")).isEmpty();
         assertThatThrownBy(() -> rebinding.send(
                         HttpRequest.newBuilder(URI.create("https://hooks.shop.example.com/nps"))
@@ -115,9 +123,12 @@ class OutboundGuardTest {
                         new byte[0]))
                 .hasMessage(OutboundGuard.REFUSED);
 
-        OutboundGuard unknown = new OutboundGuard(new OutboundProperties(List.of(), List.of()), host -> {
-            throw new UnknownHostException(host);
-        });
+        OutboundGuard unknown = new OutboundGuard(
+                new OutboundProperties(List.of(), List.of()),
+                host -> {
+                    throw new UnknownHostException(host);
+                },
+                NO_CONNECT);
         assertThatThrownBy(() -> unknown.send(
                         HttpRequest.newBuilder(URI.create("https://gone.example.com/"))
                                 .build(),
@@ -135,7 +146,9 @@ class OutboundGuardTest {
         assertThat(loopback.problem("http://10.0.0.1/")).isPresent();
 
         OutboundGuard named = new OutboundGuard(
-                new OutboundProperties(List.of("Hooks.Intranet.Example"), List.of("10.20.0.0/16")), NO_LOOKUP);
+                new OutboundProperties(List.of("Hooks.Intranet.Example"), List.of("10.20.0.0/16")),
+                NO_LOOKUP,
+                NO_CONNECT);
         assertThat(named.problem("http://hooks.intranet.example/x")).isEmpty();
         assertThat(named.problem("http://10.20.3.4/")).isEmpty();
         assertThat(named.problem("http://10.21.3.4/")).isPresent();
