@@ -165,7 +165,7 @@ class DashboardPage {
         model.addAttribute(
                 "drivers",
                 themes.stream()
-                        .filter(t -> t.gain() != null && t.gain() > 0)
+                        .filter(t -> t.gain() != null && t.gain() > 0 && t.complaints() > 0)
                         .sorted(java.util.Comparator.comparing(ThemeCost::gain).reversed())
                         .limit(6)
                         .toList());
