@@ -24,6 +24,9 @@ class ThemeCosts {
     static final int EXAMPLES = 3;
     private static final int CANDIDATES = 20;
 
+    /** Examples are taken from the newest this many commented answers in the filter. */
+    static final int RECENT = 5000;
+
     private final JdbcClient jdbc;
 
     ThemeCosts(JdbcClient jdbc) {
@@ -75,7 +78,7 @@ class ThemeCosts {
         if (mentions.isEmpty()) {
             return List.of();
         }
-        Map<String, Picks> examples = examples(join, where, params, opinions);
+        Map<String, Picks> examples = examples(where, params, opinions);
         Map<String, String[]> discovered = discovered(ws);
         List<ThemeCost> result = new ArrayList<>();
         for (Map.Entry<String, Tally> e : mentions.entrySet()) {
@@ -201,15 +204,18 @@ class ThemeCosts {
      * many themes, newest first. For the theme as a whole, those that mainly praise or criticise it
      * as most do; a complaint from a detractor (praise from a promoter) comes first on its side.
      */
-    private Map<String, Picks> examples(
-            String join, String where, Map<String, Object> params, Map<String, long[]> opinions) {
+    private Map<String, Picks> examples(String where, Map<String, Object> params, Map<String, long[]> opinions) {
         Map<String, Object> p = new HashMap<>(params);
         p.put("candidates", CANDIDATES);
+        p.put("recent", RECENT);
+        // the newest commented answers only: ranking every mention of a million would sort them all
         String sql = "select x.theme, x.response_id, x.comment, x.sentiment, x.category,"
                 + " (select count(*) from comment_theme o where o.response_id = x.response_id) n from ("
                 + "select t.theme, f.response_id, f.comment, t.sentiment, f.category, row_number() over"
                 + " (partition by t.theme, t.sentiment order by f.answered_at desc, f.response_id) r"
-                + join + where + ") x where x.r <= :candidates";
+                + " from (select f.response_id, f.comment, f.category, f.answered_at from nps_fact f" + where
+                + " and f.comment is not null order by f.answered_at desc, f.response_id limit :recent) f"
+                + " join comment_theme t on t.response_id = f.response_id) x where x.r <= :candidates";
         List<Candidate> candidates = new ArrayList<>();
         jdbc.sql(sql).params(p).query(rs -> {
             candidates.add(new Candidate(
