@@ -345,6 +345,10 @@ final class CommentAnalyser {
             "thing",
             "things",
             "add",
+            "within",
+            "went",
+            "dużo",
+            "dodajcie",
             "zamówienie",
             "zamówiłem",
             "zamówiłam");
