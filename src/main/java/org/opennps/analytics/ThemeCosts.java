@@ -3,12 +3,10 @@ package org.opennps.analytics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -253,18 +251,25 @@ class ThemeCosts {
         return result;
     }
 
-    /** Up to three comments in the given order, none repeating another (case and punctuation aside). */
+    /**
+     * Up to three comments in the given order, none repeating another: compared without case and
+     * punctuation, and a comment that holds an earlier one whole (the same complaint with a
+     * sentence added) counts as a repeat.
+     */
     private static List<ThemeCost.Example> pick(List<Candidate> candidates, Comparator<Candidate> order) {
         List<Candidate> sorted = new ArrayList<>(candidates);
         sorted.sort(order);
-        Set<String> seen = new HashSet<>();
+        List<String> seen = new ArrayList<>();
         List<ThemeCost.Example> picked = new ArrayList<>();
         for (Candidate c : sorted) {
             if (picked.size() == EXAMPLES) break;
-            if (seen.add(c.comment()
-                    .toLowerCase(Locale.ROOT)
-                    .replaceAll("[^\\p{L}\\p{N}]+", " ")
-                    .strip())) {
+            String plain = " "
+                    + c.comment()
+                            .toLowerCase(Locale.ROOT)
+                            .replaceAll("[^\\p{L}\\p{N}]+", " ")
+                            .strip() + " ";
+            if (seen.stream().noneMatch(s -> s.contains(plain) || plain.contains(s))) {
+                seen.add(plain);
                 picked.add(new ThemeCost.Example(c.responseId(), c.comment(), c.sentiment()));
             }
         }

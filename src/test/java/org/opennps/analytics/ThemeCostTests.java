@@ -126,6 +126,17 @@ abstract class ThemeCostTests extends ApiTestBase {
                 .andExpect(jsonPath("$.errors[0].field").value("locale"));
     }
 
+    @Test
+    void aCommentThatRepeatsAnExampleWithASentenceAddedIsNotShownAgain() throws Exception {
+        answer(2, 0, "The parcel was late", null);
+        answer(3, 1, "The parcel was late. It was not the first time, please look into it.", null);
+        answer(4, 2, "Late delivery again", null);
+        getJson("/api/v1/analytics/themes")
+                .andExpect(jsonPath("$.themes[0].responses").value(3))
+                .andExpect(jsonPath("$.themes[0].examples", hasSize(2)))
+                .andExpect(jsonPath("$.themes[0].criticised.examples", hasSize(2)));
+    }
+
     @Autowired
     ThemeRegrouping regrouping;
 
