@@ -24,10 +24,11 @@ class CampaignNames {
                 .items()
                 .forEach(c -> list.add(new Named(
                         UUID.fromString(c.get("id").stringValue()),
-                        c.path("name").asString(""))));
+                        c.path("name").asString(""),
+                        "archived".equals(c.path("status").asString("")))));
         return list;
     }
 
-    /** A campaign's id and name. */
-    record Named(UUID id, String name) {}
+    /** A campaign's id and name, and whether it is archived (filters still offer it). */
+    record Named(UUID id, String name, boolean archived) {}
 }
