@@ -153,9 +153,7 @@ public abstract class SecurityHardeningTests extends ApiTestBase {
         String email = "hal-" + UUID.randomUUID().toString().substring(0, 8) + "@shop.example";
         users.createUser(email, PASSWORD, workspace.workspace().id(), UserService.ADMIN);
         MockHttpSession session = new MockHttpSession();
-        mvc.perform(get("/responses?period=7d")
-                        .header("Host", "evil.example")
-                        .session(session))
+        mvc.perform(get("/responses?period=7d").header("Host", "evil.example").session(session))
                 .andExpect(redirectedUrl("/login"));
         mvc.perform(signIn(email, PASSWORD, "10.79.0.1")
                         .header("Host", "evil.example")
