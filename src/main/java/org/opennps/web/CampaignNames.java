@@ -22,9 +22,7 @@ class CampaignNames {
         campaigns
                 .list(workspaceId, PageResult.Request.of(1, PageResult.MAX_SIZE))
                 .items()
-                .forEach(c -> list.add(new Named(
-                        UUID.fromString(c.get("id").stringValue()),
-                        c.path("name").asString(""))));
+                .forEach(c -> list.add(new Named(c.id(), c.name())));
         return list;
     }
 

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.opennps.campaign.CampaignService;
+import org.opennps.campaign.CampaignStatus;
 import org.opennps.campaign.CampaignTemplates;
+import org.opennps.campaign.CampaignView;
+import org.opennps.campaign.SaveCampaign;
 import org.opennps.shared.AdminPage;
 import org.opennps.shared.ConflictException;
 import org.opennps.shared.FieldViolation;
@@ -26,8 +29,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Campaigns: the list with journey counts, the builder (from a template or a saved campaign), status. */
 @Controller
@@ -38,19 +39,12 @@ class CampaignPages {
     private final CampaignTemplates templates;
     private final CampaignStats stats;
     private final SurveyService surveys;
-    private final JsonMapper json;
 
-    CampaignPages(
-            CampaignService campaigns,
-            CampaignTemplates templates,
-            CampaignStats stats,
-            SurveyService surveys,
-            JsonMapper json) {
+    CampaignPages(CampaignService campaigns, CampaignTemplates templates, CampaignStats stats, SurveyService surveys) {
         this.campaigns = campaigns;
         this.templates = templates;
         this.stats = stats;
         this.surveys = surveys;
-        this.json = json;
     }
 
     @GetMapping("/campaigns")
@@ -66,12 +60,13 @@ class CampaignPages {
     @GetMapping("/campaigns/new")
     String fromTemplate(
             WorkspaceAccess access, @RequestParam(defaultValue = "after_purchase") String template, Model model) {
-        JsonNode t = templates.find(template).orElseThrow(() -> new NotFoundException("Campaign template"));
+        CampaignTemplates.Template t =
+                templates.find(template).orElseThrow(() -> new NotFoundException("Campaign template"));
         Map<UUID, Survey> surveyById = surveys(access.workspaceId());
         String survey = surveyById.isEmpty()
                 ? ""
                 : surveyById.keySet().iterator().next().toString();
-        return builder(model, access.workspaceId(), null, CampaignForm.of(t.path("campaign"), survey), Map.of());
+        return builder(model, access.workspaceId(), null, CampaignForm.of(t.campaign(), survey), Map.of());
     }
 
     @PostMapping("/campaigns/new")
@@ -86,8 +81,8 @@ class CampaignPages {
             return builder(model, access.workspaceId(), null, form.edited(action), Map.of());
         }
         try {
-            JsonNode created = campaigns.create(access.workspaceId(), form.toJson(json));
-            return "redirect:/campaigns/" + created.get("id").stringValue() + "?saved";
+            CampaignView created = campaigns.create(access.workspaceId(), form.toCommand());
+            return "redirect:/campaigns/" + created.id() + "?saved";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return builder(model, access.workspaceId(), null, form, errors(e.violations()));
@@ -96,8 +91,8 @@ class CampaignPages {
 
     @GetMapping("/campaigns/{id}")
     String edit(WorkspaceAccess access, @PathVariable UUID id, Model model) {
-        JsonNode campaign = campaigns.get(access.workspaceId(), id);
-        return builder(model, access.workspaceId(), campaign, CampaignForm.of(campaign, null), Map.of());
+        CampaignView campaign = campaigns.get(access.workspaceId(), id);
+        return builder(model, access.workspaceId(), campaign, CampaignForm.of(campaign.definition(), null), Map.of());
     }
 
     /** Saves a new version, or with {@code action} changes the unsaved form (see {@link CampaignForm#edited}). */
@@ -108,7 +103,7 @@ class CampaignPages {
             @RequestParam MultiValueMap<String, String> params,
             Model model,
             HttpServletResponse response) {
-        JsonNode campaign = campaigns.get(access.workspaceId(), id);
+        CampaignView campaign = campaigns.get(access.workspaceId(), id);
         if (audienceOf(campaign) != null) {
             // the builder edits trigger campaigns; saving its form would replace the audience
             response.setStatus(HttpStatus.CONFLICT.value());
@@ -116,7 +111,7 @@ class CampaignPages {
                     model,
                     access.workspaceId(),
                     campaign,
-                    CampaignForm.of(campaign, null),
+                    CampaignForm.of(campaign.definition(), null),
                     Map.of("", "A campaign for past respondents is changed through the API."));
         }
         CampaignForm form = CampaignForm.read(params);
@@ -125,7 +120,7 @@ class CampaignPages {
             return builder(model, access.workspaceId(), campaign, form.edited(action), Map.of());
         }
         try {
-            campaigns.update(access.workspaceId(), id, form.toJson(json));
+            campaigns.update(access.workspaceId(), id, form.toCommand());
             return "redirect:/campaigns/" + id + "?saved";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -138,20 +133,20 @@ class CampaignPages {
 
     @PostMapping("/campaigns/{id}/activate")
     String activate(WorkspaceAccess access, @PathVariable UUID id, RedirectAttributes redirect) {
-        campaigns.setStatus(access.workspaceId(), id, "active");
+        campaigns.setStatus(access.workspaceId(), id, CampaignStatus.ACTIVE);
         redirect.addFlashAttribute("message", "Campaign active: matching events now start journeys.");
         return "redirect:/campaigns/" + id;
     }
 
     @PostMapping("/campaigns/{id}/pause")
     String pause(WorkspaceAccess access, @PathVariable UUID id, RedirectAttributes redirect) {
-        campaigns.setStatus(access.workspaceId(), id, "paused");
+        campaigns.setStatus(access.workspaceId(), id, CampaignStatus.PAUSED);
         redirect.addFlashAttribute(
                 "message", "Campaign paused: no new journeys; waiting ones stop at their next step.");
         return "redirect:/campaigns/" + id;
     }
 
-    private String builder(Model model, UUID ws, JsonNode campaign, CampaignForm form, Map<String, String> errors) {
+    private String builder(Model model, UUID ws, CampaignView campaign, CampaignForm form, Map<String, String> errors) {
         model.addAttribute("campaign", campaign);
         model.addAttribute("audience", campaign == null ? null : audienceOf(campaign));
         model.addAttribute("form", form);
@@ -163,8 +158,8 @@ class CampaignPages {
         model.addAttribute("days", StepForm.DAYS);
         model.addAttribute("actions", StepForm.ACTIONS);
         if (campaign != null) {
-            UUID id = UUID.fromString(campaign.get("id").stringValue());
-            model.addAttribute("waiting", stats.waiting(ws, id, form.steps().size()));
+            model.addAttribute(
+                    "waiting", stats.waiting(ws, campaign.id(), form.steps().size()));
             model.addAttribute("sample", CampaignPreviewPage.sample(form, stats.sampleContact(ws)));
         }
         return "campaign-edit";
@@ -174,26 +169,28 @@ class CampaignPages {
      * The audience of a "we listened" campaign (past respondents instead of a trigger) as one
      * line, or null for a trigger campaign.
      */
-    static String audienceOf(JsonNode campaign) {
-        JsonNode audience = campaign.get("audience");
-        if (audience == null || audience.isNull()) {
+    static String audienceOf(CampaignView campaign) {
+        SaveCampaign.Audience audience = campaign.definition().audience();
+        if (audience == null) {
             return null;
         }
         List<String> parts = new ArrayList<>();
-        for (String field : List.of("categories", "areas", "themes")) {
-            List<String> values = new ArrayList<>();
-            audience.path(field).forEach(v -> values.add(v.asString("")));
-            if (!values.isEmpty()) {
-                parts.add(field + ": " + String.join(", ", values));
-            }
+        listed(parts, "categories", audience.categories());
+        listed(parts, "areas", audience.areas());
+        listed(parts, "themes", audience.themes());
+        if (audience.since() != null) {
+            parts.add("since " + audience.since());
         }
-        if (!audience.path("since").isMissingNode() && !audience.path("since").isNull()) {
-            parts.add("since " + audience.path("since").asString(""));
-        }
-        if (!audience.path("until").isMissingNode() && !audience.path("until").isNull()) {
-            parts.add("until " + audience.path("until").asString(""));
+        if (audience.until() != null) {
+            parts.add("until " + audience.until());
         }
         return parts.isEmpty() ? "every respondent" : String.join("; ", parts);
+    }
+
+    private static void listed(List<String> parts, String field, List<String> values) {
+        if (values != null && !values.isEmpty()) {
+            parts.add(field + ": " + String.join(", ", values));
+        }
     }
 
     private Map<UUID, Survey> surveys(UUID ws) {

@@ -43,6 +43,9 @@ abstract class JourneyBatchTests extends ApiTestBase {
     CampaignService campaigns;
 
     @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
+    @Autowired
     JourneyStarter starter;
 
     @Autowired
@@ -278,11 +281,9 @@ abstract class JourneyBatchTests extends ApiTestBase {
                 + "'steps':[{'type':'delay','duration':'P1D'},"
                 + "{'type':'action','action':'email','subject':'How did we do?'}]}");
         return UUID.fromString(campaigns
-                .create(
-                        workspace.workspace().id(),
-                        tools.jackson.databind.json.JsonMapper.builder().build().readTree(body))
-                .get("id")
-                .stringValue());
+                .create(workspace.workspace().id(), json.readValue(body, SaveCampaign.class))
+                .id()
+                .toString());
     }
 
     List<UUID> start(UUID campaign, int n) {

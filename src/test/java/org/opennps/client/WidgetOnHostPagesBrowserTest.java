@@ -123,7 +123,7 @@ class WidgetOnHostPagesBrowserTest extends ApiTestBase {
 
     void open(int width, int height, String query) {
         browser = Browsers.chromium(width, height);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait = Browsers.await(browser, Duration.ofSeconds(15));
         wait.ignoring(StaleElementReferenceException.class);
         browser.get(shopOrigin + "/?" + query);
         wait.until(d -> Boolean.TRUE.equals(js("return !!(window.opennps && window.opennps.loaded)")));

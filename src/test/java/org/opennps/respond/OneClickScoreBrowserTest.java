@@ -20,7 +20,6 @@ import org.opennps.workspace.Wording;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -81,7 +80,7 @@ class OneClickScoreBrowserTest extends ApiTestBase {
         String surveyId = survey(POLISH);
         browser = Browsers.phone();
         browser.get(link(surveyId, "pl-1", "pl-PL") + "?score=8");
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+        Browsers.await(browser, Duration.ofSeconds(10)).until(d -> {
             try {
                 return Boolean.TRUE.equals(confirmed(surveyId));
             } catch (Exception e) {
@@ -103,7 +102,7 @@ class OneClickScoreBrowserTest extends ApiTestBase {
         browser.manage().deleteAllCookies();
         browser.findElement(By.id("a-why")).sendKeys("Szybsza dostawa");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        Browsers.await(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Dziękujemy"));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Dziękujemy za opinię!");
         assertThat(AxeCore.seriousViolations(browser)).isEmpty();

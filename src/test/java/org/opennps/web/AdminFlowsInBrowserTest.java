@@ -45,7 +45,7 @@ class AdminFlowsInBrowserTest extends AdminPageTestBase {
         }
         browser.manage().window().setSize(new Dimension(1280, 900));
         base = "http://localhost:" + port;
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait = Browsers.await(browser, Duration.ofSeconds(20));
         browser.get(base + "/login");
         browser.manage().deleteAllCookies();
         browser.get(base + "/login");

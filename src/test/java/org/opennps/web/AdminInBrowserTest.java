@@ -43,7 +43,7 @@ class AdminInBrowserTest extends ApiTestBase {
         String email = "browser-" + UUID.randomUUID().toString().substring(0, 8) + "@shop.example";
         users.createUser(email, "correct horse battery", workspace.workspace().id(), UserService.ADMIN);
         browser = Browsers.chromium(1280, 900);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = Browsers.await(browser, Duration.ofSeconds(15));
         String base = "http://localhost:" + port;
 
         browser.get(base + "/surveys");
