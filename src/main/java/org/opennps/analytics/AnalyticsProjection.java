@@ -3,6 +3,7 @@ package org.opennps.analytics;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.UUID;
 import org.opennps.workspace.WorkspaceService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,6 +49,17 @@ class AnalyticsProjection {
         add(fact, now, 1);
         storeThemes(fact);
         return true;
+    }
+
+    /** Removes deleted responses: their contribution leaves the rollup, the fact rows (and themes) go. */
+    @Transactional
+    void forget(UUID workspaceId, java.util.List<UUID> responseIds) {
+        for (UUID id : responseIds) {
+            if (facts.lockUpdatedAt(id).isPresent()) {
+                rollups.stored(id).ifPresent(c -> rollups.apply(workspaceId, c, -1));
+            }
+        }
+        facts.delete(workspaceId, responseIds);
     }
 
     /** The comment's themes, found as it arrives (well under a millisecond), in the same transaction. */

@@ -6,10 +6,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.opennps.response.ResponseRecorded;
+import org.opennps.response.ResponsesDeleted;
 import org.opennps.survey.Question;
 import org.opennps.survey.QuestionType;
 import org.opennps.survey.Survey;
 import org.opennps.survey.SurveyService;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +32,9 @@ class ResponseRecordedListener {
 
     @ApplicationModuleListener
     void on(ResponseRecorded e) {
+        if (e.surveyId() != null && surveys.find(e.workspaceId(), e.surveyId()).isEmpty()) {
+            return; // the survey was deleted with its responses after this change: nothing to count
+        }
         projection.record(new ResponseFact(
                 e.workspaceId(),
                 e.responseId(),
@@ -49,6 +54,12 @@ class ResponseRecordedListener {
                 e.completedAt(),
                 e.updatedAt(),
                 kinds(e)));
+    }
+
+    /** Deleted responses leave the facts and the daily rollup in the deleting transaction. */
+    @EventListener
+    void on(ResponsesDeleted e) {
+        projection.forget(e.workspaceId(), e.responseIds());
     }
 
     /** The area question is "area", or else the single choice whose options are the areas. */

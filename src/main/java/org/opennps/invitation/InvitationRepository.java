@@ -275,6 +275,22 @@ class InvitationRepository {
                 suppressed);
     }
 
+    /** Invitations of a survey, or of a campaign (the other id null). */
+    long countOf(UUID workspaceId, UUID surveyId, UUID campaignId) {
+        return jdbc.sql("select count(*) from invitation where workspace_id = ? and "
+                        + (surveyId != null ? "survey_id = ?" : "campaign_id = ?"))
+                .params(workspaceId, surveyId != null ? surveyId : campaignId)
+                .query(Long.class)
+                .single();
+    }
+
+    int deleteOf(UUID workspaceId, UUID surveyId, UUID campaignId) {
+        return jdbc.sql("delete from invitation where workspace_id = ? and "
+                        + (surveyId != null ? "survey_id = ?" : "campaign_id = ?"))
+                .params(workspaceId, surveyId != null ? surveyId : campaignId)
+                .update();
+    }
+
     /** Forgets the person: no contact link, no trigger snapshot; open links stop working. */
     int erase(UUID workspaceId, UUID contactId) {
         return jdbc.sql("update invitation set contact_id = null, event_properties = '{}',"

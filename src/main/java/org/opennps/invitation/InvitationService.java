@@ -218,6 +218,20 @@ public class InvitationService {
         return invitations.campaignCounts(workspaceId, campaignId, since, until);
     }
 
+    /** How many invitations a survey has, or a campaign (pass null for the other). */
+    public long countOf(UUID workspaceId, UUID surveyId, UUID campaignId) {
+        return invitations.countOf(workspaceId, surveyId, campaignId);
+    }
+
+    /**
+     * Deletes the invitations of a survey, or of a campaign, with their deleted survey or
+     * campaign: their links stop working. Call after their responses are deleted.
+     */
+    @Transactional
+    public long deleteOf(UUID workspaceId, UUID surveyId, UUID campaignId) {
+        return invitations.deleteOf(workspaceId, surveyId, campaignId);
+    }
+
     /** Whether the campaign issued any invitation in this workspace (whatever its status or time). */
     public boolean campaignInvited(UUID workspaceId, UUID campaignId) {
         return invitations.campaignKnown(workspaceId, campaignId);

@@ -98,7 +98,11 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/s/**", "/l/**"))
                 // The survey editor shows its live preview in a frame of the same origin.
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                // Back to the page asked for by its path, never by a URL built from the (forgeable) Host
+                // header; Tomcat keeps every Location relative (server.tomcat.use-relative-redirects).
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(new LocalRedirects())
+                        .permitAll())
                 .exceptionHandling(e -> e.accessDeniedPage("/access-denied"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
         if (singleSignOn.getIfAvailable() != null) {

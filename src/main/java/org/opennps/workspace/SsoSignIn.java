@@ -7,7 +7,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 
@@ -16,7 +15,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
  * e-mail address (created with the default role when new), and signed in as that user, so the
  * rest of the app sees the same {@link SignedInUser} as after a password sign-in.
  */
-class SsoSignIn extends SavedRequestAwareAuthenticationSuccessHandler {
+class SsoSignIn extends LocalRedirects {
 
     private final UserService users;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
