@@ -56,7 +56,7 @@ cleanup() {
   kill $SERVER 2>/dev/null || true
   wait $SERVER 2>/dev/null || true
   [ "$DB" = postgres ] && psql -h 127.0.0.1 -U postgres -q -c 'drop database if exists opennps_bench_imports'
-  rm -rf "$WORK"
+  if [ -n "${KEEP:-}" ]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 for _ in $(seq 1 180); do
