@@ -59,10 +59,11 @@ cleanup() {
   if [ -n "${KEEP:-}" ]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
-for _ in $(seq 1 180); do
+for _ in $(seq 1 600); do
   curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
   sleep 1
 done
+curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "server did not start" >&2; tail -20 "$WORK/server.log" >&2; exit 1; }
 
 T0=$(date +%s.%N)
 ID=$(curl -fs -X POST "http://127.0.0.1:$PORT/api/v1/imports?format=delighted" \

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.opennps.contact.Contact;
 import org.opennps.contact.ContactInput;
 import org.opennps.contact.ContactService;
 import org.opennps.delighted.DelightedHistory;
@@ -24,12 +25,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores one chunk of read rows inside the caller's transaction with a few batched statements
- * whatever the chunk's size: the people created or matched, the source ids seen before, the
- * responses (projected into analytics by the response module's batch announcement, in this
- * same transaction), the claims of their source ids, and their Delighted tags and notes.
+ * whatever the chunk's size: the people created or matched, the claims of the source ids (which
+ * tell the duplicates), the responses (projected into analytics by the response module's batch
+ * announcement, in this same transaction), and their Delighted tags and notes.
  *
- * <p>The batch runs in a savepoint. When the database refuses it (a value it will not take,
- * or a source id another import claimed a moment earlier), the savepoint is undone and every
+ * <p>The batch runs in a savepoint. When the database refuses it (a value it will not take),
+ * the savepoint is undone and every
  * row is stored again on its own, each in its own savepoint, so a refused row is reported
  * alone and nothing else is lost.
  */
@@ -71,7 +72,7 @@ class ImportChunk {
     /** The outcome of every row, in order; call inside the chunk's transaction. */
     List<Outcome> store(ImportRepository.Plan plan, String commentQuestion, List<RowReader.Result> results) {
         UUID ws = plan.workspaceId();
-        Map<Integer, UUID> people = people(ws, results);
+        Map<Integer, Contact> people = people(ws, results);
         Outcome[] outcomes = new Outcome[results.size()];
         List<Integer> batch = new ArrayList<>();
         List<Integer> repeats = new ArrayList<>();
@@ -105,8 +106,6 @@ class ImportChunk {
         for (int i : indices) {
             try {
                 savepoint.executeWithoutResult(s -> rows.write(List.of(i), outcomes));
-            } catch (DuplicateInFlight e) {
-                outcomes[i] = Outcome.DUPLICATE;
             } catch (RuntimeException e) {
                 outcomes[i] = Outcome.rejected("could not be stored");
                 log.debug("Import row refused", e);
@@ -119,39 +118,49 @@ class ImportChunk {
         private final ImportRepository.Plan plan;
         private final String commentQuestion;
         private final List<RowReader.Result> results;
-        private final Map<Integer, UUID> people;
+        private final Map<Integer, Contact> people;
 
         Rows(
                 ImportRepository.Plan plan,
                 String commentQuestion,
                 List<RowReader.Result> results,
-                Map<Integer, UUID> people) {
+                Map<Integer, Contact> people) {
             this.plan = plan;
             this.commentQuestion = commentQuestion;
             this.results = results;
             this.people = people;
         }
 
-        /** Stores the rows at {@code indices} (distinct source ids) and sets their outcomes. */
+        /**
+         * Stores the rows at {@code indices} (distinct source ids) and sets their outcomes. The
+         * source ids are claimed first, in one batch: those claimed before are duplicates (a
+         * claim another import is committing waits for it), the others are stored; the claims
+         * of rows the response module refuses are given back.
+         */
         void write(List<Integer> indices, Outcome[] outcomes) {
             UUID ws = plan.workspaceId();
-            Set<String> known =
-                    jobs.known(ws, indices.stream().map(i -> row(i).sourceId()).toList());
+            List<ImportRepository.Claim> claims = new ArrayList<>(indices.size());
+            for (int i : indices) {
+                claims.add(new ImportRepository.Claim(row(i).sourceId(), UUID.randomUUID()));
+            }
+            boolean[] claimed = jobs.claimAll(ws, claims);
+            Map<Integer, Outcome> decided = new HashMap<>();
             List<Integer> fresh = new ArrayList<>();
             List<HistoricalResponse> inputs = new ArrayList<>();
-            Map<Integer, Outcome> decided = new HashMap<>();
-            for (int i : indices) {
-                ImportRow r = row(i);
-                if (known.contains(r.sourceId())) {
+            for (int k = 0; k < indices.size(); k++) {
+                int i = indices.get(k);
+                if (!claimed[k]) {
                     decided.put(i, Outcome.DUPLICATE);
                     continue;
                 }
+                ImportRow r = row(i);
                 Map<String, Object> answers = new LinkedHashMap<>(r.answers());
                 if (r.comment() != null && commentQuestion != null) {
                     answers.putIfAbsent(commentQuestion, r.comment());
                 }
                 fresh.add(i);
                 inputs.add(new HistoricalResponse(
+                        claims.get(k).responseId(),
                         people.get(i),
                         r.channel(),
                         new Submission(r.score(), true, answers, true),
@@ -160,29 +169,23 @@ class ImportChunk {
             }
             List<ResponseService.Imported> stored =
                     inputs.isEmpty() ? List.of() : responses.importAll(ws, plan.surveyId(), inputs);
-            List<ImportRepository.Claim> claims = new ArrayList<>();
+            List<String> refused = new ArrayList<>();
             List<DelightedHistory.Annotation> annotations = new ArrayList<>();
             for (int k = 0; k < stored.size(); k++) {
                 int i = fresh.get(k);
                 ResponseService.Imported one = stored.get(k);
+                ImportRow r = row(i);
                 if (one.rejection() != null) {
                     decided.put(i, Outcome.rejected(one.rejection()));
+                    refused.add(r.sourceId());
                     continue;
                 }
-                ImportRow r = row(i);
-                UUID id = one.response().id();
-                claims.add(new ImportRepository.Claim(r.sourceId(), id));
-                annotations.add(new DelightedHistory.Annotation(id, r.tags(), r.notes(), r.createdAt()));
+                annotations.add(
+                        new DelightedHistory.Annotation(one.response().id(), r.tags(), r.notes(), r.createdAt()));
                 decided.put(i, Outcome.IMPORTED);
             }
-            if (!claims.isEmpty()) {
-                for (boolean claimed : jobs.claimAll(ws, claims)) {
-                    if (!claimed) {
-                        throw new DuplicateInFlight();
-                    }
-                }
-                delighted.annotateAll(ws, annotations);
-            }
+            jobs.unclaim(ws, refused);
+            delighted.annotateAll(ws, annotations);
             decided.forEach((i, outcome) -> outcomes[i] = outcome);
         }
 
@@ -191,15 +194,8 @@ class ImportChunk {
         }
     }
 
-    /** Another import stored the same source id a moment earlier: the batch's savepoint is undone. */
-    private static final class DuplicateInFlight extends RuntimeException {
-        DuplicateInFlight() {
-            super("imported meanwhile by another import", null, false, false);
-        }
-    }
-
     /** People of the chunk created or matched in a few statements; by row index. */
-    private Map<Integer, UUID> people(UUID ws, List<RowReader.Result> results) {
+    private Map<Integer, Contact> people(UUID ws, List<RowReader.Result> results) {
         List<Integer> rows = new ArrayList<>();
         List<ContactInput> inputs = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
@@ -216,7 +212,7 @@ class ImportChunk {
                         null));
             }
         }
-        Map<Integer, UUID> found = new HashMap<>();
+        Map<Integer, Contact> found = new HashMap<>();
         if (inputs.isEmpty()) {
             return found;
         }
@@ -224,7 +220,7 @@ class ImportChunk {
             List<ContactService.Upserted> upserted =
                     savepoint.execute(s -> contacts.upsertAll(ws, inputs, i -> "rows[" + i + "]"));
             for (int k = 0; k < rows.size(); k++) {
-                found.put(rows.get(k), upserted.get(k).contact().id());
+                found.put(rows.get(k), upserted.get(k).contact());
             }
         } catch (InvalidInputException clash) {
             for (int k = 0; k < rows.size(); k++) {
@@ -232,10 +228,7 @@ class ImportChunk {
                 try {
                     found.put(
                             rows.get(k),
-                            savepoint
-                                    .execute(s -> contacts.upsert(ws, input))
-                                    .contact()
-                                    .id());
+                            savepoint.execute(s -> contacts.upsert(ws, input)).contact());
                 } catch (InvalidInputException one) {
                     // reported on the row
                 }

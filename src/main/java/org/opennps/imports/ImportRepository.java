@@ -4,13 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Enumeration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.opennps.shared.SqlTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -171,7 +168,8 @@ class ImportRepository {
 
     /**
      * Claims the source ids for their responses in one batch; per claim, false when the source
-     * id was imported before (by another import that committed or is committing now).
+     * id was imported before (by another import that committed, or is committing now: the
+     * claim waits for it).
      */
     boolean[] claimAll(UUID workspaceId, List<Claim> claims) {
         int[][] counts = batches.batchUpdate(
@@ -194,16 +192,14 @@ class ImportRepository {
         return claimed;
     }
 
-    /** The source ids among these that were imported before, in one statement. */
-    Set<String> known(UUID workspaceId, Collection<String> sourceIds) {
+    /** Gives back the claims of source ids whose rows were refused after all. */
+    void unclaim(UUID workspaceId, List<String> sourceIds) {
         if (sourceIds.isEmpty()) {
-            return Set.of();
+            return;
         }
-        return new HashSet<>(
-                jdbc.sql("select source_id from import_source where workspace_id = ? and source_id = any(?)")
-                        .params(workspaceId, sourceIds.toArray(String[]::new))
-                        .query(String.class)
-                        .list());
+        batches.batchUpdate(
+                "delete from import_source where workspace_id = ? and source_id = ?",
+                sourceIds.stream().map(id -> new Object[] {workspaceId, id}).toList());
     }
 
     Optional<ImportJob> find(UUID workspaceId, UUID id) {

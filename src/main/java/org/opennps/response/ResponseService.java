@@ -188,9 +188,19 @@ public class ResponseService {
         return recordAt(workspaceId, surveyId, contactId, channel, locale, s, Map.of(), when, extraAttributes);
     }
 
-    /** One response of another system's history, as {@link #importAll} takes it. */
+    /**
+     * One response of another system's history, as {@link #importAll} takes it.
+     *
+     * @param id the id to store it under (the caller may have claimed it elsewhere first)
+     * @param contact the person as stored now (whose attributes the snapshot takes), or null
+     */
     public record HistoricalResponse(
-            UUID contactId, String channel, Submission submission, Map<String, Object> extraAttributes, Instant at) {}
+            UUID id,
+            Contact contact,
+            String channel,
+            Submission submission,
+            Map<String, Object> extraAttributes,
+            Instant at) {}
 
     /** What became of one {@link HistoricalResponse}: stored, or refused with the reason. */
     public record Imported(Response response, String rejection) {}
@@ -206,13 +216,6 @@ public class ResponseService {
     @Transactional
     public List<Imported> importAll(UUID workspaceId, UUID surveyId, List<HistoricalResponse> rows) {
         Survey survey = surveys.get(workspaceId, surveyId);
-        Map<UUID, Map<String, Object>> attributes = new java.util.HashMap<>();
-        List<UUID> people = rows.stream()
-                .map(HistoricalResponse::contactId)
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList();
-        contacts.findAll(workspaceId, people).forEach(c -> attributes.put(c.id(), c.attributes()));
         Instant now = clock.instant();
         List<Imported> results = new ArrayList<>(rows.size());
         List<Response> stored = new ArrayList<>(rows.size());
@@ -225,19 +228,19 @@ public class ResponseService {
             }
             try {
                 Instant at = row.at().truncatedTo(ChronoUnit.MICROS);
+                Contact contact = row.contact();
                 Response start = withSnapshotExtras(
                         started(
+                                row.id(),
                                 workspaceId,
                                 surveyId,
                                 null,
-                                row.contactId(),
+                                contact == null ? null : contact.id(),
                                 row.channel(),
                                 null,
                                 Map.of(),
                                 at,
-                                row.contactId() == null
-                                        ? Map.of()
-                                        : attributes.getOrDefault(row.contactId(), Map.of())),
+                                contact == null ? Map.of() : contact.attributes()),
                         row.extraAttributes());
                 Response next = checked(survey, start, row.submission(), at);
                 stored.add(next);
@@ -431,10 +434,12 @@ public class ResponseService {
         Map<String, Object> attributes = contactId == null
                 ? Map.of()
                 : contacts.find(ws, contactId).map(Contact::attributes).orElse(Map.of());
-        return started(ws, surveyId, invitation, contactId, channel, locale, trigger, now, attributes);
+        return started(
+                UUID.randomUUID(), ws, surveyId, invitation, contactId, channel, locale, trigger, now, attributes);
     }
 
     private static Response started(
+            UUID id,
             UUID ws,
             UUID surveyId,
             Invitation invitation,
@@ -445,7 +450,7 @@ public class ResponseService {
             Instant now,
             Map<String, Object> attributes) {
         return new Response(
-                UUID.randomUUID(),
+                id,
                 ws,
                 surveyId,
                 invitation == null ? null : invitation.campaignId(),
