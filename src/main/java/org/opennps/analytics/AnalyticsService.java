@@ -38,14 +38,6 @@ public class AnalyticsService {
         this.workspaces = workspaces;
     }
 
-    /**
-     * Whether the projection has taken in this response (its facts are written after the
-     * response's transaction, asynchronously): lets a bulk writer such as an import keep pace.
-     */
-    public boolean projected(UUID workspaceId, UUID responseId) {
-        return facts.projected(workspaceId, responseId);
-    }
-
     /** NPS of every counted answer in {@code [since, until)}, whatever the survey; null bounds are open. */
     public NpsResult nps(UUID workspaceId, Instant since, Instant until) {
         return surveyNps(workspaceId, null, since, until);
