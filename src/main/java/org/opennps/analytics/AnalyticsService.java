@@ -45,14 +45,6 @@ public class AnalyticsService {
     }
 
     /**
-     * Whether the projection has taken in this response (its facts are written after the
-     * response's transaction, asynchronously): lets a bulk writer such as an import keep pace.
-     */
-    public boolean projected(UUID workspaceId, UUID responseId) {
-        return facts.projected(workspaceId, responseId);
-    }
-
-    /**
      * The sampling share that gives ±{@code points} NPS points per segment of {@code per}
      * ({@code attribute:city}) a month, from the counted answers of the last 90 days of one
      * campaign (or, with a null campaign, of one survey), as

@@ -20,7 +20,7 @@ class CommentThemes {
     /** One theme of one response, as the response endpoint shows it. */
     record Tagged(String theme, String sentiment, String language, String label) {}
 
-    /** A response's comment to analyse. */
+    /** A response's comment, as {@link #storeNew} takes it. */
     record Comment(UUID responseId, String text) {}
 
     private final JdbcClient jdbc;
@@ -35,7 +35,7 @@ class CommentThemes {
 
     /**
      * {@link #store} for many comments of one workspace, as the re-grouping analyses them again:
-     * the same rows, written with one batched statement per kind instead of one per row.
+     * their stored analyses and themes are replaced with batched statements, one per kind.
      */
     void storeAll(UUID workspaceId, List<Comment> comments) {
         if (comments.isEmpty()) {
@@ -45,25 +45,29 @@ class CommentThemes {
                 comments.stream().map(c -> new Object[] {c.responseId()}).toList();
         batches.batchUpdate("delete from comment_theme where response_id = ?", ids);
         batches.batchUpdate("delete from comment_analysis where response_id = ?", ids);
-        List<String> found = null;
+        storeNew(workspaceId, comments);
+    }
+
+    /**
+     * {@link #store} for responses that have no themes stored yet (their facts were just
+     * inserted), in at most three statements whatever their number: the analyses, the
+     * workspace's discovered themes when a comment names no fixed one, and the themes.
+     */
+    void storeNew(UUID workspaceId, List<Comment> comments) {
         List<Object[]> analyses = new ArrayList<>();
         List<Object[]> themes = new ArrayList<>();
+        List<String> discovered = null;
         for (Comment c : comments) {
             if (c.text() == null || c.text().isBlank()) {
                 continue;
             }
             CommentAnalyser.Analysis analysis = analyser.analyse(c.text());
             analyses.add(new Object[] {c.responseId(), workspaceId, analysis.language(), ThemeTaxonomy.VERSION});
-            for (CommentAnalyser.Mention m : analysis.mentions()) {
-                themes.add(new Object[] {
-                    c.responseId(), workspaceId, m.theme(), m.sentiment().json()
-                });
-            }
             if (analysis.mentions().isEmpty()) {
-                if (found == null) {
-                    found = discovered(workspaceId);
+                if (discovered == null) {
+                    discovered = discovered(workspaceId);
                 }
-                String theme = discoveredTheme(c.text(), found);
+                String theme = discoveredIn(c.text(), discovered);
                 if (theme != null) {
                     themes.add(new Object[] {
                         c.responseId(),
@@ -73,12 +77,22 @@ class CommentThemes {
                     });
                 }
             }
+            for (CommentAnalyser.Mention m : analysis.mentions()) {
+                themes.add(new Object[] {
+                    c.responseId(), workspaceId, m.theme(), m.sentiment().json()
+                });
+            }
         }
-        batches.batchUpdate(
-                "insert into comment_analysis (response_id, workspace_id, language, version) values (?, ?, ?, ?)",
-                analyses);
-        batches.batchUpdate(
-                "insert into comment_theme (response_id, workspace_id, theme, sentiment) values (?, ?, ?, ?)", themes);
+        if (!analyses.isEmpty()) {
+            batches.batchUpdate(
+                    "insert into comment_analysis (response_id, workspace_id, language, version) values (?, ?, ?, ?)",
+                    analyses);
+        }
+        if (!themes.isEmpty()) {
+            batches.batchUpdate(
+                    "insert into comment_theme (response_id, workspace_id, theme, sentiment) values (?, ?, ?, ?)",
+                    themes);
+        }
     }
 
     /** Tags comments that no fixed theme matched with a theme the re-grouping found. */
@@ -102,14 +116,14 @@ class CommentThemes {
                 .list();
     }
 
-    /** The first theme found by the re-grouping whose phrase the comment names, or null. */
-    private String discoveredTheme(String comment, List<String> found) {
-        if (found.isEmpty()) {
+    /** The first theme discovered by the re-grouping whose phrase the comment names, or null. */
+    private String discoveredIn(String comment, List<String> discovered) {
+        if (discovered.isEmpty()) {
             return null;
         }
         Set<String> ids = new HashSet<>();
         analyser.keyPhrases(comment).forEach(k -> ids.add(ThemeRegrouping.id(k.key())));
-        return found.stream().filter(ids::contains).findFirst().orElse(null);
+        return discovered.stream().filter(ids::contains).findFirst().orElse(null);
     }
 
     /** Replaces the stored themes of one response with those of its current comment (none without one). */
@@ -129,7 +143,7 @@ class CommentThemes {
                 .update();
         if (analysis.mentions().isEmpty()) {
             // no fixed theme: a theme the re-grouping found, when the comment names its phrase
-            String theme = discoveredTheme(comment, discovered(workspaceId));
+            String theme = discoveredIn(comment, discovered(workspaceId));
             if (theme != null) {
                 jdbc.sql("insert into comment_theme (response_id, workspace_id, theme, sentiment) values (?, ?, ?, ?)")
                         .params(

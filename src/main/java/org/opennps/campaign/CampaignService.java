@@ -159,6 +159,11 @@ public class CampaignService {
         return campaigns.list(workspaceId, page).map(this::view);
     }
 
+    /** {@code archived} true: only archived campaigns; false: the others; null: all. */
+    public PageResult<CampaignView> list(UUID workspaceId, Boolean archived, PageResult.Request page) {
+        return campaigns.list(workspaceId, archived, page).map(this::view);
+    }
+
     /**
      * Active: matching events start journeys, and journeys held while the campaign was paused
      * resume now. Paused: none start, and journeys falling due are held.

@@ -64,7 +64,9 @@ abstract class CampaignPagesTests extends AdminPageTestBase {
         mvc.perform(get("/campaigns").with(signedIn()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("No campaigns yet")))
-                .andExpect(content().string(containsString("Start campaign from template After purchase")));
+                .andExpect(content()
+                        .string(containsString(
+                                "Use this template<span class=\"visually-hidden\">: After purchase</span>")));
         mvc.perform(get("/campaigns/new").param("template", "after_purchase").with(signedIn()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"order.placed\"")))
@@ -188,7 +190,11 @@ abstract class CampaignPagesTests extends AdminPageTestBase {
                         .param("properties", "order_id=o-1"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"preview-result\"")))
-                .andExpect(content().string(containsString("stopped by filter at step 2")))
+                .andExpect(content().string(containsString("stopped by filter at step 3")))
+                .andExpect(content().string(containsString("Step 2: send window")))
+                .andExpect(content().string(containsString("Step 3: filter")))
+                .andExpect(content().string(containsString("(Europe/Warsaw)")))
+                .andExpect(content().string(not(containsString("Z</span>"))))
                 .andExpect(content().string(not(containsString("<html"))));
         mvc.perform(post("/campaigns/" + id + "/preview")
                         .with(signedIn())

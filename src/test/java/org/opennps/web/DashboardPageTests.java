@@ -79,6 +79,22 @@ abstract class DashboardPageTests extends AdminPageTestBase {
     }
 
     @Test
+    void publicLinkAnswersCanBeLeftOutOfTheNumbers() throws Exception {
+        String survey = createSurvey();
+        respond(survey, "p1", 10, "");
+        postJson(
+                        "/api/v1/responses",
+                        json("{'survey_id':'" + survey
+                                + "','score':0,'channel':'link','contact':{'external_id':'anon'}}"))
+                .andExpect(status().isCreated());
+        awaitCounted(2);
+        mvc.perform(get("/").with(signedIn())).andExpect(content().string(containsString("id=\"nps-value\">0.0<")));
+        mvc.perform(get("/").param("channel", "!link").with(signedIn()))
+                .andExpect(content().string(containsString("id=\"nps-value\">100.0<")))
+                .andExpect(content().string(containsString("selected=\"selected\">All but the public link")));
+    }
+
+    @Test
     void brokenSegmentIsExplainedAndLeftOut() throws Exception {
         mvc.perform(get("/").param("where", "bad segment!").with(signedIn()))
                 .andExpect(status().isOk())
