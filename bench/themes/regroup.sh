@@ -3,19 +3,20 @@
 # size, each next to its ceiling measured in the same run:
 #   bench/themes/regroup.sh [COMMENTS] [RUNS]     (default 1000000 and 5)
 # Uses PostgreSQL on 127.0.0.1 (user postgres), database opennps_bench_themes (recreated, dropped
-# afterwards). Compiles against the main build's classes (target/classes, built if missing) and
-# its dependencies; needs a JDK >= 21 as JAVA_HOME or java on PATH.
+# afterwards; DB=… names another). Compiles against the classes of target/opennps.jar (built if
+# missing) and the build's dependencies; needs a JDK >= 21 as JAVA_HOME or java on PATH.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(cd ../.. && pwd)
 n=${1:-1000000}; runs=${2:-5}
 bin=${JAVA_HOME:+$JAVA_HOME/bin/}
-db=opennps_bench_themes
-[ -d "$root/target/classes/org/opennps/analytics" ] || (cd "$root" && ./mvnw -q -B -DskipTests compile)
+db=${DB:-opennps_bench_themes}
+[ -f "$root/target/opennps.jar" ] || (cd "$root" && ./mvnw -q -B -DskipTests package)
 (cd "$root" && ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-themes.cp >/dev/null)
 out=$(mktemp -d)
-cp -r "$root/target/classes" "$out/app"   # a rebuild during the run cannot disturb it
-cp="$out/app:$(cat "$root/target/bench-themes.cp")"
+# the classes of the built jar, not target/classes: a compile during the run cannot disturb them
+(cd "$out" && unzip -q "$root/target/opennps.jar" 'BOOT-INF/classes/*')
+cp="$out/BOOT-INF/classes:$(cat "$root/target/bench-themes.cp")"
 psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $db" -c "create database $db"
 trap 'rm -rf "$out"; psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $db"' EXIT
 "${bin}javac" -d "$out/bench" -cp "$cp" src/org/opennps/analytics/RegroupBench.java
