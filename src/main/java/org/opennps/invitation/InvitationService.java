@@ -108,6 +108,25 @@ public class InvitationService {
         }
     }
 
+    /**
+     * {@link #markSent(UUID, UUID)} for a batch (invitation id → workspace id): one batch of
+     * updates, one read and one {@link InvitationsSent} event for those that moved.
+     */
+    @Transactional
+    public void markSent(Map<UUID, UUID> workspaceByInvitation) {
+        if (workspaceByInvitation.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<UUID> moved = invitations.markSent(workspaceByInvitation, now);
+        List<InvitationSent> sent = invitations.all(moved, now).stream()
+                .map(i -> new InvitationSent(i.workspaceId(), i.id(), i.contactId(), i.campaignId(), i.channel()))
+                .toList();
+        if (!sent.isEmpty()) {
+            events.publishEvent(new InvitationsSent(sent));
+        }
+    }
+
     @Transactional
     public void markFailed(UUID workspaceId, UUID invitationId, String reason) {
         if (mark(workspaceId, invitationId, Invitation.FAILED, reason, null, "'scheduled', 'sent'")) {
