@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -24,9 +25,11 @@ import org.springframework.context.SmartLifecycle;
  * in hand, gives the rest of its batch back and ends, all before the connection pool closes
  * (this lifecycle stops before the application's beans are destroyed). A worker still busy
  * after {@code shutdown-max-wait} (a server that stopped answering mid-message, bounded by the
- * SMTP timeouts) leaves its row to the claim timeout.
+ * SMTP timeouts) leaves its row to the claim timeout. The poller is also a disposable bean that
+ * depends on the data source, so its workers end before the pool closes on every way a context
+ * closes, including one that never stopped its lifecycle beans (a start that failed half-way).
  */
-class OutboxPoller implements SmartLifecycle {
+class OutboxPoller implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxPoller.class);
 
@@ -104,6 +107,7 @@ class OutboxPoller implements SmartLifecycle {
             lock.unlock();
         }
         long deadline = System.nanoTime() + properties.shutdownMaxWait().toNanos();
+        int busy = 0;
         for (Thread thread : threads) {
             long left = deadline - System.nanoTime();
             try {
@@ -115,13 +119,20 @@ class OutboxPoller implements SmartLifecycle {
                 break;
             }
             if (thread.isAlive()) {
+                busy++;
                 log.warn(
                         "Outbox worker {} still sending after {}; its row is left to the claim timeout",
                         thread.getName(),
                         properties.shutdownMaxWait());
             }
         }
+        log.info("Outbox stopped: {} of {} workers ended", threads.size() - busy, threads.size());
         threads.clear();
+    }
+
+    @Override
+    public void destroy() {
+        stop();
     }
 
     @Override
