@@ -55,7 +55,8 @@ class OutboxPollerShutdownTest {
                     true,
                     1,
                     1,
-                    Duration.ofSeconds(10));
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(1));
             return new OutboxPoller(
                     List.of(new OutboxPoller.Lane("email", 1, stopping -> {
                         inPass.set(true);
