@@ -257,13 +257,4 @@ class FactQueries {
             params.put(name, value);
         }
     }
-
-    /** Whether the response's change has reached the fact table. */
-    boolean projected(java.util.UUID workspaceId, java.util.UUID responseId) {
-        return jdbc.sql("select count(*) from nps_fact where workspace_id = ? and response_id = ?")
-                        .params(workspaceId, responseId)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
 }

@@ -24,7 +24,11 @@ class CampaignPreview {
     private final FatiguePolicy fatigue;
     private final WorkspaceService workspaces;
 
-    CampaignPreview(FilterEvaluator filters, FatiguePolicy fatigue, WorkspaceService workspaces) {
+    private final PrecisionSampling sampling;
+
+    CampaignPreview(
+            FilterEvaluator filters, FatiguePolicy fatigue, WorkspaceService workspaces, PrecisionSampling sampling) {
+        this.sampling = sampling;
         this.filters = filters;
         this.fatigue = fatigue;
         this.workspaces = workspaces;
@@ -91,7 +95,7 @@ class CampaignPreview {
                             workspaceId,
                             contact,
                             campaignId,
-                            campaign.samplingPercent(),
+                            sampling.previewPercent(workspaceId, campaignId, campaign),
                             campaign.dailyCap(),
                             a.invites(),
                             false);

@@ -220,6 +220,7 @@ class CampaignPages {
             model.addAttribute(
                     "waiting", stats.waiting(ws, campaign.id(), form.steps().size()));
             model.addAttribute("sample", CampaignPreviewPage.sample(form, stats.sampleContact(ws)));
+            model.addAttribute("sampling", campaigns.sampling(ws, campaign.id()));
         }
         return "campaign-edit";
     }

@@ -110,6 +110,8 @@ class OneClickScoreBrowserTest extends ApiTestBase {
         Browsers.await(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Dziękujemy"));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Dziękujemy za opinię!");
+        assertThat(english(browser.findElement(By.tagName("body")).getText(), "pl"))
+                .isEmpty();
         assertThat(Axe.seriousViolations(browser)).isEmpty();
         String list = getJson("/api/v1/responses?survey_id=" + surveyId)
                 .andReturn()
@@ -151,6 +153,8 @@ class OneClickScoreBrowserTest extends ApiTestBase {
 
         browser = Browsers.phone();
         browser.get(file.toAbsolutePath().toUri().toString());
+        assertThat(english(browser.findElement(By.tagName("body")).getText(), "pl"))
+                .isEmpty();
         var eight = browser.findElement(By.xpath("//a[contains(@href, 'score=8')]"));
         assertThat(eight.getRect().getX() + eight.getRect().getWidth()).isLessThanOrEqualTo(390);
         eight.click();

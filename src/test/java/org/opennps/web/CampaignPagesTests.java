@@ -102,6 +102,30 @@ abstract class CampaignPagesTests extends AdminPageTestBase {
     }
 
     @Test
+    void aPrecisionAskedForOnTheFormIsKeptAndItsShareShown() throws Exception {
+        String survey = createSurvey();
+        String location = mvc.perform(afterPurchase("/campaigns/new", survey, "P2D")
+                        .param("precision.points", "5")
+                        .param("precision.per", "attribute:city"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        String id = location.substring("/campaigns/".length(), location.indexOf('?'));
+        getJson("/api/v1/campaigns/" + id)
+                .andExpect(jsonPath("$.precision.points").value(5.0))
+                .andExpect(jsonPath("$.precision.per").value("attribute:city"));
+        // no answers yet: everyone is asked until there are
+        mvc.perform(get("/campaigns/" + id).with(signedIn()))
+                .andExpect(content().string(containsString("value=\"attribute:city\"")))
+                .andExpect(content().string(containsString("Samples 100 % of people now")))
+                .andExpect(content().string(containsString("no answers to plan from yet")));
+        mvc.perform(afterPurchase("/campaigns/new", survey, "P2D").param("precision.points", "many"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("must be a number of NPS points from 1 to 50")));
+    }
+
+    @Test
     void listShowsEachCampaignsFunnel() throws Exception {
         String survey = createSurvey();
         UUID id = UUID.fromString(created(survey));

@@ -136,4 +136,29 @@ abstract class DashboardPageTests extends AdminPageTestBase {
                 .andExpect(content().string(containsString("helpful support")))
                 .andExpect(content().string(not(containsString("style="))));
     }
+
+    @Test
+    void aDriverIsNamedAndQuotedByItsComplaintsEvenWhenMostMentionsPraiseIt() throws Exception {
+        String survey = createSurvey();
+        respond(survey, "d1", 10, "'why':'Fast delivery, thank you'");
+        respond(survey, "d2", 9, "'why':'The parcel came quickly, great delivery'");
+        respond(survey, "d3", 10, "'why':'Super fast shipping'");
+        respond(survey, "d4", 2, "'why':'The courier never came and the parcel was late'");
+        awaitCounted(4);
+        String html = mvc.perform(get("/dashboard/themes").with(signedIn()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String drivers = html.substring(html.indexOf("Drivers to work on"), html.indexOf("What customers praise"));
+        org.assertj.core.api.Assertions.assertThat(drivers)
+                .contains("late delivery")
+                .contains("The courier never came and the parcel was late")
+                .doesNotContain("fast delivery")
+                .doesNotContain("Super fast shipping");
+        String praised = html.substring(html.indexOf("What customers praise"));
+        org.assertj.core.api.Assertions.assertThat(praised)
+                .contains("fast delivery")
+                .doesNotContain("The courier never came");
+    }
 }
