@@ -55,6 +55,17 @@ class AnalyticsProjection {
         return true;
     }
 
+    /** Removes deleted responses: their contribution leaves the rollup, the fact rows (and themes) go. */
+    @Transactional
+    void forget(UUID workspaceId, java.util.List<UUID> responseIds) {
+        for (UUID id : responseIds) {
+            if (facts.lockUpdatedAt(id).isPresent()) {
+                rollups.stored(id).ifPresent(c -> rollups.apply(workspaceId, c, -1));
+            }
+        }
+        facts.delete(workspaceId, responseIds);
+    }
+
     /**
      * Applies the first states of a batch of responses (imported history) with a few
      * statements for the whole batch: the facts and their segments, the rollup rows summed

@@ -1,7 +1,9 @@
 package org.opennps.analytics;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +31,21 @@ class CommentThemes {
         this.jdbc = jdbc;
         this.batches = batches;
         this.analyser = analyser;
+    }
+
+    /**
+     * {@link #store} for many comments of one workspace, as the re-grouping analyses them again:
+     * their stored analyses and themes are replaced with batched statements, one per kind.
+     */
+    void storeAll(UUID workspaceId, List<Comment> comments) {
+        if (comments.isEmpty()) {
+            return;
+        }
+        List<Object[]> ids =
+                comments.stream().map(c -> new Object[] {c.responseId()}).toList();
+        batches.batchUpdate("delete from comment_theme where response_id = ?", ids);
+        batches.batchUpdate("delete from comment_analysis where response_id = ?", ids);
+        storeNew(workspaceId, comments);
     }
 
     /**
@@ -78,6 +95,20 @@ class CommentThemes {
         }
     }
 
+    /** Tags comments that no fixed theme matched with a theme the re-grouping found. */
+    void tagAll(UUID workspaceId, String theme, List<Comment> comments) {
+        batches.batchUpdate(
+                "insert into comment_theme (response_id, workspace_id, theme, sentiment) values (?, ?, ?, ?)",
+                comments.stream()
+                        .map(c -> new Object[] {
+                            c.responseId(),
+                            workspaceId,
+                            theme,
+                            analyser.opinion(c.text()).json()
+                        })
+                        .toList());
+    }
+
     private List<String> discovered(UUID workspaceId) {
         return jdbc.sql("select theme from discovered_theme where workspace_id = ? order by theme")
                 .param(workspaceId)
@@ -85,12 +116,12 @@ class CommentThemes {
                 .list();
     }
 
-    /** The first discovered theme (in id order) whose phrase the comment names; null when none. */
+    /** The first theme discovered by the re-grouping whose phrase the comment names, or null. */
     private String discoveredIn(String comment, List<String> discovered) {
         if (discovered.isEmpty()) {
             return null;
         }
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         analyser.keyPhrases(comment).forEach(k -> ids.add(ThemeRegrouping.id(k.key())));
         return discovered.stream().filter(ids::contains).findFirst().orElse(null);
     }

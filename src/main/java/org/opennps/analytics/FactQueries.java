@@ -211,7 +211,7 @@ class FactQueries {
         params.put("ws", ws);
         optional(sql, params, "f.survey_id", "survey", filter.surveyId());
         optional(sql, params, "f.campaign_id", "campaign", filter.campaignId());
-        optional(sql, params, "f.channel", "channel", filter.channel());
+        channel(sql, params, "f.channel", filter);
         optional(sql, params, "f.category", "category", filter.category());
         period(sql, params, "f.answered_at", filter.since(), filter.until());
         for (int i = 0; i < filter.where().size(); i++) {
@@ -238,6 +238,16 @@ class FactQueries {
             sql.append(" and ").append(column).append(" < :until");
             params.put("until", SqlTimes.param(until));
         }
+    }
+
+    /** The channel kept, or with {@code !} the one left out (a null channel is never "link"). */
+    static void channel(StringBuilder sql, Map<String, Object> params, String column, NpsFilter filter) {
+        if (filter.channel() == null) {
+            return;
+        }
+        sql.append(" and ")
+                .append(filter.channelLeftOut() ? "coalesce(" + column + ", '') <> :channel" : column + " = :channel");
+        params.put("channel", filter.channelName());
     }
 
     private static void optional(

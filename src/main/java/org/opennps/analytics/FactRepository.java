@@ -126,6 +126,14 @@ class FactRepository {
         insertSegments(f);
     }
 
+    /** Deletes facts; their segments, themes and comment analyses go on cascade. */
+    int delete(UUID workspaceId, java.util.List<UUID> responseIds) {
+        return jdbc.sql("delete from nps_fact where workspace_id = :ws and response_id in (:ids)")
+                .param("ws", workspaceId)
+                .param("ids", responseIds)
+                .update();
+    }
+
     static long quarterOf(Instant instant) {
         return Math.floorDiv(instant.getEpochSecond(), 900);
     }

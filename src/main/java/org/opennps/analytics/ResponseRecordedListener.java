@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.opennps.response.ResponseRecorded;
+import org.opennps.response.ResponsesDeleted;
 import org.opennps.response.ResponsesImported;
 import org.opennps.survey.Question;
 import org.opennps.survey.QuestionType;
@@ -36,6 +37,9 @@ class ResponseRecordedListener {
 
     @ApplicationModuleListener
     void on(ResponseRecorded e) {
+        if (e.surveyId() != null && surveys.find(e.workspaceId(), e.surveyId()).isEmpty()) {
+            return; // the survey was deleted with its responses after this change: nothing to count
+        }
         projection.record(fact(e, kinds(e.workspaceId(), e.surveyId())));
     }
 
@@ -77,6 +81,12 @@ class ResponseRecordedListener {
                 e.completedAt(),
                 e.updatedAt(),
                 kinds);
+    }
+
+    /** Deleted responses leave the facts and the daily rollup in the deleting transaction. */
+    @EventListener
+    void on(ResponsesDeleted e) {
+        projection.forget(e.workspaceId(), e.responseIds());
     }
 
     /** The area question is "area", or else the single choice whose options are the areas. */

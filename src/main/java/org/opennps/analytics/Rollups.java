@@ -269,10 +269,7 @@ class Rollups {
             sql.append(" and campaign_id = :campaign");
             params.put("campaign", filter.campaignId());
         }
-        if (filter.channel() != null) {
-            sql.append(" and channel = :channel");
-            params.put("channel", filter.channel());
-        }
+        FactQueries.channel(sql, params, "channel", filter);
         if (plan.from() != null) {
             sql.append(" and local_day >= :from");
             params.put("from", plan.from());

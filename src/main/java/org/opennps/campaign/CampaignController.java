@@ -16,6 +16,7 @@ import org.opennps.shared.NotFoundException;
 import org.opennps.shared.PageResult;
 import org.opennps.workspace.WorkspaceAccess;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -35,46 +39,117 @@ class CampaignController {
 
     private final CampaignService campaigns;
     private final ContactService contacts;
+    private final JsonMapper json;
+    private final CampaignRemoval removal;
 
-    CampaignController(CampaignService campaigns, ContactService contacts) {
+    CampaignController(CampaignService campaigns, ContactService contacts, JsonMapper json, CampaignRemoval removal) {
         this.campaigns = campaigns;
         this.contacts = contacts;
+        this.json = json;
+        this.removal = removal;
     }
 
     @PostMapping("/campaigns")
-    ResponseEntity<JsonNode> create(WorkspaceAccess access, @RequestBody JsonNode body) {
-        JsonNode created = campaigns.create(access.workspaceId(), body);
-        return ResponseEntity.created(
-                        URI.create("/api/v1/campaigns/" + created.get("id").stringValue()))
+    ResponseEntity<CampaignView> create(WorkspaceAccess access, @RequestBody JsonNode body) {
+        CampaignView created = campaigns.create(access.workspaceId(), command(body));
+        return ResponseEntity.created(URI.create("/api/v1/campaigns/" + created.id()))
                 .body(created);
     }
 
+    /** Every campaign; {@code archived=true} only the archived ones, {@code archived=false} the others. */
     @GetMapping("/campaigns")
-    PageResult<JsonNode> list(
+    PageResult<CampaignView> list(
             WorkspaceAccess access,
+            @RequestParam(required = false) Boolean archived,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return campaigns.list(access.workspaceId(), PageResult.Request.of(page, size));
+        return campaigns.list(access.workspaceId(), archived, PageResult.Request.of(page, size));
     }
 
     @GetMapping("/campaigns/{id}")
-    JsonNode get(WorkspaceAccess access, @PathVariable UUID id) {
+    CampaignView get(WorkspaceAccess access, @PathVariable UUID id) {
         return campaigns.get(access.workspaceId(), id);
     }
 
     @PutMapping("/campaigns/{id}")
-    JsonNode update(WorkspaceAccess access, @PathVariable UUID id, @RequestBody JsonNode body) {
-        return campaigns.update(access.workspaceId(), id, body);
+    CampaignView update(WorkspaceAccess access, @PathVariable UUID id, @RequestBody JsonNode body) {
+        return campaigns.update(access.workspaceId(), id, command(body));
     }
 
     @PostMapping("/campaigns/{id}/activate")
-    JsonNode activate(WorkspaceAccess access, @PathVariable UUID id) {
-        return campaigns.setStatus(access.workspaceId(), id, "active");
+    CampaignView activate(WorkspaceAccess access, @PathVariable UUID id) {
+        return campaigns.setStatus(access.workspaceId(), id, CampaignStatus.ACTIVE);
     }
 
     @PostMapping("/campaigns/{id}/pause")
-    JsonNode pause(WorkspaceAccess access, @PathVariable UUID id) {
-        return campaigns.setStatus(access.workspaceId(), id, "paused");
+    CampaignView pause(WorkspaceAccess access, @PathVariable UUID id) {
+        return campaigns.setStatus(access.workspaceId(), id, CampaignStatus.PAUSED);
+    }
+
+    /**
+     * The body as a command, read strictly first: wrong types are named by their path, never
+     * coerced. An action's {@code "secret": null} removes the stored secret, which the command
+     * says with an empty secret (an absent one keeps it).
+     */
+    private SaveCampaign command(JsonNode body) {
+        List<FieldViolation> violations = new ArrayList<>();
+        CampaignReader.read(body, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        ObjectNode copy = ((ObjectNode) body).deepCopy();
+        copy.path("steps").forEach(step -> {
+            if (step instanceof ObjectNode s
+                    && s.has("secret")
+                    && s.get("secret").isNull()) {
+                s.put("secret", "");
+            }
+        });
+        try {
+            return json.treeToValue(copy, SaveCampaign.class);
+        } catch (DatabindException e) {
+            throw new InvalidInputException(pathOf(e), "has a value of the wrong form");
+        }
+    }
+
+    private static String pathOf(DatabindException e) {
+        StringBuilder path = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    @PostMapping("/campaigns/{id}/archive")
+    CampaignView archive(WorkspaceAccess access, @PathVariable UUID id) {
+        removal.archive(access.workspaceId(), id);
+        return campaigns.get(access.workspaceId(), id);
+    }
+
+    @PostMapping("/campaigns/{id}/unarchive")
+    CampaignView unarchive(WorkspaceAccess access, @PathVariable UUID id) {
+        removal.unarchive(access.workspaceId(), id);
+        return campaigns.get(access.workspaceId(), id);
+    }
+
+    /** What {@code DELETE} would remove with the campaign; changes nothing. */
+    @GetMapping("/campaigns/{id}/deletion")
+    Map<String, Object> deletion(WorkspaceAccess access, @PathVariable UUID id) {
+        CampaignDeletion d = removal.deletion(access.workspaceId(), id);
+        return Map.of(
+                "campaign_id", d.campaignId(), "removes", d.removed(), "needs_confirmation", d.needsConfirmation());
+    }
+
+    /** {@code 204}; one with journeys, invitations or responses answers {@code 409} unless {@code confirm=true}. */
+    @DeleteMapping("/campaigns/{id}")
+    ResponseEntity<Void> delete(
+            WorkspaceAccess access, @PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm) {
+        removal.delete(access.workspaceId(), id, confirm);
+        return ResponseEntity.noContent().build();
     }
 
     /** {@code {"event":{"type":…,"properties":{…},"contact":{"external_id"|"email"|"id":…}}}} or the event itself. */

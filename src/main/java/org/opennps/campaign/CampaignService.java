@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.opennps.analytics.AnalyticsService;
+import org.opennps.analytics.SamplingPlan;
 import org.opennps.contact.Contact;
 import org.opennps.shared.ConflictException;
 import org.opennps.shared.FieldViolation;
@@ -19,10 +20,7 @@ import org.opennps.shared.PageResult;
 import org.opennps.survey.SurveyService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Entry point of the campaign module: campaign definitions, their status, previews and journeys. */
 @Service
@@ -39,6 +37,7 @@ public class CampaignService {
     private final JsonMapper json;
     private final Clock clock;
     private final OutboundGuard guard;
+    private final PrecisionSampling sampling;
 
     CampaignService(
             CampaignRepository campaigns,
@@ -51,7 +50,9 @@ public class CampaignService {
             AudienceEnrolment enrolment,
             JsonMapper json,
             Clock clock,
-            OutboundGuard guard) {
+            OutboundGuard guard,
+            PrecisionSampling sampling) {
+        this.sampling = sampling;
         this.enrolment = enrolment;
         this.guard = guard;
         this.scheduler = scheduler;
@@ -65,19 +66,28 @@ public class CampaignService {
         this.clock = clock;
     }
 
-    /** Creates a campaign from its JSON; returns it as the API shows it. */
+    /** Creates a campaign; returns it as the API shows it. */
     @Transactional
-    public JsonNode create(UUID workspaceId, JsonNode body) {
-        body = withSecretsKept(body, null);
-        CampaignDefinition d = validated(workspaceId, body);
-        if ("active".equals(d.status())) {
-            refuseUnsignedClientTrigger(body);
+    public CampaignView create(UUID workspaceId, SaveCampaign campaign) {
+        campaign = withSecretsKept(campaign, null);
+        CampaignDefinition d = validated(workspaceId, campaign);
+        if (d.status().equals(CampaignStatus.ACTIVE.code())) {
+            refuseUnsignedClientTrigger(campaign);
         }
         Instant now = now();
         UUID id = UUID.randomUUID();
         campaigns.insert(new CampaignRepository.Row(
-                id, workspaceId, d.name(), d.surveyId(), d.status(), d.triggerEventType(), 1, stored(body), now, now));
-        if ("active".equals(d.status())) {
+                id,
+                workspaceId,
+                d.name(),
+                d.surveyId(),
+                d.status(),
+                d.triggerEventType(),
+                1,
+                stored(campaign),
+                now,
+                now));
+        if (d.status().equals(CampaignStatus.ACTIVE.code())) {
             enroll(workspaceId, id, now);
         }
         return get(workspaceId, id);
@@ -85,44 +95,73 @@ public class CampaignService {
 
     /**
      * Saves a new version. Journeys already running keep the version they started with; new
-     * trigger events use this one. Without {@code status} in the body the status is kept.
+     * trigger events use this one. Without a status the status is kept.
      */
     @Transactional
-    public JsonNode update(UUID workspaceId, UUID id, JsonNode body) {
+    public CampaignView update(UUID workspaceId, UUID id, SaveCampaign campaign) {
         CampaignRepository.Row current = row(workspaceId, id);
-        body = withSecretsKept(body, json.readTree(current.definition()));
-        CampaignDefinition d = validated(workspaceId, body);
-        String status = body.has("status") ? d.status() : current.status();
-        if ("active".equals(status)) {
-            refuseUnsignedClientTrigger(body);
+        campaign = withSecretsKept(campaign, definitionOf(current));
+        CampaignDefinition d = validated(workspaceId, campaign);
+        CampaignStatus status = campaign.status() != null ? campaign.status() : CampaignStatus.of(current.status());
+        if (status == CampaignStatus.ACTIVE) {
+            refuseUnsignedClientTrigger(campaign);
         }
         boolean saved = campaigns.update(new CampaignRepository.Row(
                 id,
                 workspaceId,
                 d.name(),
                 d.surveyId(),
-                status,
+                status.code(),
                 d.triggerEventType(),
                 current.version() + 1,
-                stored(body),
+                stored(campaign),
                 current.createdAt(),
                 now()));
         if (!saved) {
             throw new ConflictException("version", "The campaign was changed meanwhile; load it and try again.");
         }
-        if ("active".equals(status)) {
+        if (status == CampaignStatus.ACTIVE) {
             resumeHeld(id, now());
             enroll(workspaceId, id, now());
         }
         return get(workspaceId, id);
     }
 
-    public JsonNode get(UUID workspaceId, UUID id) {
+    public CampaignView get(UUID workspaceId, UUID id) {
         return view(row(workspaceId, id));
     }
 
-    public PageResult<JsonNode> list(UUID workspaceId, PageResult.Request page) {
+    /**
+     * The share the campaign samples now: its {@code sampling_percent}, or for a precision target
+     * the share planned from its answers (planned first when the plan is missing or old).
+     */
+    public CampaignSampling sampling(UUID workspaceId, UUID id) {
+        CampaignRepository.Row row = row(workspaceId, id);
+        CampaignDefinition d = definitions.get(row.id(), row.version());
+        if (d.precision() == null) {
+            return new CampaignSampling(
+                    null, d.samplingPercent(), d.samplingPercent(), "sampling_percent", null, null, null, List.of());
+        }
+        PrecisionSampling.Share share = sampling.share(workspaceId, id, row.version(), d);
+        SamplingPlan plan = share.plan();
+        return new CampaignSampling(
+                new SaveCampaign.Precision(d.precision().points(), d.precision().per()),
+                d.samplingPercent(),
+                share.sharePercent(),
+                share.basedOn(),
+                share.plannedAt(),
+                plan == null ? null : plan.reachable(),
+                plan == null ? null : plan.months(),
+                plan == null ? List.of() : plan.segments());
+    }
+
+    public PageResult<CampaignView> list(UUID workspaceId, PageResult.Request page) {
         return campaigns.list(workspaceId, page).map(this::view);
+    }
+
+    /** {@code archived} true: only archived campaigns; false: the others; null: all. */
+    public PageResult<CampaignView> list(UUID workspaceId, Boolean archived, PageResult.Request page) {
+        return campaigns.list(workspaceId, archived, page).map(this::view);
     }
 
     /**
@@ -130,14 +169,14 @@ public class CampaignService {
      * resume now. Paused: none start, and journeys falling due are held.
      */
     @Transactional
-    public JsonNode setStatus(UUID workspaceId, UUID id, String status) {
+    public CampaignView setStatus(UUID workspaceId, UUID id, CampaignStatus status) {
         CampaignRepository.Row current = row(workspaceId, id);
-        if ("active".equals(status)) {
-            refuseUnsignedClientTrigger(json.readTree(current.definition()));
+        if (status == CampaignStatus.ACTIVE) {
+            refuseUnsignedClientTrigger(definitionOf(current));
         }
         Instant now = now();
-        campaigns.setStatus(workspaceId, id, status, now);
-        if ("active".equals(status)) {
+        campaigns.setStatus(workspaceId, id, status.code(), now);
+        if (status == CampaignStatus.ACTIVE) {
             resumeHeld(id, now);
             enroll(workspaceId, id, now);
         }
@@ -203,10 +242,11 @@ public class CampaignService {
      * requires a signed identity: otherwise anyone reading the key from a page could send an
      * event for any external id and have the server e-mail that person.
      */
-    private static void refuseUnsignedClientTrigger(JsonNode body) {
-        JsonNode trigger = body.path("trigger");
-        if (trigger.path("accept_client_events").asBoolean(false)
-                && !trigger.path("require_signed_identity").asBoolean(false)) {
+    private static void refuseUnsignedClientTrigger(SaveCampaign campaign) {
+        SaveCampaign.Trigger trigger = campaign.trigger();
+        if (trigger != null
+                && Boolean.TRUE.equals(trigger.acceptClientEvents())
+                && !Boolean.TRUE.equals(trigger.requireSignedIdentity())) {
             throw new InvalidInputException(
                     "trigger.require_signed_identity",
                     "must be true to activate a campaign with accept_client_events: unsigned client events name"
@@ -214,9 +254,9 @@ public class CampaignService {
         }
     }
 
-    private CampaignDefinition validated(UUID workspaceId, JsonNode body) {
+    private CampaignDefinition validated(UUID workspaceId, SaveCampaign campaign) {
         List<FieldViolation> violations = new ArrayList<>();
-        CampaignDefinition d = CampaignReader.read(body, violations);
+        CampaignDefinition d = CampaignReader.read(json.valueToTree(campaign), violations);
         if (violations.isEmpty()
                 && d.surveyId() != null
                 && surveys.find(workspaceId, d.surveyId()).isEmpty()) {
@@ -255,105 +295,85 @@ public class CampaignService {
         return campaigns.find(workspaceId, id).orElseThrow(() -> new NotFoundException("Campaign"));
     }
 
-    /** The definition as sent, without status (which the campaign row holds). */
-    private String stored(JsonNode body) {
-        ObjectNode copy = ((ObjectNode) body).deepCopy();
-        copy.remove(List.of("status", "id", "version", "created_at", "updated_at"));
-        return json.writeValueAsString(copy);
+    /** The definition as saved, without status (which the campaign row holds). */
+    private String stored(SaveCampaign campaign) {
+        return json.writeValueAsString(campaign.withStatus(null));
+    }
+
+    private SaveCampaign definitionOf(CampaignRepository.Row row) {
+        return json.readValue(row.definition(), SaveCampaign.class);
     }
 
     /**
-     * The body with the webhook action's secret resolved: a step that omits {@code secret} or
-     * repeats the mask shown on read keeps the secret stored for the action of the current
-     * version; {@code "secret": null} removes it. {@code secret_set} (shown on read) is dropped.
-     * On create there is nothing to keep, so a mask is refused.
+     * The campaign with the webhook action's secret resolved (see {@link CampaignStep.Action}):
+     * none given or the mask keeps the secret stored for the action of the current version, an
+     * empty one removes it. On create there is nothing to keep, so a mask is refused.
      */
-    private JsonNode withSecretsKept(JsonNode body, JsonNode current) {
-        if (!(body instanceof ObjectNode object) || !(body.get("steps") instanceof ArrayNode steps)) {
-            return body;
+    private static SaveCampaign withSecretsKept(SaveCampaign campaign, SaveCampaign current) {
+        if (campaign.steps() == null) {
+            return campaign;
         }
-        ObjectNode copy = object.deepCopy();
-        JsonNode storedSecret = current == null ? null : storedSecret(current);
+        String storedSecret = current == null ? null : storedSecret(current);
         List<FieldViolation> violations = new ArrayList<>();
-        ArrayNode copied = (ArrayNode) copy.get("steps");
-        for (int i = 0; i < copied.size(); i++) {
-            if (!(copied.get(i) instanceof ObjectNode step) || !"action".equals(text(step, "type"))) {
-                continue;
-            }
-            step.remove("secret_set");
-            JsonNode given = step.get("secret");
-            boolean masked =
-                    given != null && given.isString() && given.stringValue().startsWith(MASK);
-            if (given == null || masked) {
-                if (storedSecret != null) {
-                    step.set("secret", storedSecret);
-                } else if (masked) {
+        List<CampaignStep> steps = new ArrayList<>();
+        for (int i = 0; i < campaign.steps().size(); i++) {
+            CampaignStep step = campaign.steps().get(i);
+            if (step instanceof CampaignStep.Action a) {
+                String given = a.secret();
+                boolean masked = given != null && given.startsWith(CampaignStep.Action.MASK);
+                String secret = given == null || masked ? storedSecret : given.isEmpty() ? null : given;
+                if (masked && storedSecret == null) {
                     violations.add(new FieldViolation(
                             "steps[" + i + "].secret", "give the secret itself; no secret is stored to keep"));
                 }
+                step = new CampaignStep.Action(a.action(), a.subject(), a.body(), a.url(), secret);
             }
+            steps.add(step);
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return copy;
+        return campaign.withSteps(steps);
     }
 
-    private static JsonNode storedSecret(JsonNode definition) {
-        if (definition.get("steps") instanceof ArrayNode steps) {
-            for (JsonNode step : steps) {
-                if ("action".equals(text(step, "type"))
-                        && step.get("secret") != null
-                        && step.get("secret").isString()) {
-                    return step.get("secret");
-                }
-            }
+    private static String storedSecret(SaveCampaign definition) {
+        if (definition.steps() == null) {
+            return null;
         }
-        return null;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isString() ? value.stringValue() : null;
+        return definition.steps().stream()
+                .filter(s -> s instanceof CampaignStep.Action a && a.secret() != null)
+                .map(s -> ((CampaignStep.Action) s).secret())
+                .findFirst()
+                .orElse(null);
     }
 
     /** Secrets are never shown again: the last four characters behind the mask, and {@code secret_set}. */
     static String masked(String secret) {
-        return MASK + (secret.length() > 8 ? secret.substring(secret.length() - 4) : "");
+        return CampaignStep.Action.MASK + (secret.length() > 8 ? secret.substring(secret.length() - 4) : "");
     }
 
-    static final String MASK = "••••";
-
-    private JsonNode view(CampaignRepository.Row row) {
-        ObjectNode view = json.createObjectNode();
-        view.put("id", row.id().toString());
-        ObjectNode definition = (ObjectNode) json.readTree(row.definition());
-        if (definition.get("steps") instanceof ArrayNode steps) {
-            for (JsonNode step : steps) {
-                if (step instanceof ObjectNode s
-                        && s.get("secret") != null
-                        && s.get("secret").isString()) {
-                    s.put("secret", masked(s.get("secret").stringValue()));
-                    s.put("secret_set", true);
-                }
-            }
+    private CampaignView view(CampaignRepository.Row row) {
+        SaveCampaign definition = definitionOf(row);
+        if (definition.steps() != null) {
+            definition = definition.withSteps(definition.steps().stream()
+                    .map(s -> s instanceof CampaignStep.Action a && a.secret() != null
+                            ? new CampaignStep.Action(
+                                    a.action(), a.subject(), a.body(), a.url(), masked(a.secret()), true)
+                            : s)
+                    .toList());
         }
-        view.setAll(definition);
-        view.put("status", row.status());
-        view.put("version", row.version());
-        view.put("created_at", row.createdAt().toString());
-        view.put("updated_at", row.updatedAt().toString());
-        enrolment.progress(row.workspaceId(), row.id()).ifPresent(p -> {
-            ObjectNode progress = view.putObject("enrolment");
-            progress.put("status", p.status());
-            progress.put("matched", p.matched());
-            progress.put("enrolled", p.enrolled());
-            progress.put("started_at", p.startedAt().toString());
-            if (p.finishedAt() != null) {
-                progress.put("finished_at", p.finishedAt().toString());
-            }
-        });
-        return view;
+        CampaignView.Enrolment enrolment = this.enrolment
+                .progress(row.workspaceId(), row.id())
+                .map(p -> new CampaignView.Enrolment(
+                        p.status(), p.matched(), p.enrolled(), p.startedAt(), p.finishedAt()))
+                .orElse(null);
+        return new CampaignView(
+                row.id(),
+                definition.withStatus(CampaignStatus.of(row.status())),
+                row.version(),
+                row.createdAt(),
+                row.updatedAt(),
+                enrolment);
     }
 
     private Instant now() {

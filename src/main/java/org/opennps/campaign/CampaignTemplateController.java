@@ -5,7 +5,6 @@ import java.util.Map;
 import org.opennps.workspace.WorkspaceAccess;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** Ready campaigns for the common cases; add a {@code survey_id} and POST one to /campaigns. */
 @RestController
@@ -18,7 +17,7 @@ class CampaignTemplateController {
     }
 
     @GetMapping("/api/v1/campaign-templates")
-    Map<String, List<JsonNode>> templates(WorkspaceAccess access) {
+    Map<String, List<CampaignTemplates.Template>> templates(WorkspaceAccess access) {
         return Map.of("items", templates.all());
     }
 }

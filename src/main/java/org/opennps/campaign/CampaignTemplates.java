@@ -3,12 +3,10 @@ package org.opennps.campaign;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,23 +17,24 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class CampaignTemplates {
 
-    private final List<JsonNode> templates = new ArrayList<>();
+    private final List<Template> templates;
 
     CampaignTemplates(JsonMapper json) {
         try (InputStream in = new ClassPathResource("campaign-templates.json").getInputStream()) {
-            json.readTree(in).forEach(templates::add);
+            templates = List.of(json.readValue(in, Template[].class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public List<JsonNode> all() {
-        return List.copyOf(templates);
+    public List<Template> all() {
+        return templates;
     }
 
-    public Optional<JsonNode> find(String key) {
-        return templates.stream()
-                .filter(t -> t.path("key").asString("").equals(key))
-                .findFirst();
+    public Optional<Template> find(String key) {
+        return templates.stream().filter(t -> t.key().equals(key)).findFirst();
     }
+
+    /** A ready campaign: {@code campaign} lacks only its {@code survey_id}. */
+    public record Template(String key, String name, String description, SaveCampaign campaign) {}
 }

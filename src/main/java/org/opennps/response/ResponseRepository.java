@@ -138,6 +138,33 @@ class ResponseRepository {
                 .list();
     }
 
+    /** Responses of a survey, or of a campaign (the other id null). */
+    long countOf(UUID workspaceId, UUID surveyId, UUID campaignId) {
+        return jdbc.sql("select count(*) from response where workspace_id = ? and " + ofWhat(surveyId))
+                .params(workspaceId, surveyId != null ? surveyId : campaignId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Ids of the responses of a survey or campaign, at most {@code limit}. */
+    List<UUID> idsOf(UUID workspaceId, UUID surveyId, UUID campaignId, int limit) {
+        return jdbc.sql("select id from response where workspace_id = ? and " + ofWhat(surveyId) + " limit ?")
+                .params(workspaceId, surveyId != null ? surveyId : campaignId, limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    int delete(UUID workspaceId, List<UUID> ids) {
+        return jdbc.sql("delete from response where workspace_id = :ws and id in (:ids)")
+                .param("ws", workspaceId)
+                .param("ids", ids)
+                .update();
+    }
+
+    private static String ofWhat(UUID surveyId) {
+        return surveyId != null ? "survey_id = ?" : "campaign_id = ?";
+    }
+
     Map<UUID, Long> countsBySurvey(UUID workspaceId) {
         Map<UUID, Long> counts = new LinkedHashMap<>();
         jdbc.sql("select survey_id, count(*) from response where workspace_id = ? group by survey_id")

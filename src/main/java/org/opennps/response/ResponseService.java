@@ -417,6 +417,30 @@ public class ResponseService {
         return responses.findByContact(workspaceId, contactId);
     }
 
+    /** How many responses a survey has, or a campaign (pass null for the other). */
+    public long countOf(UUID workspaceId, UUID surveyId, UUID campaignId) {
+        return responses.countOf(workspaceId, surveyId, campaignId);
+    }
+
+    /**
+     * Deletes every response of a survey, or of a campaign (pass null for the other), announcing
+     * {@link ResponsesDeleted} per batch first so cases and analytics go in the same transaction.
+     */
+    @Transactional
+    public long deleteOf(UUID workspaceId, UUID surveyId, UUID campaignId) {
+        long deleted = 0;
+        while (true) {
+            List<UUID> ids = responses.idsOf(workspaceId, surveyId, campaignId, DELETE_BATCH);
+            if (ids.isEmpty()) {
+                return deleted;
+            }
+            events.publishEvent(new ResponsesDeleted(workspaceId, ids));
+            deleted += responses.delete(workspaceId, ids);
+        }
+    }
+
+    private static final int DELETE_BATCH = 500;
+
     /** How many responses each survey of the workspace has (surveys without any are absent). */
     public Map<UUID, Long> countsBySurvey(UUID workspaceId) {
         return responses.countsBySurvey(workspaceId);

@@ -4,15 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import org.opennps.campaign.CampaignStep;
+import org.opennps.campaign.SaveCampaign;
+import org.opennps.shared.FieldViolation;
+import org.opennps.shared.InvalidInputException;
 import org.springframework.util.MultiValueMap;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The campaign builder's form as plain fields. It becomes the same JSON the API takes, so the
- * campaign module validates it and names broken fields by the API's paths
+ * The campaign builder's form as plain fields. It becomes the command the API's JSON becomes, so
+ * the campaign module validates it and names broken fields by the API's paths
  * ({@code steps[2].conditions[0].within}), which the page shows next to those fields.
  */
 record CampaignForm(
@@ -23,7 +24,9 @@ record CampaignForm(
         String exitOn,
         String sampling,
         String dailyCap,
-        List<StepForm> steps) {
+        List<StepForm> steps,
+        String precisionPoints,
+        String precisionPer) {
 
     private static final int MAX_STEPS = 20;
 
@@ -33,24 +36,35 @@ record CampaignForm(
     }
 
     /** From a campaign as the API shows it, or a template's campaign. */
-    static CampaignForm of(JsonNode c, String defaultSurveyId) {
+    static CampaignForm of(SaveCampaign c, String defaultSurveyId) {
+        SaveCampaign.Trigger trigger = c.trigger();
         List<ConditionForm> where = new ArrayList<>();
-        c.path("trigger").path("where").forEach(w -> where.add(ConditionForm.of(w, "property")));
-        List<String> exits = new ArrayList<>();
-        c.path("exit_on").forEach(e -> exits.add(e.asString("")));
+        if (trigger != null && trigger.where() != null) {
+            trigger.where().forEach(w -> where.add(ConditionForm.of(w)));
+        }
         List<StepForm> steps = new ArrayList<>();
-        c.path("steps").forEach(s -> steps.add(StepForm.of(s)));
+        if (c.steps() != null) {
+            c.steps().forEach(s -> steps.add(StepForm.of(s)));
+        }
         return new CampaignForm(
-                c.path("name").asString(""),
-                c.path("survey_id").asString(defaultSurveyId == null ? "" : defaultSurveyId),
-                c.path("trigger").path("event_type").asString(""),
+                text(c.name()),
+                c.surveyId() != null ? c.surveyId().toString() : text(defaultSurveyId),
+                trigger == null ? "" : text(trigger.eventType()),
                 where,
-                String.join(", ", exits),
-                c.path("sampling_percent").isMissingNode()
-                        ? "100"
-                        : c.path("sampling_percent").asString(""),
-                c.path("daily_cap").isMissingNode() ? "" : c.path("daily_cap").asString(""),
-                steps);
+                c.exitOn() == null ? "" : String.join(", ", c.exitOn()),
+                c.samplingPercent() == null ? "100" : c.samplingPercent().toString(),
+                c.dailyCap() == null ? "" : c.dailyCap().toString(),
+                steps,
+                c.precision() == null || c.precision().points() == null
+                        ? ""
+                        : java.math.BigDecimal.valueOf(c.precision().points())
+                                .stripTrailingZeros()
+                                .toPlainString(),
+                c.precision() == null ? "" : text(c.precision().per()));
+    }
+
+    static String text(String value) {
+        return value == null ? "" : value;
     }
 
     static CampaignForm read(MultiValueMap<String, String> p) {
@@ -72,30 +86,60 @@ record CampaignForm(
                 SurveyForm.value(p, "exit_on"),
                 SurveyForm.value(p, "sampling_percent").strip(),
                 SurveyForm.value(p, "daily_cap").strip(),
-                steps);
+                steps,
+                SurveyForm.value(p, "precision.points").strip(),
+                SurveyForm.value(p, "precision.per").strip());
     }
 
-    ObjectNode toJson(JsonMapper json) {
-        ObjectNode body = json.createObjectNode().put("name", name);
-        if (!surveyId.isBlank()) {
-            body.put("survey_id", surveyId);
+    /**
+     * The campaign the form describes, for the campaign module to validate. A number field that
+     * holds no whole number is refused here, as the API refuses one.
+     */
+    SaveCampaign toCommand() {
+        List<FieldViolation> violations = new ArrayList<>();
+        Integer samplingPercent = number("sampling_percent", sampling, violations);
+        Integer cap = number("daily_cap", dailyCap, violations);
+        SaveCampaign.Precision precision = null;
+        if (!precisionPoints.isBlank() || !precisionPer.isBlank()) {
+            Double points = null;
+            try {
+                points = precisionPoints.isBlank() ? null : Double.valueOf(precisionPoints.replace(',', '.'));
+            } catch (NumberFormatException e) {
+                violations.add(new FieldViolation("precision.points", "must be a number of NPS points from 1 to 50"));
+            }
+            precision = new SaveCampaign.Precision(points, precisionPer.isBlank() ? null : precisionPer);
         }
-        ObjectNode trigger = body.putObject("trigger").put("event_type", eventType);
-        if (!where.isEmpty()) {
-            ArrayNode list = trigger.putArray("where");
-            where.forEach(w -> list.add(w.toJson(json, true)));
+        UUID survey = null;
+        try {
+            survey = surveyId.isBlank() ? null : UUID.fromString(surveyId.strip());
+        } catch (IllegalArgumentException e) {
+            violations.add(new FieldViolation("survey_id", "must be a survey id (UUID)"));
         }
-        ArrayNode exits = body.putArray("exit_on");
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        List<String> exits = new ArrayList<>();
         for (String e : exitOn.split("[\\s,]+")) {
             if (!e.isBlank()) {
                 exits.add(e.strip());
             }
         }
-        number(body, "sampling_percent", sampling);
-        number(body, "daily_cap", dailyCap);
-        ArrayNode list = body.putArray("steps");
-        steps.forEach(s -> list.add(s.toJson(json)));
-        return body;
+        List<SaveCampaign.PropertyCondition> conditions = new ArrayList<>();
+        where.forEach(w -> conditions.add(w.toTriggerCondition()));
+        List<CampaignStep> list = new ArrayList<>();
+        steps.forEach(s -> list.add(s.toStep()));
+        return new SaveCampaign(
+                name,
+                survey,
+                null,
+                new SaveCampaign.Trigger(eventType, conditions.isEmpty() ? null : conditions),
+                null,
+                null,
+                exits,
+                samplingPercent,
+                cap,
+                list,
+                precision);
     }
 
     /**
@@ -145,7 +189,8 @@ record CampaignForm(
             }
             default -> {}
         }
-        return new CampaignForm(name, surveyId, eventType, w, exitOn, sampling, dailyCap, s);
+        return new CampaignForm(
+                name, surveyId, eventType, w, exitOn, sampling, dailyCap, s, precisionPoints, precisionPer);
     }
 
     /** Properties a sample event should carry: those the trigger and the filters refer to. */
@@ -162,15 +207,15 @@ record CampaignForm(
         return List.copyOf(names);
     }
 
-    /** A number stays a number so the rules judge it; anything else is sent as typed. */
-    private static void number(ObjectNode body, String field, String text) {
+    private static Integer number(String field, String text, List<FieldViolation> violations) {
         if (text == null || text.isBlank()) {
-            return;
+            return null;
         }
         try {
-            body.put(field, Integer.parseInt(text.strip()));
+            return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            body.put(field, text);
+            violations.add(new FieldViolation(field, "must be a whole number"));
+            return null;
         }
     }
 

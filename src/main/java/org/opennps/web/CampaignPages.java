@@ -6,8 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.opennps.campaign.CampaignDeletion;
+import org.opennps.campaign.CampaignRemoval;
 import org.opennps.campaign.CampaignService;
+import org.opennps.campaign.CampaignStatus;
 import org.opennps.campaign.CampaignTemplates;
+import org.opennps.campaign.CampaignView;
+import org.opennps.campaign.SaveCampaign;
 import org.opennps.shared.AdminPage;
 import org.opennps.shared.ConflictException;
 import org.opennps.shared.FieldViolation;
@@ -26,8 +31,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Campaigns: the list with journey counts, the builder (from a template or a saved campaign), status. */
 @Controller
@@ -35,29 +38,35 @@ import tools.jackson.databind.json.JsonMapper;
 class CampaignPages {
 
     private final CampaignService campaigns;
+    private final CampaignRemoval removal;
     private final CampaignTemplates templates;
     private final CampaignStats stats;
     private final SurveyService surveys;
-    private final JsonMapper json;
 
     CampaignPages(
             CampaignService campaigns,
+            CampaignRemoval removal,
             CampaignTemplates templates,
             CampaignStats stats,
-            SurveyService surveys,
-            JsonMapper json) {
+            SurveyService surveys) {
         this.campaigns = campaigns;
+        this.removal = removal;
         this.templates = templates;
         this.stats = stats;
         this.surveys = surveys;
-        this.json = json;
     }
 
+    /** Campaigns not archived; with {@code archived=true} the archived ones too. */
     @GetMapping("/campaigns")
-    String list(WorkspaceAccess access, Model model) {
+    String list(WorkspaceAccess access, @RequestParam(defaultValue = "false") boolean archived, Model model) {
         UUID ws = access.workspaceId();
         Map<UUID, Survey> surveyById = surveys(ws);
-        model.addAttribute("rows", stats.rows(ws, surveyById));
+        List<CampaignStats.Row> rows = stats.rows(ws, surveyById);
+        long archivedCount = rows.stream().filter(CampaignStats.Row::archived).count();
+        model.addAttribute(
+                "rows", rows.stream().filter(r -> archived || !r.archived()).toList());
+        model.addAttribute("showArchived", archived);
+        model.addAttribute("archivedCount", archivedCount);
         model.addAttribute("templates", templates.all());
         return "campaigns";
     }
@@ -66,12 +75,13 @@ class CampaignPages {
     @GetMapping("/campaigns/new")
     String fromTemplate(
             WorkspaceAccess access, @RequestParam(defaultValue = "after_purchase") String template, Model model) {
-        JsonNode t = templates.find(template).orElseThrow(() -> new NotFoundException("Campaign template"));
+        CampaignTemplates.Template t =
+                templates.find(template).orElseThrow(() -> new NotFoundException("Campaign template"));
         Map<UUID, Survey> surveyById = surveys(access.workspaceId());
         String survey = surveyById.isEmpty()
                 ? ""
                 : surveyById.keySet().iterator().next().toString();
-        return builder(model, access.workspaceId(), null, CampaignForm.of(t.path("campaign"), survey), Map.of());
+        return builder(model, access.workspaceId(), null, CampaignForm.of(t.campaign(), survey), Map.of());
     }
 
     @PostMapping("/campaigns/new")
@@ -86,8 +96,8 @@ class CampaignPages {
             return builder(model, access.workspaceId(), null, form.edited(action), Map.of());
         }
         try {
-            JsonNode created = campaigns.create(access.workspaceId(), form.toJson(json));
-            return "redirect:/campaigns/" + created.get("id").stringValue() + "?saved";
+            CampaignView created = campaigns.create(access.workspaceId(), form.toCommand());
+            return "redirect:/campaigns/" + created.id() + "?saved";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return builder(model, access.workspaceId(), null, form, errors(e.violations()));
@@ -96,8 +106,8 @@ class CampaignPages {
 
     @GetMapping("/campaigns/{id}")
     String edit(WorkspaceAccess access, @PathVariable UUID id, Model model) {
-        JsonNode campaign = campaigns.get(access.workspaceId(), id);
-        return builder(model, access.workspaceId(), campaign, CampaignForm.of(campaign, null), Map.of());
+        CampaignView campaign = campaigns.get(access.workspaceId(), id);
+        return builder(model, access.workspaceId(), campaign, CampaignForm.of(campaign.definition(), null), Map.of());
     }
 
     /** Saves a new version, or with {@code action} changes the unsaved form (see {@link CampaignForm#edited}). */
@@ -108,7 +118,7 @@ class CampaignPages {
             @RequestParam MultiValueMap<String, String> params,
             Model model,
             HttpServletResponse response) {
-        JsonNode campaign = campaigns.get(access.workspaceId(), id);
+        CampaignView campaign = campaigns.get(access.workspaceId(), id);
         if (audienceOf(campaign) != null) {
             // the builder edits trigger campaigns; saving its form would replace the audience
             response.setStatus(HttpStatus.CONFLICT.value());
@@ -116,7 +126,7 @@ class CampaignPages {
                     model,
                     access.workspaceId(),
                     campaign,
-                    CampaignForm.of(campaign, null),
+                    CampaignForm.of(campaign.definition(), null),
                     Map.of("", "A campaign for past respondents is changed through the API."));
         }
         CampaignForm form = CampaignForm.read(params);
@@ -125,7 +135,7 @@ class CampaignPages {
             return builder(model, access.workspaceId(), campaign, form.edited(action), Map.of());
         }
         try {
-            campaigns.update(access.workspaceId(), id, form.toJson(json));
+            campaigns.update(access.workspaceId(), id, form.toCommand());
             return "redirect:/campaigns/" + id + "?saved";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -138,34 +148,79 @@ class CampaignPages {
 
     @PostMapping("/campaigns/{id}/activate")
     String activate(WorkspaceAccess access, @PathVariable UUID id, RedirectAttributes redirect) {
-        campaigns.setStatus(access.workspaceId(), id, "active");
+        campaigns.setStatus(access.workspaceId(), id, CampaignStatus.ACTIVE);
         redirect.addFlashAttribute("message", "Campaign active: matching events now start journeys.");
         return "redirect:/campaigns/" + id;
     }
 
     @PostMapping("/campaigns/{id}/pause")
     String pause(WorkspaceAccess access, @PathVariable UUID id, RedirectAttributes redirect) {
-        campaigns.setStatus(access.workspaceId(), id, "paused");
+        campaigns.setStatus(access.workspaceId(), id, CampaignStatus.PAUSED);
         redirect.addFlashAttribute(
                 "message", "Campaign paused: no new journeys; waiting ones stop at their next step.");
         return "redirect:/campaigns/" + id;
     }
 
-    private String builder(Model model, UUID ws, JsonNode campaign, CampaignForm form, Map<String, String> errors) {
+    @PostMapping("/campaigns/{id}/archive")
+    String archive(WorkspaceAccess access, @PathVariable UUID id, RedirectAttributes redirect) {
+        removal.archive(access.workspaceId(), id);
+        redirect.addFlashAttribute(
+                "message", "Campaign archived: it starts no journeys and waiting ones are held; its numbers are kept.");
+        return "redirect:/campaigns/" + id;
+    }
+
+    @PostMapping("/campaigns/{id}/unarchive")
+    String unarchive(WorkspaceAccess access, @PathVariable UUID id, RedirectAttributes redirect) {
+        removal.unarchive(access.workspaceId(), id);
+        redirect.addFlashAttribute("message", "Campaign restored, paused: activate it to run it again.");
+        return "redirect:/campaigns/" + id;
+    }
+
+    /** Asks before deleting: the journeys, invitations and responses that go with the campaign. */
+    @GetMapping("/campaigns/{id}/delete")
+    String confirmDelete(WorkspaceAccess access, @PathVariable UUID id, Model model) {
+        CampaignDeletion deletion = removal.deletion(access.workspaceId(), id);
+        boolean archived = campaigns.get(access.workspaceId(), id).status() == CampaignStatus.ARCHIVED;
+        return DeletionPage.render(
+                model, "campaign", deletion.name(), deletion.removed(), List.of(), "/campaigns/" + id, archived);
+    }
+
+    @PostMapping("/campaigns/{id}/delete")
+    String delete(
+            WorkspaceAccess access,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            RedirectAttributes redirect) {
+        CampaignDeletion deletion = removal.delete(access.workspaceId(), id, confirm);
+        redirect.addFlashAttribute(
+                "message",
+                "Campaign " + deletion.name() + " deleted"
+                        + (deletion.needsConfirmation() ? " with " + SurveyService.describe(deletion.removed()) : "")
+                        + ".");
+        return "redirect:/campaigns";
+    }
+
+    private String builder(Model model, UUID ws, CampaignView campaign, CampaignForm form, Map<String, String> errors) {
         model.addAttribute("campaign", campaign);
         model.addAttribute("audience", campaign == null ? null : audienceOf(campaign));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("surveys", surveys(ws).values());
+        // archived surveys are not offered, except the one the campaign sends now
+        model.addAttribute(
+                "surveys",
+                surveys(ws).values().stream()
+                        .filter(s -> !s.archived() || s.id().toString().equals(form.surveyId()))
+                        .toList());
         model.addAttribute("stepTypes", StepForm.TYPES);
         model.addAttribute("conditionTypes", ConditionForm.TYPES);
         model.addAttribute("ops", ConditionForm.OPS);
         model.addAttribute("days", StepForm.DAYS);
         model.addAttribute("actions", StepForm.ACTIONS);
         if (campaign != null) {
-            UUID id = UUID.fromString(campaign.get("id").stringValue());
-            model.addAttribute("waiting", stats.waiting(ws, id, form.steps().size()));
+            model.addAttribute(
+                    "waiting", stats.waiting(ws, campaign.id(), form.steps().size()));
             model.addAttribute("sample", CampaignPreviewPage.sample(form, stats.sampleContact(ws)));
+            model.addAttribute("sampling", campaigns.sampling(ws, campaign.id()));
         }
         return "campaign-edit";
     }
@@ -174,26 +229,28 @@ class CampaignPages {
      * The audience of a "we listened" campaign (past respondents instead of a trigger) as one
      * line, or null for a trigger campaign.
      */
-    static String audienceOf(JsonNode campaign) {
-        JsonNode audience = campaign.get("audience");
-        if (audience == null || audience.isNull()) {
+    static String audienceOf(CampaignView campaign) {
+        SaveCampaign.Audience audience = campaign.definition().audience();
+        if (audience == null) {
             return null;
         }
         List<String> parts = new ArrayList<>();
-        for (String field : List.of("categories", "areas", "themes")) {
-            List<String> values = new ArrayList<>();
-            audience.path(field).forEach(v -> values.add(v.asString("")));
-            if (!values.isEmpty()) {
-                parts.add(field + ": " + String.join(", ", values));
-            }
+        listed(parts, "categories", audience.categories());
+        listed(parts, "areas", audience.areas());
+        listed(parts, "themes", audience.themes());
+        if (audience.since() != null) {
+            parts.add("since " + audience.since());
         }
-        if (!audience.path("since").isMissingNode() && !audience.path("since").isNull()) {
-            parts.add("since " + audience.path("since").asString(""));
-        }
-        if (!audience.path("until").isMissingNode() && !audience.path("until").isNull()) {
-            parts.add("until " + audience.path("until").asString(""));
+        if (audience.until() != null) {
+            parts.add("until " + audience.until());
         }
         return parts.isEmpty() ? "every respondent" : String.join("; ", parts);
+    }
+
+    private static void listed(List<String> parts, String field, List<String> values) {
+        if (values != null && !values.isEmpty()) {
+            parts.add(field + ": " + String.join(", ", values));
+        }
     }
 
     private Map<UUID, Survey> surveys(UUID ws) {

@@ -9,14 +9,15 @@ import java.util.UUID;
 import org.opennps.analytics.AnalyticsService;
 import org.opennps.analytics.CampaignFunnel;
 import org.opennps.campaign.CampaignService;
+import org.opennps.campaign.CampaignView;
 import org.opennps.campaign.Journey;
 import org.opennps.campaign.JourneyCount;
+import org.opennps.campaign.SaveCampaign;
 import org.opennps.contact.Contact;
 import org.opennps.contact.ContactService;
 import org.opennps.shared.PageResult;
 import org.opennps.survey.Survey;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /** Journey counts of campaigns and who waits where, for the campaign pages. */
 @Component
@@ -43,19 +44,21 @@ class CampaignStats {
                 .forEach(n -> byStatus.computeIfAbsent(n.campaignId(), k -> new HashMap<>())
                         .merge(n.status(), n.count(), Long::sum));
         List<Row> rows = new ArrayList<>();
-        for (JsonNode c : campaigns
+        for (CampaignView c : campaigns
                 .list(ws, PageResult.Request.of(1, PageResult.MAX_SIZE))
                 .items()) {
-            UUID id = UUID.fromString(c.get("id").stringValue());
-            String surveyId = c.path("survey_id").asString("");
-            Survey survey = surveyId.isEmpty() ? null : surveys.get(UUID.fromString(surveyId));
+            UUID id = c.id();
+            UUID surveyId = c.definition().surveyId();
+            Survey survey = surveyId == null ? null : surveys.get(surveyId);
+            String audience = CampaignPages.audienceOf(c);
+            SaveCampaign.Trigger trigger = c.definition().trigger();
             rows.add(new Row(
                     id,
-                    c.path("name").asString(""),
-                    c.path("status").asString(""),
-                    CampaignPages.audienceOf(c) != null
-                            ? "past respondents (" + CampaignPages.audienceOf(c) + ")"
-                            : c.path("trigger").path("event_type").asString(""),
+                    c.name(),
+                    c.status().code(),
+                    audience != null
+                            ? "past respondents (" + audience + ")"
+                            : trigger == null ? "" : CampaignForm.text(trigger.eventType()),
                     survey == null ? null : survey.name(),
                     count(byStatus, id, "waiting", "held"),
                     count(byStatus, id, "completed"),
@@ -131,6 +134,10 @@ class CampaignStats {
             long completed,
             long ended,
             CampaignFunnel funnel) {
+
+        public boolean archived() {
+            return "archived".equals(status);
+        }
 
         public long suppressed() {
             return funnel.suppressed().values().stream()

@@ -1,14 +1,13 @@
 package org.opennps.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import org.opennps.campaign.CampaignStep;
+import org.opennps.campaign.SaveCampaign;
 import org.springframework.util.MultiValueMap;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One condition in the campaign builder: a trigger {@code where} condition (type "property")
@@ -37,23 +36,46 @@ record ConditionForm(
         };
     }
 
-    static ConditionForm of(JsonNode c, String type) {
-        StringBuilder match = new StringBuilder();
-        c.path("match")
-                .properties()
-                .forEach(e -> match.append(e.getKey())
-                        .append('=')
-                        .append(e.getValue().asString(""))
-                        .append('\n'));
+    /** A trigger's {@code where} condition. */
+    static ConditionForm of(SaveCampaign.PropertyCondition c) {
         return new ConditionForm(
-                type,
-                c.path("property".equals(type) ? "property" : "name").asString(""),
-                c.path("op").asString("eq"),
-                value(c.path("value")),
-                c.path("event_type").asString(""),
-                c.path("within").asString(""),
-                match.toString().strip(),
-                c.path("duration").asString(""));
+                "property", CampaignForm.text(c.property()), op(c.op()), value(c.value()), "", "", "", "");
+    }
+
+    /** A filter step's condition. */
+    static ConditionForm of(CampaignStep.Condition c) {
+        return switch (c) {
+            case CampaignStep.EventHappened e -> {
+                StringBuilder match = new StringBuilder();
+                if (e.match() != null) {
+                    e.match()
+                            .forEach((key, value) ->
+                                    match.append(key).append('=').append(value).append('\n'));
+                }
+                yield new ConditionForm(
+                        "event",
+                        "",
+                        "eq",
+                        "",
+                        CampaignForm.text(e.eventType()),
+                        CampaignForm.text(e.within()),
+                        match.toString().strip(),
+                        "");
+            }
+            case CampaignStep.AttributeIs a ->
+                new ConditionForm(
+                        "attribute", CampaignForm.text(a.name()), op(a.op()), value(a.value()), "", "", "", "");
+            case CampaignStep.PropertyIs p ->
+                new ConditionForm(
+                        "property", CampaignForm.text(p.property()), op(p.op()), value(p.value()), "", "", "", "");
+            case CampaignStep.NotSurveyedWithin n ->
+                new ConditionForm("not_surveyed_within", "", "eq", "", "", "", "", CampaignForm.text(n.duration()));
+            case CampaignStep.Consent k -> new ConditionForm("consent", "", "eq", "", "", "", "", "");
+        };
+    }
+
+    private static String op(String op) {
+        return op == null ? "eq" : op;
     }
 
     static ConditionForm read(MultiValueMap<String, String> p, String prefix, String fixedType) {
@@ -68,73 +90,64 @@ record ConditionForm(
                 SurveyForm.value(p, prefix + "duration").strip());
     }
 
-    ObjectNode toJson(JsonMapper json, boolean triggerCondition) {
-        ObjectNode node = json.createObjectNode();
-        if (!triggerCondition) {
-            node.put("type", type);
-        }
-        switch (type) {
+    SaveCampaign.PropertyCondition toTriggerCondition() {
+        return new SaveCampaign.PropertyCondition(name, op, typedValue());
+    }
+
+    /** The filter condition; null for a type the builder does not offer, which the campaign module refuses. */
+    CampaignStep.Condition toCondition() {
+        return switch (type) {
             case "event" -> {
-                node.put("event_type", eventType).put("within", within);
-                ObjectNode m = node.putObject("match");
+                Map<String, Object> m = new LinkedHashMap<>();
                 match.lines().map(String::strip).filter(l -> l.contains("=")).forEach(l -> {
                     int eq = l.indexOf('=');
                     m.put(l.substring(0, eq).strip(), l.substring(eq + 1).strip());
                 });
+                yield new CampaignStep.EventHappened(eventType, within, m);
             }
-            case "not_surveyed_within" -> node.put("duration", duration);
-            case "attribute", "property" -> {
-                node.put("attribute".equals(type) ? "name" : "property", name).put("op", op);
-                putValue(node);
-            }
-            default -> {}
-        }
-        return node;
+            case "not_surveyed_within" -> new CampaignStep.NotSurveyedWithin(duration);
+            case "attribute" -> new CampaignStep.AttributeIs(name, op, typedValue());
+            case "property" -> new CampaignStep.PropertyIs(name, op, typedValue());
+            case "consent" -> new CampaignStep.Consent();
+            default -> null;
+        };
     }
 
-    /** true/false and numbers keep their JSON type; "in" takes a comma-separated list. */
-    private void putValue(ObjectNode node) {
+    /** true/false and numbers keep their JSON type; "in" takes a comma-separated list; blank is none. */
+    private Object typedValue() {
         if ("exists".equals(op)) {
-            if (!value.isBlank()) {
-                node.put("value", !"false".equalsIgnoreCase(value));
-            }
-            return;
+            return value.isBlank() ? null : !"false".equalsIgnoreCase(value);
         }
         if ("in".equals(op)) {
-            ArrayNode list = node.putArray("value");
+            List<Object> list = new ArrayList<>();
             for (String v : value.split(",")) {
                 if (!v.isBlank()) {
                     list.add(scalar(v.strip()));
                 }
             }
-            return;
+            return list;
         }
-        if (!value.isEmpty()) {
-            node.set("value", scalar(value));
-        }
+        return value.isEmpty() ? null : scalar(value);
     }
 
-    private static JsonNode scalar(String v) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
+    private static Object scalar(String v) {
         if ("true".equals(v) || "false".equals(v)) {
-            return f.booleanNode(Boolean.parseBoolean(v));
+            return Boolean.parseBoolean(v);
         }
         if (NUMBER.matcher(v).matches()) {
-            return v.contains(".") ? f.numberNode(Double.parseDouble(v)) : f.numberNode(Long.parseLong(v));
+            return v.contains(".") ? (Object) Double.parseDouble(v) : (Object) Long.parseLong(v);
         }
-        return f.stringNode(v);
+        return v;
     }
 
-    private static String value(JsonNode v) {
-        if (v.isMissingNode() || v.isNull()) {
+    private static String value(Object v) {
+        if (v == null) {
             return "";
         }
-        if (v.isArray()) {
-            List<String> items = new ArrayList<>();
-            v.forEach(i -> items.add(i.asString("")));
-            return String.join(", ", items);
+        if (v instanceof List<?> items) {
+            return String.join(", ", items.stream().map(String::valueOf).toList());
         }
-        return v.asString("");
+        return String.valueOf(v);
     }
 
     /** Trigger properties named by {{trigger.x}} in the match values, for a sample event. */

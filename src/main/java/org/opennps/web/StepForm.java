@@ -2,11 +2,8 @@ package org.opennps.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.opennps.campaign.CampaignStep;
 import org.springframework.util.MultiValueMap;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** One step in the campaign builder; only the fields of its type are used. */
 record StepForm(
@@ -42,25 +39,52 @@ record StepForm(
         };
     }
 
-    static StepForm of(JsonNode s) {
-        List<String> days = new ArrayList<>();
-        s.path("days").forEach(d -> days.add(d.asString("")));
-        List<ConditionForm> conditions = new ArrayList<>();
-        s.path("conditions")
-                .forEach(c -> conditions.add(ConditionForm.of(c, c.path("type").asString(""))));
-        String type = s.path("type").asString("");
-        return new StepForm(
-                type,
-                s.path("duration").asString(""),
-                "wait_until".equals(type) && days.isEmpty() ? DAYS : days,
-                s.path("from").asString(""),
-                s.path("to").asString(""),
-                conditions,
-                s.path("action").asString(""),
-                s.path("subject").asString(""),
-                s.path("body").asString(""),
-                s.path("url").asString(""),
-                s.path("secret").asString(""));
+    static StepForm of(CampaignStep s) {
+        return switch (s) {
+            case CampaignStep.Delay d ->
+                new StepForm("delay", CampaignForm.text(d.duration()), null, "", "", null, "", "", "", "", "");
+            case CampaignStep.WaitUntil w ->
+                new StepForm(
+                        "wait_until",
+                        "",
+                        w.days() == null || w.days().isEmpty() ? DAYS : w.days(),
+                        CampaignForm.text(w.from()),
+                        CampaignForm.text(w.to()),
+                        null,
+                        "",
+                        "",
+                        "",
+                        "",
+                        "");
+            case CampaignStep.Filter f ->
+                new StepForm(
+                        "filter",
+                        "",
+                        null,
+                        "",
+                        "",
+                        f.conditions() == null
+                                ? List.of()
+                                : f.conditions().stream().map(ConditionForm::of).toList(),
+                        "",
+                        "",
+                        "",
+                        "",
+                        "");
+            case CampaignStep.Action a ->
+                new StepForm(
+                        "action",
+                        "",
+                        null,
+                        "",
+                        "",
+                        null,
+                        CampaignForm.text(a.action()),
+                        CampaignForm.text(a.subject()),
+                        CampaignForm.text(a.body()),
+                        CampaignForm.text(a.url()),
+                        CampaignForm.text(a.secret()));
+        };
     }
 
     static StepForm read(MultiValueMap<String, String> p, String prefix) {
@@ -87,34 +111,24 @@ record StepForm(
         return new StepForm(type, duration, days, from, to, list, action, subject, body, url, secret);
     }
 
-    ObjectNode toJson(JsonMapper json) {
-        ObjectNode node = json.createObjectNode().put("type", type);
-        switch (type) {
-            case "delay" -> node.put("duration", duration);
-            case "wait_until" -> {
-                ArrayNode list = node.putArray("days");
-                days.forEach(list::add);
-                node.put("from", from).put("to", to);
-            }
+    /** The step; null for a type the builder does not offer, which the campaign module refuses. */
+    CampaignStep toStep() {
+        return switch (type) {
+            case "delay" -> new CampaignStep.Delay(duration);
+            case "wait_until" -> new CampaignStep.WaitUntil(days, from, to);
             case "filter" -> {
-                ArrayNode list = node.putArray("conditions");
-                conditions.forEach(c -> list.add(c.toJson(json, false)));
+                List<CampaignStep.Condition> list = new ArrayList<>();
+                conditions.forEach(c -> list.add(c.toCondition()));
+                yield new CampaignStep.Filter(list);
             }
-            case "action" -> {
-                node.put("action", action);
-                putIfGiven(node, "subject", subject);
-                putIfGiven(node, "body", body);
-                putIfGiven(node, "url", url);
-                putIfGiven(node, "secret", secret);
-            }
-            default -> {}
-        }
-        return node;
+            case "action" ->
+                // a blank secret keeps the one stored (none on a new campaign)
+                new CampaignStep.Action(action, given(subject), given(body), given(url), given(secret));
+            default -> null;
+        };
     }
 
-    private static void putIfGiven(ObjectNode node, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            node.put(field, value);
-        }
+    private static String given(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

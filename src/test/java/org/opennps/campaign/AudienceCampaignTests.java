@@ -159,7 +159,7 @@ abstract class AudienceCampaignTests extends ApiTestBase {
         // activating again (and again from a paused state) enrolls nobody twice
         postJson("/api/v1/campaigns/" + id + "/activate", "").andExpect(status().isOk());
         postJson("/api/v1/campaigns/" + id + "/pause", "").andExpect(status().isOk());
-        campaigns.setStatus(ws(), campaign, "active");
+        campaigns.setStatus(ws(), campaign, CampaignStatus.ACTIVE);
         background.settle();
         assertThat(smtp.to(mail("pricing1"))).hasSize(1);
         assertThat(smtp.to(mail("pricing2"))).hasSize(1);

@@ -126,7 +126,7 @@ abstract class JourneyFlowTests extends ApiTestBase {
                 + ",'properties':{'order_id':'o-1'},'occurred_at':'2026-11-23T12:00:00Z'}");
         awaitJourneys(campaign, "waiting", 1);
 
-        campaigns.update(workspace.workspace().id(), campaign, readTree(campaignJson("Version two", "active")));
+        campaigns.update(workspace.workspace().id(), campaign, command(campaignJson("Version two", "active")));
         clock.advance(Duration.ofDays(2).plusMinutes(1));
         assertThat(awaitEmail("a").getSubject()).isEqualTo("Version one");
     }
@@ -226,8 +226,8 @@ abstract class JourneyFlowTests extends ApiTestBase {
         Scheduler second = node("second-node");
         try {
             // two activations racing (two nodes, or a double click): each journey resumes once
-            campaigns.setStatus(workspace.workspace().id(), campaign, "active");
-            campaigns.setStatus(workspace.workspace().id(), campaign, "active");
+            campaigns.setStatus(workspace.workspace().id(), campaign, CampaignStatus.ACTIVE);
+            campaigns.setStatus(workspace.workspace().id(), campaign, CampaignStatus.ACTIVE);
             awaitJourneys(campaign, "completed", 3);
             people.forEach(this::awaitEmail);
         } finally {
@@ -248,14 +248,14 @@ abstract class JourneyFlowTests extends ApiTestBase {
         UUID campaign = activeCampaign("Within the window");
         events(placedAndPickedUp("a"));
         awaitJourneys(campaign, "waiting", 1);
-        campaigns.setStatus(workspace.workspace().id(), campaign, "paused");
+        campaigns.setStatus(workspace.workspace().id(), campaign, CampaignStatus.PAUSED);
 
         clock.advance(Duration.ofDays(2).plusMinutes(1)); // Wednesday 10:01, window open: held
         awaitJourneys(campaign, "held", 1);
         clock.set(Instant.parse("2026-11-25T20:00:00Z")); // Wednesday 21:00 in Warsaw, window closed
         // picked up late, so the filter (picked up within two days) still passes on Thursday
         events("{'type':'order.picked_up','contact':" + who("a") + ",'properties':{'order_id':'o-a'}}");
-        campaigns.setStatus(workspace.workspace().id(), campaign, "active");
+        campaigns.setStatus(workspace.workspace().id(), campaign, CampaignStatus.ACTIVE);
         await().atMost(WAIT)
                 .until(() -> journeys(campaign, "waiting").items().stream()
                         .anyMatch(j -> j.stepIndex() == 2
@@ -273,13 +273,13 @@ abstract class JourneyFlowTests extends ApiTestBase {
         events(placedAndPickedUp("a"));
         awaitJourneys(campaign, "waiting", 1);
         UUID journey = journeys(campaign, "waiting").items().getFirst().id();
-        campaigns.setStatus(workspace.workspace().id(), campaign, "paused");
+        campaigns.setStatus(workspace.workspace().id(), campaign, CampaignStatus.PAUSED);
         clock.advance(Duration.ofDays(2).plusMinutes(1));
         awaitJourneys(campaign, "held", 1);
 
         appScheduler.stop();
         try {
-            campaigns.setStatus(workspace.workspace().id(), campaign, "active");
+            campaigns.setStatus(workspace.workspace().id(), campaign, CampaignStatus.ACTIVE);
             // the held execution, repeated by a node that crashed before finishing it
             assertThat(runner.run(journey, 1, 0)).isEqualTo(JourneyRunner.Result.ALREADY_DONE);
             assertThat(runner.run(journey, 1, 1)).isEqualTo(JourneyRunner.Result.FINISHED);
@@ -297,13 +297,13 @@ abstract class JourneyFlowTests extends ApiTestBase {
         UUID campaign = activeCampaign("Never");
         events(placedAndPickedUp("a"));
         awaitJourneys(campaign, "waiting", 1);
-        campaigns.setStatus(workspace.workspace().id(), campaign, "paused");
+        campaigns.setStatus(workspace.workspace().id(), campaign, CampaignStatus.PAUSED);
         clock.advance(Duration.ofDays(2).plusMinutes(1));
         awaitJourneys(campaign, "held", 1);
 
         events("{'type':'order.cancelled','contact':" + who("a") + ",'properties':{'order_id':'o-a'}}");
         awaitJourneys(campaign, "exited", 1);
-        campaigns.setStatus(workspace.workspace().id(), campaign, "active");
+        campaigns.setStatus(workspace.workspace().id(), campaign, CampaignStatus.ACTIVE);
         background.settle();
         assertThat(smtp.to(mail("a"))).isEmpty();
     }
@@ -325,9 +325,9 @@ abstract class JourneyFlowTests extends ApiTestBase {
 
     private UUID activeCampaign(String subject) {
         return UUID.fromString(campaigns
-                .create(workspace.workspace().id(), readTree(campaignJson(subject, "active")))
-                .get("id")
-                .stringValue());
+                .create(workspace.workspace().id(), command(campaignJson(subject, "active")))
+                .id()
+                .toString());
     }
 
     private String campaignJson(String subject, String status) {
@@ -337,8 +337,11 @@ abstract class JourneyFlowTests extends ApiTestBase {
                 "{'type':'action','action':'message','subject':'" + subject + "','body':'We changed X for you.'}");
     }
 
-    private tools.jackson.databind.JsonNode readTree(String text) {
-        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(text);
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
+    private SaveCampaign command(String text) {
+        return json.readValue(text, SaveCampaign.class);
     }
 
     private void events(String list) throws Exception {

@@ -65,7 +65,7 @@ class HostedPageInWebViewTest extends ApiTestBase {
 
         browser = Browsers.phone();
         ((ChromeDriver) browser).executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent", WEBVIEW_AGENT));
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = Browsers.await(browser, Duration.ofSeconds(15));
         browser.get("http://localhost:" + port + path);
         JavascriptExecutor js = (JavascriptExecutor) browser;
         assertThat(js.executeScript("return navigator.userAgent")).asString().contains("; wv)");

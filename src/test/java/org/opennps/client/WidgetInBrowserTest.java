@@ -66,7 +66,7 @@ class WidgetInBrowserTest extends ApiTestBase {
         patchJson("/api/v1/workspace", json("{'settings':{'allowed_origins':['" + shopOrigin + "']}}"))
                 .andExpect(status().isOk());
         browser = Browsers.chromium(1280, 900);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait = Browsers.await(browser, Duration.ofSeconds(15));
         // The widget redraws its panel on every choice, so an element found a moment ago may be gone.
         wait.ignoring(StaleElementReferenceException.class);
     }

@@ -50,7 +50,7 @@ class SurveyOnPhoneBrowserTest extends ApiTestBase {
                         .getContentAsString(),
                 "$.url");
         browser = Browsers.phone();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        WebDriverWait wait = Browsers.await(browser, Duration.ofSeconds(10));
         browser.get("http://localhost:" + port + url.substring(url.indexOf("/s/")));
 
         assertThat(browser.findElement(By.id("q-earn9")).isDisplayed()).isFalse();

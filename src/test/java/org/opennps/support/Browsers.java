@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -12,12 +13,14 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium for browser tests, with the binary and driver set explicitly so nothing is
@@ -39,6 +42,17 @@ public final class Browsers {
             return CHROMEDRIVER + " is missing";
         }
         return null;
+    }
+
+    /**
+     * A wait that retries a condition through the errors Chromium reports while a page is being
+     * replaced (a node read by one lookup may belong to the previous document by the time its text
+     * is read); only running out of time fails it.
+     */
+    public static WebDriverWait await(WebDriver driver, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(WebDriverException.class);
+        return wait;
     }
 
     /** A phone-sized browser (390 x 844 CSS pixels). */

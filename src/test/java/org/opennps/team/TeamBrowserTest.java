@@ -133,7 +133,7 @@ class TeamBrowserTest extends ApiTestBase {
         String agent = address("agent");
         String viewer = address("viewer");
         browser = Browsers.chromium(1280, 900);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait = Browsers.await(browser, Duration.ofSeconds(15));
 
         signIn(owner, PASSWORD);
         invite(agent, "agent");
@@ -219,7 +219,7 @@ class TeamBrowserTest extends ApiTestBase {
         String eve = address("eve");
         users.createUser(eve, PASSWORD, workspace.workspace().id(), UserService.AGENT);
         browser = Browsers.chromium(1280, 900);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait = Browsers.await(browser, Duration.ofSeconds(15));
         provider.nextSignIn("eve", Map.of("email", eve, "email_verified", true));
 
         open("/responses");

@@ -45,7 +45,7 @@ class AdminFlowsInBrowserTest extends AdminPageTestBase {
         }
         browser.manage().window().setSize(new Dimension(1280, 900));
         base = "http://localhost:" + port;
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait = Browsers.await(browser, Duration.ofSeconds(20));
         browser.get(base + "/login");
         browser.manage().deleteAllCookies();
         browser.get(base + "/login");
@@ -68,8 +68,7 @@ class AdminFlowsInBrowserTest extends AdminPageTestBase {
         createSurvey();
         browser.get(base + "/campaigns");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "No campaigns yet"));
-        browser.findElement(By.cssSelector("button[aria-label='Start campaign from template After purchase']"))
-                .click();
+        browser.findElement(By.id("use-campaign-template-after_purchase")).click();
         wait.until(
                 ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "New campaign: After purchase"));
         assertThat(browser.findElement(By.name("event_type")).getAttribute("value"))
