@@ -13,6 +13,9 @@
 # Builds target/opennps.jar if missing (JAR=… runs another build); needs a JDK >= 21 as JAVA_HOME
 # or java on PATH. PORT (default 18083) is the application's HTTP port; the sink takes a free port.
 # START_WAIT (seconds, default 300) bounds the wait for the sink and the application to start.
+# NODES (default 1) starts that many application nodes on the one database (ports PORT, PORT+1, …),
+# all sending to the one sink: the combined rate, and the sink tells whether anyone got a copy twice.
+# XMX (default 2g) is each node's heap.
 set -euo pipefail
 cd "$(dirname "$0")"
 db=${1:-postgres}; n=${2:-100000}
@@ -41,17 +44,23 @@ esac
 echo "nproc $(nproc); uptime: $(uptime)"
 "$java" -cp "$cp" org.opennps.bench.JourneysBench sink "$work/sink.port" "$n" "${LIMIT:-5400}" > "$work/sink.log" 2>&1 &
 sink=$!
-trap 'kill ${server:-0} ${sink:-0} 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill ${servers:-} ${sink:-0} 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 "${START_WAIT:-300}"); do [ -s "$work/sink.port" ] && break; sleep 1; done
 smtp_port=$(cat "$work/sink.port")
 
-OPENNPS_BOOTSTRAP_API_KEY=$key "$java" -Xmx2g -jar "$work/opennps.jar" --server.port=$port \
-  --spring.datasource.url="$url" --spring.datasource.username=$user --spring.datasource.password="$password" \
-  --spring.mail.host=127.0.0.1 --spring.mail.port="$smtp_port" \
-  --opennps.bootstrap.time-zone=UTC --opennps.http.request-log=false --opennps.demo.enabled=false > "$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 "${START_WAIT:-300}"); do curl -sf localhost:$port/actuator/health >/dev/null && break; sleep 1; done
-curl -sf localhost:$port/actuator/health >/dev/null || { echo "the application did not start; its log:" >&2; tail -50 "$work/server.log" >&2; exit 1; }
+nodes=${NODES:-1}
+servers=""
+for i in $(seq 1 "$nodes"); do
+  OPENNPS_BOOTSTRAP_API_KEY=$key "$java" -Xmx${XMX:-2g} -jar "$work/opennps.jar" --server.port=$((port + i - 1)) \
+    --spring.datasource.url="$url" --spring.datasource.username=$user --spring.datasource.password="$password" \
+    --spring.mail.host=127.0.0.1 --spring.mail.port="$smtp_port" \
+    --opennps.bootstrap.time-zone=UTC --opennps.http.request-log=false --opennps.demo.enabled=false > "$work/server$i.log" 2>&1 &
+  servers="$servers $!"
+  # the first node migrates the schema and creates the workspace; the next ones join it
+  for _ in $(seq 1 "${START_WAIT:-300}"); do curl -sf localhost:$((port + i - 1))/actuator/health >/dev/null && break; sleep 1; done
+  curl -sf localhost:$((port + i - 1))/actuator/health >/dev/null || { echo "node $i did not start; its log:" >&2; tail -50 "$work/server$i.log" >&2; exit 1; }
+done
+echo "nodes: $nodes"
 api() { curl -sf -H "Authorization: Bearer $key" -H 'Content-Type: application/json' "$@"; }
 ws=$(api localhost:$port/api/v1/workspace | sed 's/.*"id":"\([^"]*\)".*/\1/')
 survey=$(api -X POST localhost:$port/api/v1/surveys -d '{"name":"Bench NPS","questions":[
@@ -68,7 +77,7 @@ wait $sink || true
 cat "$work/sink.log"
 sleep 2   # the last rows' sent marks
 "$java" -cp "$cp" org.opennps.bench.JourneysBench report "$url" "$user" "$password" "$campaign" "$due"
-kill $server; wait $server 2>/dev/null || true
+kill $servers; wait $servers 2>/dev/null || true
 "$java" -cp "$cp" org.opennps.bench.JourneysBench noop "$url" "$user" "$password" "$n" 10 "${LIMIT:-5400}"
 # the e-mail ceiling in the same run: a plain Jakarta Mail client over one reused connection to a fresh sink
 raw=${RAW:-$(( n < 20000 ? n : 20000 ))}

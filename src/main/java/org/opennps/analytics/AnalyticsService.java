@@ -22,6 +22,8 @@ public class AnalyticsService {
     private final Respondents respondents;
     private final FactQueries facts;
     private final WorkspaceService workspaces;
+    private final SamplingPlans samplingPlans;
+    private final ThemeCosts themeCosts;
 
     AnalyticsService(
             NpsReports reports,
@@ -29,7 +31,11 @@ public class AnalyticsService {
             CampaignFunnels funnels,
             Respondents respondents,
             FactQueries facts,
-            WorkspaceService workspaces) {
+            WorkspaceService workspaces,
+            SamplingPlans samplingPlans,
+            ThemeCosts themeCosts) {
+        this.samplingPlans = samplingPlans;
+        this.themeCosts = themeCosts;
         this.reports = reports;
         this.themeReports = themeReports;
         this.funnels = funnels;
@@ -39,11 +45,16 @@ public class AnalyticsService {
     }
 
     /**
-     * Whether the projection has taken in this response (its facts are written after the
-     * response's transaction, asynchronously): lets a bulk writer such as an import keep pace.
+     * The sampling share that gives ±{@code points} NPS points per segment of {@code per}
+     * ({@code attribute:city}) a month, from the counted answers of the last 90 days of one
+     * campaign (or, with a null campaign, of one survey), as
+     * {@code GET /api/v1/analytics/sampling-plan} answers it. {@code currentPercent} is the share
+     * those answers were collected at. InvalidInputException on {@code per} when it is no segment.
      */
-    public boolean projected(UUID workspaceId, UUID responseId) {
-        return facts.projected(workspaceId, responseId);
+    public SamplingPlan samplingPlan(
+            UUID workspaceId, UUID surveyId, UUID campaignId, String per, double points, int currentPercent) {
+        NpsFilter filter = new NpsFilter(surveyId, campaignId, null, null, null, List.of(), null);
+        return samplingPlans.plan(workspaceId, filter, Dimension.parse("per", per), points, currentPercent);
     }
 
     /** NPS of every counted answer in {@code [since, until)}, whatever the survey; null bounds are open. */
@@ -138,6 +149,14 @@ public class AnalyticsService {
     /** As {@code GET /api/v1/analytics/themes}. */
     public Themes themes(UUID workspaceId, MultiValueMap<String, String> filters) {
         return themeReports.themes(workspaceId, NpsFilter.read(filters, "", zone(workspaceId)));
+    }
+
+    /**
+     * Only the {@code themes} of {@link #themes}, without the older per-category phrases (which
+     * analyse up to 15,000 comments on every call): what the dashboard shows.
+     */
+    public List<ThemeCost> themeCosts(UUID workspaceId, MultiValueMap<String, String> filters) {
+        return themeCosts.themes(workspaceId, NpsFilter.read(filters, "", zone(workspaceId)), null);
     }
 
     private ZoneId zone(UUID workspaceId) {

@@ -335,7 +335,27 @@ final class CommentAnalyser {
             "gdy",
             "kiedy",
             "bo",
-            "więc");
+            "więc",
+            // words of nearly every shop comment, which name no theme by themselves
+            "order",
+            "ordered",
+            "orders",
+            "item",
+            "items",
+            "thing",
+            "things",
+            "add",
+            "within",
+            "went",
+            "dużo",
+            "dodajcie",
+            "zamówienie",
+            "zamówiłem",
+            "zamówiłam");
+
+    /** The stop words as tokens are compared: lower case, without diacritics ("się" is "sie"). */
+    private static final Set<String> STOP_PLAIN =
+            STOP.stream().map(CommentAnalyser::plain).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /**
      * Word pairs and single words of a comment that carry meaning (no stop words, three letters
@@ -352,7 +372,7 @@ final class CommentAnalyser {
                 Token previous = null;
                 for (Token t : clause) {
                     if (t.word().length() < 3
-                            || STOP.contains(t.word())
+                            || STOP_PLAIN.contains(t.word())
                             || t.word().chars().allMatch(Character::isDigit)) {
                         previous = null;
                         continue;

@@ -211,7 +211,7 @@ class FactQueries {
         params.put("ws", ws);
         optional(sql, params, "f.survey_id", "survey", filter.surveyId());
         optional(sql, params, "f.campaign_id", "campaign", filter.campaignId());
-        optional(sql, params, "f.channel", "channel", filter.channel());
+        channel(sql, params, "f.channel", filter);
         optional(sql, params, "f.category", "category", filter.category());
         period(sql, params, "f.answered_at", filter.since(), filter.until());
         for (int i = 0; i < filter.where().size(); i++) {
@@ -240,20 +240,21 @@ class FactQueries {
         }
     }
 
+    /** The channel kept, or with {@code !} the one left out (a null channel is never "link"). */
+    static void channel(StringBuilder sql, Map<String, Object> params, String column, NpsFilter filter) {
+        if (filter.channel() == null) {
+            return;
+        }
+        sql.append(" and ")
+                .append(filter.channelLeftOut() ? "coalesce(" + column + ", '') <> :channel" : column + " = :channel");
+        params.put("channel", filter.channelName());
+    }
+
     private static void optional(
             StringBuilder sql, Map<String, Object> params, String column, String name, Object value) {
         if (value != null) {
             sql.append(" and ").append(column).append(" = :").append(name);
             params.put(name, value);
         }
-    }
-
-    /** Whether the response's change has reached the fact table. */
-    boolean projected(java.util.UUID workspaceId, java.util.UUID responseId) {
-        return jdbc.sql("select count(*) from nps_fact where workspace_id = ? and response_id = ?")
-                        .params(workspaceId, responseId)
-                        .query(Long.class)
-                        .single()
-                > 0;
     }
 }

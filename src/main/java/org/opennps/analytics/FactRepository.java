@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.opennps.shared.SqlTimes;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,10 +19,74 @@ class FactRepository {
 
     private static final int MAX_VALUE = 200;
 
-    private final JdbcClient jdbc;
+    /** The columns of {@link #columns} in the order of {@link #INSERT_ALL}. */
+    private static final List<String> ORDER = List.of(
+            "survey",
+            "campaign",
+            "invitation",
+            "contact",
+            "channel",
+            "score",
+            "category",
+            "confirmed",
+            "counted",
+            "area",
+            "comment",
+            "answered",
+            "quarter",
+            "updated",
+            "completed",
+            "rzone",
+            "rday",
+            "ws",
+            "id");
 
-    FactRepository(JdbcClient jdbc) {
+    private static final String INSERT_ALL = """
+            insert into nps_fact (survey_id, campaign_id, invitation_id, contact_id, channel, score,
+              category, confirmed, counted, area, comment, answered_at, answered_quarter, updated_at,
+              completed_at, rollup_zone, rollup_day, workspace_id, response_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict do nothing""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    FactRepository(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
+    }
+
+    /**
+     * {@link #insert} for many first states: one batch for the facts and one for the segments
+     * of those that were new. Per fact, whether it was new (false: stored already).
+     */
+    boolean[] insertAll(List<ResponseFact> facts, ZoneId zone) {
+        int[][] counts = batches.batchUpdate(INSERT_ALL, facts, 1000, (ps, f) -> {
+            Map<String, Object> c = columns(f, zone);
+            for (int i = 0; i < ORDER.size(); i++) {
+                ps.setObject(i + 1, c.get(ORDER.get(i)));
+            }
+        });
+        boolean[] inserted = new boolean[facts.size()];
+        List<Object[]> segments = new ArrayList<>();
+        int i = 0;
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                inserted[i] = count != 0;
+                if (inserted[i]) {
+                    ResponseFact f = facts.get(i);
+                    for (Rollups.Segment s : segments(f)) {
+                        segments.add(new Object[] {f.responseId(), f.workspaceId(), s.dim(), s.val()});
+                    }
+                }
+                i++;
+            }
+        }
+        if (!segments.isEmpty()) {
+            batches.batchUpdate(
+                    "insert into nps_fact_segment (response_id, workspace_id, dim, val) values (?, ?, ?, ?)", segments);
+        }
+        return inserted;
     }
 
     /** The stored version's time, locking the row so concurrent updates of one response queue up. */
@@ -59,6 +124,14 @@ class FactRepository {
                 .param(f.responseId())
                 .update();
         insertSegments(f);
+    }
+
+    /** Deletes facts; their segments, themes and comment analyses go on cascade. */
+    int delete(UUID workspaceId, java.util.List<UUID> responseIds) {
+        return jdbc.sql("delete from nps_fact where workspace_id = :ws and response_id in (:ids)")
+                .param("ws", workspaceId)
+                .param("ids", responseIds)
+                .update();
     }
 
     static long quarterOf(Instant instant) {

@@ -13,7 +13,11 @@ import java.util.UUID;
 import org.opennps.shared.InvalidInputException;
 import org.springframework.util.MultiValueMap;
 
-/** Which counted responses a number is about. Every field is optional; {@code until} is exclusive. */
+/**
+ * Which counted responses a number is about. Every field is optional; {@code until} is exclusive.
+ * A {@code channel} written {@code !link} keeps every channel but that one: the public link's
+ * anonymous answers left out, the way a workspace that does not trust them reports NPS.
+ */
 record NpsFilter(
         UUID surveyId,
         UUID campaignId,
@@ -36,6 +40,16 @@ record NpsFilter(
         return new NpsFilter(null, null, null, null, null, List.of(), null);
     }
 
+    /** Whether {@link #channel} names the one channel to leave out ({@code !link}). */
+    boolean channelLeftOut() {
+        return channel != null && channel.startsWith("!");
+    }
+
+    /** The channel named by the filter, without the {@code !} that leaves it out. */
+    String channelName() {
+        return channelLeftOut() ? channel.substring(1) : channel;
+    }
+
     NpsFilter withPeriod(Instant from, Instant to) {
         return new NpsFilter(surveyId, campaignId, channel, from, to, where, category);
     }
@@ -56,8 +70,9 @@ record NpsFilter(
             throw new InvalidInputException(p.name("category"), "must be promoter, passive or detractor");
         }
         String channel = p.one("channel");
-        if (channel != null && (channel.isBlank() || channel.length() > 40)) {
-            throw new InvalidInputException(p.name("channel"), "must be 1 to 40 characters");
+        if (channel != null && (channel.replaceFirst("^!", "").isBlank() || channel.length() > 41)) {
+            throw new InvalidInputException(
+                    p.name("channel"), "must be a channel of 1 to 40 characters, or ! and one to leave out");
         }
         return new NpsFilter(
                 p.uuid("survey_id"),

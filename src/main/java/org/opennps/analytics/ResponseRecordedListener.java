@@ -1,21 +1,28 @@
 package org.opennps.analytics;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.opennps.response.ResponseRecorded;
+import org.opennps.response.ResponsesDeleted;
+import org.opennps.response.ResponsesImported;
 import org.opennps.survey.Question;
 import org.opennps.survey.QuestionType;
 import org.opennps.survey.Survey;
 import org.opennps.survey.SurveyService;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Feeds every response change into the fact table, after the response's transaction commits;
- * the event publication registry retries an unfinished projection after a restart.
+ * the event publication registry retries an unfinished projection after a restart. Imported
+ * history comes in batches, projected inside the batch's own transaction instead.
  */
 @Component
 class ResponseRecordedListener {
@@ -30,7 +37,32 @@ class ResponseRecordedListener {
 
     @ApplicationModuleListener
     void on(ResponseRecorded e) {
-        projection.record(new ResponseFact(
+        if (e.surveyId() != null && surveys.find(e.workspaceId(), e.surveyId()).isEmpty()) {
+            return; // the survey was deleted with its responses after this change: nothing to count
+        }
+        projection.record(fact(e, kinds(e.workspaceId(), e.surveyId())));
+    }
+
+    /**
+     * A batch of imported history, taken in within the transaction that stores it (a plain,
+     * synchronous listener): the batch's facts and rollup rows are written together with it.
+     */
+    @EventListener
+    void on(ResponsesImported batch) {
+        Map<UUID, Optional<Answers.Kinds>> kinds = new HashMap<>();
+        List<ResponseFact> facts = batch.responses().stream()
+                .map(e -> fact(
+                        e,
+                        kinds.computeIfAbsent(
+                                        e.surveyId() == null ? Rollups.NONE : e.surveyId(),
+                                        s -> Optional.ofNullable(kinds(e.workspaceId(), e.surveyId())))
+                                .orElse(null)))
+                .toList();
+        projection.recordAll(batch.workspaceId(), facts);
+    }
+
+    private static ResponseFact fact(ResponseRecorded e, Answers.Kinds kinds) {
+        return new ResponseFact(
                 e.workspaceId(),
                 e.responseId(),
                 e.surveyId(),
@@ -48,12 +80,18 @@ class ResponseRecordedListener {
                 e.startedAt(),
                 e.completedAt(),
                 e.updatedAt(),
-                kinds(e)));
+                kinds);
+    }
+
+    /** Deleted responses leave the facts and the daily rollup in the deleting transaction. */
+    @EventListener
+    void on(ResponsesDeleted e) {
+        projection.forget(e.workspaceId(), e.responseIds());
     }
 
     /** The area question is "area", or else the single choice whose options are the areas. */
-    private Answers.Kinds kinds(ResponseRecorded e) {
-        Optional<Survey> survey = e.surveyId() == null ? Optional.empty() : surveys.find(e.workspaceId(), e.surveyId());
+    private Answers.Kinds kinds(UUID workspaceId, UUID surveyId) {
+        Optional<Survey> survey = surveyId == null ? Optional.empty() : surveys.find(workspaceId, surveyId);
         return survey.map(s -> {
                     List<Question> questions = s.questions();
                     String area = questions.stream()

@@ -3,12 +3,14 @@ package org.opennps.analytics;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,10 +37,93 @@ class Rollups {
 
     record Segment(String dim, String val) {}
 
-    private final JdbcClient jdbc;
+    private static final String UPDATE_ONE = """
+            update nps_daily set promoters = promoters + ?, passives = passives + ?, detractors = detractors + ?
+            where workspace_id = ? and time_zone = ? and dim = ? and val = ? and local_day = ?
+              and survey_id = ? and campaign_id = ? and channel = ?""";
 
-    Rollups(JdbcClient jdbc) {
+    private static final String INSERT_ONE = """
+            insert into nps_daily (promoters, passives, detractors, workspace_id, time_zone, dim, val, local_day,
+              survey_id, campaign_id, channel)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict do nothing""";
+
+    /** Rows in one order for every writer, so two batches never wait for each other in a circle. */
+    private static final Comparator<Key> ORDER = Comparator.comparing(Key::zone)
+            .thenComparing(Key::day)
+            .thenComparing(Key::survey)
+            .thenComparing(Key::campaign)
+            .thenComparing(Key::channel)
+            .thenComparing(k -> k.segment().dim())
+            .thenComparing(k -> k.segment().val());
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    Rollups(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
+    }
+
+    /** The rows one contribution counts in: its all-answers row and one per segment. */
+    static List<Key> keys(Contribution c) {
+        List<Key> keys = new ArrayList<>(c.segments().size() + 1);
+        keys.add(new Key(c.zone(), c.day(), c.survey(), c.campaign(), c.channel(), new Segment(ALL, ALL)));
+        for (Segment s : c.segments()) {
+            keys.add(new Key(c.zone(), c.day(), c.survey(), c.campaign(), c.channel(), s));
+        }
+        return keys;
+    }
+
+    /**
+     * Adds many rows' counts at once (a batch of imported history, summed by row first): one
+     * batch of updates, one of inserts for the rows that were missing, and one more update for
+     * those another writer inserted in between.
+     */
+    void addAll(UUID ws, Map<Key, Tally> deltas) {
+        List<Map.Entry<Key, Tally>> rows = deltas.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(ORDER))
+                .toList();
+        List<Map.Entry<Key, Tally>> missing = unchanged(rows, batch(UPDATE_ONE, ws, rows));
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<Key, Tally>> raced = unchanged(missing, batch(INSERT_ONE, ws, missing));
+        if (!raced.isEmpty()) {
+            batch(UPDATE_ONE, ws, raced);
+        }
+    }
+
+    private int[][] batch(String sql, UUID ws, List<Map.Entry<Key, Tally>> rows) {
+        return batches.batchUpdate(sql, rows, 1000, (ps, row) -> {
+            Key k = row.getKey();
+            Tally t = row.getValue();
+            ps.setLong(1, t.promoters());
+            ps.setLong(2, t.passives());
+            ps.setLong(3, t.detractors());
+            ps.setObject(4, ws);
+            ps.setString(5, k.zone());
+            ps.setString(6, k.segment().dim());
+            ps.setString(7, k.segment().val());
+            ps.setObject(8, k.day());
+            ps.setObject(9, k.survey());
+            ps.setObject(10, k.campaign());
+            ps.setString(11, k.channel());
+        });
+    }
+
+    private static <T> List<T> unchanged(List<T> rows, int[][] counts) {
+        List<T> left = new ArrayList<>();
+        int i = 0;
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                if (count == 0) {
+                    left.add(rows.get(i));
+                }
+                i++;
+            }
+        }
+        return left;
     }
 
     /** The contribution stored with a fact row, read before the row changes; empty when it was not counted. */
@@ -65,19 +150,9 @@ class Rollups {
     /** Adds ({@code sign} 1) or removes (−1) a contribution: its all-answers row and one per segment. */
     void apply(UUID ws, Contribution c, int sign) {
         Tally t = Tally.ofCategory(c.category(), 1);
-        increment(ws, c, new Segment(ALL, ALL), t, sign);
-        for (Segment s : c.segments()) {
-            increment(ws, c, s, t, sign);
+        for (Key k : keys(c)) {
+            add(ws, k, sign * t.promoters(), sign * t.passives(), sign * t.detractors());
         }
-    }
-
-    private void increment(UUID ws, Contribution c, Segment s, Tally t, int sign) {
-        add(
-                ws,
-                new Key(c.zone(), c.day(), c.survey(), c.campaign(), c.channel(), s),
-                sign * t.promoters(),
-                sign * t.passives(),
-                sign * t.detractors());
     }
 
     /** One rollup row's identity; null survey, campaign and channel are stored as nil and ''. */
@@ -194,10 +269,7 @@ class Rollups {
             sql.append(" and campaign_id = :campaign");
             params.put("campaign", filter.campaignId());
         }
-        if (filter.channel() != null) {
-            sql.append(" and channel = :channel");
-            params.put("channel", filter.channel());
-        }
+        FactQueries.channel(sql, params, "channel", filter);
         if (plan.from() != null) {
             sql.append(" and local_day >= :from");
             params.put("from", plan.from());

@@ -18,6 +18,10 @@ import java.util.UUID;
  *     been passives, an upper bound of what fixing it gains
  * @param gain {@code npsIfDetractorsPassive} minus the NPS of every answer
  * @param discovered found in comments no fixed theme matched (by the background re-grouping)
+ * @param criticised the theme as a complaint: its complaint label ("late delivery") and comments
+ *     that criticise it, detractors' first; what the dashboard lists among the drivers
+ * @param praised the theme as praise: its praise label ("fast delivery") and comments that praise
+ *     it, promoters' first
  */
 public record ThemeCost(
         String id,
@@ -37,7 +41,9 @@ public record ThemeCost(
         Double passiveGap,
         boolean discovered,
         List<AreaImpact> areas,
-        List<Example> examples) {
+        List<Example> examples,
+        Side criticised,
+        Side praised) {
 
     /** NPS of those mentioning minus those not, its 95 % interval and two-sided p-value; null without a comparison. */
     public record Impact(Double difference, double[] ci95, Double pValue, boolean significant) {}
@@ -46,4 +52,7 @@ public record ThemeCost(
     public record AreaImpact(String area, long responses, Double nps, Double npsWithout, Impact impact) {}
 
     public record Example(UUID responseId, String comment, String sentiment) {}
+
+    /** One side of a theme: its label in the report's language, in each language, and its examples. */
+    public record Side(String label, Map<String, String> labels, List<Example> examples) {}
 }

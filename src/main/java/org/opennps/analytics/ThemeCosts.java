@@ -22,7 +22,10 @@ import org.springframework.stereotype.Service;
 class ThemeCosts {
 
     static final int EXAMPLES = 3;
-    private static final int CANDIDATES = 40;
+    private static final int CANDIDATES = 20;
+
+    /** Examples are taken from the newest this many commented answers in the filter. */
+    static final int RECENT = 5000;
 
     private final JdbcClient jdbc;
 
@@ -75,7 +78,7 @@ class ThemeCosts {
         if (mentions.isEmpty()) {
             return List.of();
         }
-        Map<String, List<ThemeCost.Example>> examples = examples(join, where, params, opinions);
+        Map<String, Picks> examples = examples(where, params, opinions);
         Map<String, String[]> discovered = discovered(ws);
         List<ThemeCost> result = new ArrayList<>();
         for (Map.Entry<String, Tally> e : mentions.entrySet()) {
@@ -84,20 +87,29 @@ class ThemeCosts {
             long[] o = opinions.getOrDefault(id, new long[2]);
             String label;
             Map<String, String> labels = new LinkedHashMap<>();
+            Map<String, String> complaintLabels = new LinkedHashMap<>();
+            Map<String, String> praiseLabels = new LinkedHashMap<>();
             String area;
             boolean isNew = !ThemeTaxonomy.ORDER.containsKey(id);
             if (isNew) {
                 String[] d = discovered.get(id);
                 label = d == null ? id.substring(id.indexOf(':') + 1) : d[0];
                 labels.put(d == null ? "en" : d[1], label);
+                complaintLabels.putAll(labels);
+                praiseLabels.putAll(labels);
                 area = "Other";
             } else {
                 ThemeTaxonomy.Theme theme = ThemeTaxonomy.find(id).orElseThrow();
                 label = theme.label(language, (int) o[0], (int) o[1]);
-                labels.put("en", theme.label("en", (int) o[0], (int) o[1]));
-                labels.put("pl", theme.label("pl", (int) o[0], (int) o[1]));
+                for (String l : List.of("en", "pl")) {
+                    labels.put(l, theme.label(l, (int) o[0], (int) o[1]));
+                    complaintLabels.put(l, theme.label(l, 0, 1));
+                    praiseLabels.put(l, theme.label(l, 1, 0));
+                }
                 area = theme.area();
             }
+            String shown = language == null ? "en" : language;
+            Picks picks = examples.getOrDefault(id, Picks.NONE);
             List<ThemeCost.AreaImpact> areas = new ArrayList<>();
             Map<String, Tally> inAreas = mentionsByArea.getOrDefault(id, Map.of());
             for (String a : Answers.AREAS) {
@@ -143,7 +155,9 @@ class ThemeCosts {
                     passiveGap,
                     isNew,
                     areas,
-                    examples.getOrDefault(id, List.of())));
+                    picks.examples(),
+                    new ThemeCost.Side(isNew ? label : complaintLabels.get(shown), complaintLabels, picks.criticised()),
+                    new ThemeCost.Side(isNew ? label : praiseLabels.get(shown), praiseLabels, picks.praised())));
         }
         result.sort(Comparator.comparingLong(ThemeCost::responses).reversed().thenComparing(ThemeCost::id));
         return result;
@@ -166,20 +180,42 @@ class ThemeCosts {
                 round(NpsMath.nps(with) - NpsMath.nps(without)), ci, Math.round(p * 10000) / 10000.0, p < 0.05);
     }
 
+    /** The examples of one theme: as most mentions go, criticising it, praising it. */
+    record Picks(
+            List<ThemeCost.Example> examples, List<ThemeCost.Example> criticised, List<ThemeCost.Example> praised) {
+        static final Picks NONE = new Picks(List.of(), List.of(), List.of());
+    }
+
+    private record Candidate(
+            String theme, UUID responseId, String comment, String sentiment, String category, long themes, int order) {
+
+        boolean criticises() {
+            return sentiment.equals("negative") || sentiment.equals("mixed");
+        }
+
+        boolean praises() {
+            return sentiment.equals("positive") || sentiment.equals("mixed");
+        }
+    }
+
     /**
-     * Three distinct comments per theme: those that mainly praise or criticise it as most do,
-     * talk about it alone rather than among many themes, newest first.
+     * Three distinct comments per theme, three more per side: the newest candidates of each
+     * theme and sentiment; among them those that talk about the theme alone rather than among
+     * many themes, newest first. For the theme as a whole, those that mainly praise or criticise it
+     * as most do; a complaint from a detractor (praise from a promoter) comes first on its side.
      */
-    private Map<String, List<ThemeCost.Example>> examples(
-            String join, String where, Map<String, Object> params, Map<String, long[]> opinions) {
+    private Map<String, Picks> examples(String where, Map<String, Object> params, Map<String, long[]> opinions) {
         Map<String, Object> p = new HashMap<>(params);
         p.put("candidates", CANDIDATES);
-        String sql = "select x.theme, x.response_id, x.comment, x.sentiment,"
+        p.put("recent", RECENT);
+        // the newest commented answers only: ranking every mention of a million would sort them all
+        String sql = "select x.theme, x.response_id, x.comment, x.sentiment, x.category,"
                 + " (select count(*) from comment_theme o where o.response_id = x.response_id) n from ("
-                + "select t.theme, f.response_id, f.comment, t.sentiment, row_number() over"
-                + " (partition by t.theme order by f.answered_at desc, f.response_id) r"
-                + join + where + ") x where x.r <= :candidates";
-        record Candidate(String theme, UUID responseId, String comment, String sentiment, long themes, int order) {}
+                + "select t.theme, f.response_id, f.comment, t.sentiment, f.category, row_number() over"
+                + " (partition by t.theme, t.sentiment order by f.answered_at desc, f.response_id) r"
+                + " from (select f.response_id, f.comment, f.category, f.answered_at from nps_fact f" + where
+                + " and f.comment is not null order by f.answered_at desc, f.response_id limit :recent) f"
+                + " join comment_theme t on t.response_id = f.response_id) x where x.r <= :candidates";
         List<Candidate> candidates = new ArrayList<>();
         jdbc.sql(sql).params(p).query(rs -> {
             candidates.add(new Candidate(
@@ -187,34 +223,52 @@ class ThemeCosts {
                     rs.getObject(2, UUID.class),
                     rs.getString(3),
                     rs.getString(4),
-                    rs.getLong(5),
+                    rs.getString(5),
+                    rs.getLong(6),
                     candidates.size()));
         });
         Map<String, List<Candidate>> byTheme = new HashMap<>();
         candidates.forEach(
                 c -> byTheme.computeIfAbsent(c.theme(), k -> new ArrayList<>()).add(c));
-        Map<String, List<ThemeCost.Example>> result = new HashMap<>();
+        Comparator<Candidate> focused =
+                Comparator.comparingLong(Candidate::themes).thenComparingInt(Candidate::order);
+        Map<String, Picks> result = new HashMap<>();
         byTheme.forEach((theme, list) -> {
             long[] o = opinions.getOrDefault(theme, new long[2]);
             String dominant = o[1] > o[0] ? "negative" : o[0] > o[1] ? "positive" : null;
-            list.sort(
+            List<ThemeCost.Example> all = pick(
+                    list,
                     Comparator.<Candidate>comparingInt(c -> dominant != null && dominant.equals(c.sentiment()) ? 0 : 1)
-                            .thenComparingLong(Candidate::themes)
-                            .thenComparingInt(Candidate::order));
-            Set<String> seen = new HashSet<>();
-            List<ThemeCost.Example> picked = new ArrayList<>();
-            for (Candidate c : list) {
-                if (picked.size() == EXAMPLES) break;
-                if (seen.add(c.comment()
-                        .toLowerCase(Locale.ROOT)
-                        .replaceAll("[^\\p{L}\\p{N}]+", " ")
-                        .strip())) {
-                    picked.add(new ThemeCost.Example(c.responseId(), c.comment(), c.sentiment()));
-                }
-            }
-            result.put(theme, picked);
+                            .thenComparing(focused));
+            List<ThemeCost.Example> criticised = pick(
+                    list.stream().filter(Candidate::criticises).toList(),
+                    Comparator.<Candidate>comparingInt(c -> c.category().equals("detractor") ? 0 : 1)
+                            .thenComparing(focused));
+            List<ThemeCost.Example> praised = pick(
+                    list.stream().filter(Candidate::praises).toList(),
+                    Comparator.<Candidate>comparingInt(c -> c.category().equals("promoter") ? 0 : 1)
+                            .thenComparing(focused));
+            result.put(theme, new Picks(all, criticised, praised));
         });
         return result;
+    }
+
+    /** Up to three comments in the given order, none repeating another (case and punctuation aside). */
+    private static List<ThemeCost.Example> pick(List<Candidate> candidates, Comparator<Candidate> order) {
+        List<Candidate> sorted = new ArrayList<>(candidates);
+        sorted.sort(order);
+        Set<String> seen = new HashSet<>();
+        List<ThemeCost.Example> picked = new ArrayList<>();
+        for (Candidate c : sorted) {
+            if (picked.size() == EXAMPLES) break;
+            if (seen.add(c.comment()
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[^\\p{L}\\p{N}]+", " ")
+                    .strip())) {
+                picked.add(new ThemeCost.Example(c.responseId(), c.comment(), c.sentiment()));
+            }
+        }
+        return picked;
     }
 
     private Map<String, String[]> discovered(UUID ws) {

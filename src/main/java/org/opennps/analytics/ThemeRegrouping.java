@@ -2,13 +2,13 @@ package org.opennps.analytics;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.opennps.shared.SqlTimes;
@@ -66,26 +66,33 @@ class ThemeRegrouping {
 
     Result regroup(UUID ws, BooleanSupplier stop) {
         long reanalysed = 0;
+        // keyset pages in response id order: each page starts where the last ended, so a page
+        // costs the same at the end of a million comments as at the start
+        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        boolean first = true;
         while (true) {
             if (stop.getAsBoolean()) {
                 throw new IllegalStateException("stopped: the re-grouping continues on the next run");
             }
-            List<Object[]> batch = jdbc.sql("""
+            List<CommentThemes.Comment> batch = jdbc.sql(
+                            """
                             select f.response_id, f.comment from nps_fact f
                             left join comment_analysis a on a.response_id = f.response_id
                             where f.workspace_id = :ws and f.comment is not null
-                              and (a.response_id is null or a.version < :version)
-                            order by f.response_id limit :batch""")
+                              and (a.response_id is null or a.version < :version)""" + (first ? "" : " and f.response_id > :after") + " order by f.response_id limit :batch")
                     .param("ws", ws)
                     .param("version", ThemeTaxonomy.VERSION)
+                    .param("after", after)
                     .param("batch", BATCH)
-                    .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)})
+                    .query((rs, i) -> new CommentThemes.Comment(rs.getObject(1, UUID.class), rs.getString(2)))
                     .list();
             if (batch.isEmpty()) {
                 break;
             }
-            transactions.executeWithoutResult(tx -> batch.forEach(r -> themes.store(ws, (UUID) r[0], (String) r[1])));
+            transactions.executeWithoutResult(tx -> themes.storeAll(ws, batch));
             reanalysed += batch.size();
+            after = batch.getLast().responseId();
+            first = false;
         }
         if (reanalysed > 0) {
             log.info("Analysed {} comments of workspace {} again with the current theme cues", reanalysed, ws);
@@ -94,34 +101,37 @@ class ThemeRegrouping {
     }
 
     private Result discover(UUID ws, long reanalysed) {
-        List<Object[]> remainder = jdbc.sql("""
+        List<CommentThemes.Comment> remainder = jdbc.sql("""
                         select f.response_id, f.comment from nps_fact f
                         where f.workspace_id = :ws and f.comment is not null
                           and not exists (select 1 from comment_theme t where t.response_id = f.response_id
                                           and t.theme not like 'new:%')
                         order by f.response_id""")
                 .param("ws", ws)
-                .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)})
+                .query((rs, i) -> new CommentThemes.Comment(rs.getObject(1, UUID.class), rs.getString(2)))
                 .list();
-        Map<String, Set<Integer>> docs = new HashMap<>();
+        // comments per phrase as growing int arrays: a few bytes per mention, not a boxed set entry
+        Map<String, Postings> docs = new HashMap<>();
         Map<String, Map<String, Integer>> surfaces = new HashMap<>();
         for (int i = 0; i < remainder.size(); i++) {
             for (CommentAnalyser.KeyPhrase k :
-                    analyser.keyPhrases((String) remainder.get(i)[1])) {
-                docs.computeIfAbsent(k.key(), x -> new HashSet<>()).add(i);
+                    analyser.keyPhrases(remainder.get(i).text())) {
+                docs.computeIfAbsent(k.key(), x -> new Postings()).add(i);
                 surfaces.computeIfAbsent(k.key(), x -> new HashMap<>()).merge(k.surface(), 1, Integer::sum);
             }
         }
         int least = Math.max(MIN_COMMENTS, (int) Math.ceil(remainder.size() * 0.005));
-        Set<Integer> taken = new HashSet<>();
+        BitSet taken = new BitSet(remainder.size());
         Map<String, List<Integer>> found = new LinkedHashMap<>();
         while (found.size() < MAX_NEW) {
             String best = null;
             int bestWeight = 0;
             int bestCount = 0;
-            for (Map.Entry<String, Set<Integer>> e : docs.entrySet()) {
-                int count = (int)
-                        e.getValue().stream().filter(d -> !taken.contains(d)).count();
+            for (Map.Entry<String, Postings> e : docs.entrySet()) {
+                if (e.getValue().size < least) {
+                    continue;
+                }
+                int count = e.getValue().countNot(taken);
                 int weight = count * (e.getKey().indexOf(' ') > 0 ? 2 : 1);
                 if (count >= least
                         && (weight > bestWeight
@@ -136,11 +146,8 @@ class ThemeRegrouping {
             if (best == null || bestCount < least) {
                 break;
             }
-            List<Integer> members = docs.get(best).stream()
-                    .filter(d -> !taken.contains(d))
-                    .sorted()
-                    .toList();
-            taken.addAll(members);
+            List<Integer> members = docs.get(best).without(taken);
+            members.forEach(taken::set);
             found.put(best, members);
         }
         String[] labels = new String[found.size()];
@@ -165,18 +172,7 @@ class ThemeRegrouping {
                                 + " values (?, ?, ?, ?, ?)")
                         .params(ws, id, label, language == null ? "en" : language, SqlTimes.param(clock.instant()))
                         .update();
-                for (int d : e.getValue()) {
-                    UUID response = (UUID) remainder.get(d)[0];
-                    jdbc.sql(
-                                    "insert into comment_theme (response_id, workspace_id, theme, sentiment) values (?, ?, ?, ?)")
-                            .params(
-                                    response,
-                                    ws,
-                                    id,
-                                    analyser.opinion((String) remainder.get(d)[1])
-                                            .json())
-                            .update();
-                }
+                themes.tagAll(ws, id, e.getValue().stream().map(remainder::get).toList());
             }
         });
         List<String> discovered = new ArrayList<>(List.of(labels));
@@ -188,6 +184,39 @@ class ThemeRegrouping {
                     ws);
         }
         return new Result(reanalysed, remainder.size(), discovered);
+    }
+
+    /** The comments (their indexes in the remainder, ascending) that name one phrase. */
+    private static final class Postings {
+        private int[] ids = new int[4];
+        private int size;
+
+        void add(int id) {
+            // a phrase repeated in one comment counts once
+            if (size > 0 && ids[size - 1] == id) {
+                return;
+            }
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+            }
+            ids[size++] = id;
+        }
+
+        int countNot(BitSet taken) {
+            int count = 0;
+            for (int i = 0; i < size; i++) {
+                if (!taken.get(ids[i])) count++;
+            }
+            return count;
+        }
+
+        List<Integer> without(BitSet taken) {
+            List<Integer> out = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                if (!taken.get(ids[i])) out.add(ids[i]);
+            }
+            return out;
+        }
     }
 
     static String id(String key) {

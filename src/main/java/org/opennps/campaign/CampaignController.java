@@ -16,6 +16,7 @@ import org.opennps.shared.NotFoundException;
 import org.opennps.shared.PageResult;
 import org.opennps.workspace.WorkspaceAccess;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,11 +40,13 @@ class CampaignController {
     private final CampaignService campaigns;
     private final ContactService contacts;
     private final JsonMapper json;
+    private final CampaignRemoval removal;
 
-    CampaignController(CampaignService campaigns, ContactService contacts, JsonMapper json) {
+    CampaignController(CampaignService campaigns, ContactService contacts, JsonMapper json, CampaignRemoval removal) {
         this.campaigns = campaigns;
         this.contacts = contacts;
         this.json = json;
+        this.removal = removal;
     }
 
     @PostMapping("/campaigns")
@@ -53,12 +56,14 @@ class CampaignController {
                 .body(created);
     }
 
+    /** Every campaign; {@code archived=true} only the archived ones, {@code archived=false} the others. */
     @GetMapping("/campaigns")
     PageResult<CampaignView> list(
             WorkspaceAccess access,
+            @RequestParam(required = false) Boolean archived,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return campaigns.list(access.workspaceId(), PageResult.Request.of(page, size));
+        return campaigns.list(access.workspaceId(), archived, PageResult.Request.of(page, size));
     }
 
     @GetMapping("/campaigns/{id}")
@@ -117,6 +122,34 @@ class CampaignController {
             }
         }
         return path.isEmpty() ? "body" : path.toString();
+    }
+
+    @PostMapping("/campaigns/{id}/archive")
+    CampaignView archive(WorkspaceAccess access, @PathVariable UUID id) {
+        removal.archive(access.workspaceId(), id);
+        return campaigns.get(access.workspaceId(), id);
+    }
+
+    @PostMapping("/campaigns/{id}/unarchive")
+    CampaignView unarchive(WorkspaceAccess access, @PathVariable UUID id) {
+        removal.unarchive(access.workspaceId(), id);
+        return campaigns.get(access.workspaceId(), id);
+    }
+
+    /** What {@code DELETE} would remove with the campaign; changes nothing. */
+    @GetMapping("/campaigns/{id}/deletion")
+    Map<String, Object> deletion(WorkspaceAccess access, @PathVariable UUID id) {
+        CampaignDeletion d = removal.deletion(access.workspaceId(), id);
+        return Map.of(
+                "campaign_id", d.campaignId(), "removes", d.removed(), "needs_confirmation", d.needsConfirmation());
+    }
+
+    /** {@code 204}; one with journeys, invitations or responses answers {@code 409} unless {@code confirm=true}. */
+    @DeleteMapping("/campaigns/{id}")
+    ResponseEntity<Void> delete(
+            WorkspaceAccess access, @PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm) {
+        removal.delete(access.workspaceId(), id, confirm);
+        return ResponseEntity.noContent().build();
     }
 
     /** {@code {"event":{"type":…,"properties":{…},"contact":{"external_id"|"email"|"id":…}}}} or the event itself. */

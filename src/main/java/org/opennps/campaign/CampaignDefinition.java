@@ -17,6 +17,9 @@ import org.opennps.analytics.RespondentQuery;
  * @param acceptClientEvents the trigger also accepts events sent with the public key, when the
  *     visitor's identity was signed ({@code trigger.accept_client_events} with
  *     {@code trigger.require_signed_identity}); otherwise only server events start journeys
+ * @param precision the precision asked for instead of a fixed share ({@code precision}), or null:
+ *     the share then follows from the campaign's observed answers ({@link PrecisionSampling}) and
+ *     {@code samplingPercent} is only the share used until there are any
  */
 record CampaignDefinition(
         String name,
@@ -30,7 +33,8 @@ record CampaignDefinition(
         List<Step> steps,
         Audience audience,
         Resurvey resurvey,
-        boolean acceptClientEvents) {
+        boolean acceptClientEvents,
+        Precision precision) {
 
     /** {@code trigger_event_id} of the journey that enrolls a contact of an audience. */
     static final String AUDIENCE = "audience";
@@ -61,7 +65,8 @@ record CampaignDefinition(
                         null)),
                 null,
                 null,
-                false);
+                false,
+                precision);
     }
 
     /** Who an audience campaign enrolls: contacts with a response meeting every given restriction. */
@@ -77,6 +82,9 @@ record CampaignDefinition(
             return new RespondentQuery(surveyId, categories, areas, themes, since, until);
         }
     }
+
+    /** "±{@code points} NPS points per segment of {@code per} (attribute:city) a month". */
+    record Precision(double points, String per) {}
 
     /** Survey each enrolled contact again at their next {@code onEvent}, through the fatigue policy. */
     record Resurvey(String onEvent, UUID surveyId, String subject) {}

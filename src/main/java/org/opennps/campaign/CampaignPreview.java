@@ -2,8 +2,10 @@ package org.opennps.campaign;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.opennps.contact.Contact;
@@ -22,7 +24,11 @@ class CampaignPreview {
     private final FatiguePolicy fatigue;
     private final WorkspaceService workspaces;
 
-    CampaignPreview(FilterEvaluator filters, FatiguePolicy fatigue, WorkspaceService workspaces) {
+    private final PrecisionSampling sampling;
+
+    CampaignPreview(
+            FilterEvaluator filters, FatiguePolicy fatigue, WorkspaceService workspaces, PrecisionSampling sampling) {
+        this.sampling = sampling;
         this.filters = filters;
         this.fatigue = fatigue;
         this.workspaces = workspaces;
@@ -57,51 +63,66 @@ class CampaignPreview {
         String reason =
                 "active".equals(status) ? null : "campaign is " + status + ": no journey starts until activated";
         List<PreviewResult.StepPreview> steps = new ArrayList<>();
+        ZoneId shown = workspaces.get(workspaceId).zone();
         Instant at = now;
         for (int i = 0; i < campaign.steps().size(); i++) {
             Step step = campaign.steps().get(i);
             switch (step) {
                 case Step.Delay d -> {
                     at = at.plus(d.duration());
-                    steps.add(new PreviewResult.StepPreview(i, step.type(), "wait", "until " + at));
+                    steps.add(step(i, step, "wait", "until " + time(at, shown), at));
                 }
                 case Step.WaitUntil w -> {
                     Instant opens = WaitWindow.next(w, at, zoneOf(workspaceId, contact));
-                    steps.add(new PreviewResult.StepPreview(
-                            i, step.type(), opens.isAfter(at) ? "wait" : "pass", "window open from " + opens));
+                    steps.add(step(
+                            i,
+                            step,
+                            opens.isAfter(at) ? "wait" : "pass",
+                            "window open from " + time(opens, shown),
+                            opens));
                     at = opens;
                 }
                 case Step.Filter f -> {
                     var verdict = filters.evaluate(workspaceId, f, contact, trigger, at);
                     if (!verdict.passed()) {
-                        steps.add(new PreviewResult.StepPreview(i, step.type(), "stop", verdict.reason()));
-                        return new PreviewResult(reason == null, reason, steps, "stopped by filter at step " + i);
+                        steps.add(step(i, step, "stop", verdict.reason(), at));
+                        return new PreviewResult(reason == null, reason, steps, "stopped by filter at step " + (i + 1));
                     }
-                    steps.add(new PreviewResult.StepPreview(i, step.type(), "pass", "all conditions hold"));
+                    steps.add(step(i, step, "pass", "all conditions hold", at));
                 }
                 case Step.Action a -> {
                     FatigueDecision decision = fatigue.decide(
                             workspaceId,
                             contact,
                             campaignId,
-                            campaign.samplingPercent(),
+                            sampling.previewPercent(workspaceId, campaignId, campaign),
                             campaign.dailyCap(),
                             a.invites(),
                             false);
                     if (!decision.allowed()) {
-                        steps.add(new PreviewResult.StepPreview(
-                                i, step.type(), "stop", "suppressed: " + decision.reason()));
+                        steps.add(step(i, step, "stop", "suppressed: " + decision.reason(), at));
                         return new PreviewResult(reason == null, reason, steps, "suppressed: " + decision.reason());
                     }
                     String what = a.action() + " to "
                             + (contact.email() == null ? "contact " + contact.id() : contact.email());
-                    steps.add(new PreviewResult.StepPreview(i, step.type(), "pass", "would " + what + " at " + at));
+                    steps.add(step(i, step, "pass", "would " + what + " on " + time(at, shown), at));
                     return new PreviewResult(reason == null, reason, steps, "would " + what);
                 }
             }
         }
         return new PreviewResult(reason == null, reason, steps, "no action");
     }
+
+    private static PreviewResult.StepPreview step(int i, Step step, String result, String detail, Instant at) {
+        return new PreviewResult.StepPreview(i, i + 1, step.type(), result, detail, at);
+    }
+
+    /** "Tue 24 Nov 2026, 10:00 (Europe/Warsaw)": to the minute, in the workspace's zone. */
+    static String time(Instant at, ZoneId zone) {
+        return TIME.format(at.atZone(zone)) + " (" + zone.getId() + ")";
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private ZoneId zoneOf(UUID workspaceId, Contact contact) {
         return contact.timeZone() != null

@@ -82,6 +82,7 @@ final class CampaignReader {
         }
         List<String> exitOn = eventTypes(f, "exit_on");
         int sampling = integer(f, "sampling_percent", 1, 100, 100);
+        CampaignDefinition.Precision precision = precision(f.object("precision", false));
         Integer dailyCap = f.has("daily_cap") ? integer(f, "daily_cap", 1, 10_000_000, 1) : null;
         List<Step> steps = new StepReader(violations).steps(f);
         if (surveyId == null && steps.stream().anyMatch(s -> s instanceof Step.Action a && a.invites())) {
@@ -101,7 +102,30 @@ final class CampaignReader {
                 steps,
                 audience,
                 resurvey,
-                acceptClientEvents);
+                acceptClientEvents,
+                precision);
+    }
+
+    static final Pattern SEGMENT = Pattern.compile("^(attribute|property):[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$");
+
+    /** {@code {"points":5,"per":"attribute:city"}}: ±5 NPS points per city a month. */
+    private static CampaignDefinition.Precision precision(JsonFields p) {
+        if (p == null) {
+            return null;
+        }
+        JsonNode points = p.raw("points");
+        Double value = null;
+        if (points == null || !points.isNumber() || !(points.doubleValue() >= 1 && points.doubleValue() <= 50)) {
+            p.reject("points", "must be a number of NPS points from 1 to 50");
+        } else {
+            value = points.doubleValue();
+        }
+        String per = p.string("per", 80, true);
+        if (per != null && !SEGMENT.matcher(per).matches()) {
+            p.reject("per", "must be attribute:<name> or property:<name>, such as attribute:city");
+            per = null;
+        }
+        return value == null || per == null ? null : new CampaignDefinition.Precision(value, per);
     }
 
     /** An optional boolean flag: absent or null is false. */

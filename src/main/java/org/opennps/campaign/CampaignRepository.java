@@ -118,6 +118,39 @@ class CampaignRepository {
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
+    /** Campaigns with ({@code archived} true) or without (false) status {@code archived}; null: all. */
+    PageResult<Row> list(UUID workspaceId, Boolean archived, PageResult.Request page) {
+        if (archived == null) {
+            return list(workspaceId, page);
+        }
+        String where = " where c.workspace_id = ? and c.status " + (archived ? "=" : "<>") + " 'archived'";
+        long total = jdbc.sql("select count(*) from campaign c" + where)
+                .param(workspaceId)
+                .query(Long.class)
+                .single();
+        List<Row> rows = jdbc.sql(SELECT + where + " order by c.created_at, c.id limit ? offset ?")
+                .params(workspaceId, page.size(), page.offset())
+                .query(this::map)
+                .list();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    /** Names of the campaigns whose current version sends, or names in its audience, this survey. */
+    List<String> namesUsing(UUID workspaceId, UUID surveyId) {
+        return jdbc.sql(SELECT
+                        + " where c.workspace_id = ? and (c.survey_id = ? or v.definition like ?) order by c.name")
+                .params(workspaceId, surveyId, "%" + surveyId + "%")
+                .query((rs, i) -> rs.getString("name"))
+                .list();
+    }
+
+    /** Deletes the campaign; its versions, journeys and daily counts go on cascade. */
+    int delete(UUID workspaceId, UUID id) {
+        return jdbc.sql("delete from campaign where id = ? and workspace_id = ?")
+                .params(id, workspaceId)
+                .update();
+    }
+
     /** Active campaigns of the workspace triggered by one of {@code eventTypes} (an index look-up). */
     List<Row> activeFor(UUID workspaceId, Collection<String> eventTypes) {
         return jdbc.sql(SELECT + " where c.workspace_id = :ws and c.status = 'active'"

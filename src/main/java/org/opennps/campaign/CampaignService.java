@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.opennps.analytics.AnalyticsService;
+import org.opennps.analytics.SamplingPlan;
 import org.opennps.contact.Contact;
 import org.opennps.shared.ConflictException;
 import org.opennps.shared.FieldViolation;
@@ -36,6 +37,7 @@ public class CampaignService {
     private final JsonMapper json;
     private final Clock clock;
     private final OutboundGuard guard;
+    private final PrecisionSampling sampling;
 
     CampaignService(
             CampaignRepository campaigns,
@@ -48,7 +50,9 @@ public class CampaignService {
             AudienceEnrolment enrolment,
             JsonMapper json,
             Clock clock,
-            OutboundGuard guard) {
+            OutboundGuard guard,
+            PrecisionSampling sampling) {
+        this.sampling = sampling;
         this.enrolment = enrolment;
         this.guard = guard;
         this.scheduler = scheduler;
@@ -127,8 +131,37 @@ public class CampaignService {
         return view(row(workspaceId, id));
     }
 
+    /**
+     * The share the campaign samples now: its {@code sampling_percent}, or for a precision target
+     * the share planned from its answers (planned first when the plan is missing or old).
+     */
+    public CampaignSampling sampling(UUID workspaceId, UUID id) {
+        CampaignRepository.Row row = row(workspaceId, id);
+        CampaignDefinition d = definitions.get(row.id(), row.version());
+        if (d.precision() == null) {
+            return new CampaignSampling(
+                    null, d.samplingPercent(), d.samplingPercent(), "sampling_percent", null, null, null, List.of());
+        }
+        PrecisionSampling.Share share = sampling.share(workspaceId, id, row.version(), d);
+        SamplingPlan plan = share.plan();
+        return new CampaignSampling(
+                new SaveCampaign.Precision(d.precision().points(), d.precision().per()),
+                d.samplingPercent(),
+                share.sharePercent(),
+                share.basedOn(),
+                share.plannedAt(),
+                plan == null ? null : plan.reachable(),
+                plan == null ? null : plan.months(),
+                plan == null ? List.of() : plan.segments());
+    }
+
     public PageResult<CampaignView> list(UUID workspaceId, PageResult.Request page) {
         return campaigns.list(workspaceId, page).map(this::view);
+    }
+
+    /** {@code archived} true: only archived campaigns; false: the others; null: all. */
+    public PageResult<CampaignView> list(UUID workspaceId, Boolean archived, PageResult.Request page) {
+        return campaigns.list(workspaceId, archived, page).map(this::view);
     }
 
     /**

@@ -4,11 +4,16 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Whether a campaign runs: only an active one starts journeys; a paused one holds those falling due. */
+/**
+ * Whether a campaign runs: only an active one starts journeys; a paused one holds those falling
+ * due. An archived one is held like a paused one and hidden from lists; it is set by archiving
+ * ({@code POST /api/v1/campaigns/{id}/archive}), not in the definition.
+ */
 public enum CampaignStatus {
     DRAFT,
     ACTIVE,
-    PAUSED;
+    PAUSED,
+    ARCHIVED;
 
     /** The word the API and the {@code campaign.status} column use. */
     @JsonValue

@@ -34,6 +34,7 @@ final class JourneyBatch {
     private final Map<String, Survey> surveyById = new HashMap<>();
     private final Map<UUID, Map<UUID, Contact>> contactsByWorkspace = new HashMap<>();
     private final Map<UUID, FatiguePolicy.History> historyByWorkspace = new HashMap<>();
+    private final Map<String, Integer> sharePercentByCampaign = new HashMap<>();
 
     JourneyBatch(
             WorkspaceService workspaces,
@@ -62,6 +63,17 @@ final class JourneyBatch {
     String campaignStatus(UUID campaignId) {
         return statusByCampaign.computeIfAbsent(
                 campaignId, id -> campaigns.status(id).orElse("deleted"));
+    }
+
+    /** The share the journey's campaign samples: fixed, or planned for its precision (read once per batch). */
+    int samplingPercent(Journey journey, CampaignDefinition campaign, PrecisionSampling sampling) {
+        if (campaign.precision() == null) {
+            return campaign.samplingPercent();
+        }
+        return sharePercentByCampaign.computeIfAbsent(
+                journey.campaignId() + "#" + journey.campaignVersion(),
+                key -> sampling.percent(
+                        journey.workspaceId(), journey.campaignId(), journey.campaignVersion(), campaign));
     }
 
     Survey survey(UUID workspaceId, UUID surveyId) {

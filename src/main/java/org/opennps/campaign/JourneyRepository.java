@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.opennps.shared.DueCandidates;
 import org.opennps.shared.PageResult;
 import org.opennps.shared.SqlTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,19 +61,34 @@ class JourneyRepository {
     }
 
     /**
-     * Up to {@code limit} other journeys waiting and due by {@code now}, oldest first, locked until
-     * the transaction ends; rows another transaction holds are skipped, so several nodes and
-     * threads claim disjoint batches.
+     * Up to {@code limit} other journeys waiting and due by {@code now}, from the oldest due,
+     * locked until the transaction ends; rows another transaction holds are skipped, so several
+     * nodes and threads claim disjoint batches. Two statements, the same on H2 and PostgreSQL
+     * (see {@link DueCandidates}): a window of due ids read without locks, then a random share
+     * of it locked with {@code skip locked}.
      */
     List<Journey> claimDue(Instant now, UUID except, int limit) {
         if (limit < 1) {
             return List.of();
         }
-        return jdbc.sql("select * from journey where status = 'waiting' and due_at <= ? and id <> ?"
-                        + " order by due_at limit ? for update skip locked")
-                .params(SqlTimes.param(now), except, limit)
-                .query(this::map)
+        List<UUID> candidates = jdbc.sql("select id from journey where status = 'waiting' and due_at <= ? and id <> ?"
+                        + " order by due_at limit ?")
+                .params(SqlTimes.param(now), except, limit * DueCandidates.WINDOW)
+                .query(UUID.class)
                 .list();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        return jdbc
+                .sql("select * from journey where id in (:ids) and status = 'waiting' and due_at <= :now"
+                        + " for update skip locked")
+                .param("ids", DueCandidates.pick(candidates, limit))
+                .param("now", SqlTimes.param(now))
+                .query(this::map)
+                .list()
+                .stream()
+                .sorted(java.util.Comparator.comparing(Journey::dueAt))
+                .toList();
     }
 
     void waitFor(UUID id, int stepIndex, Instant dueAt, Instant now) {

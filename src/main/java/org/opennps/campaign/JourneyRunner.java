@@ -63,6 +63,7 @@ class JourneyRunner {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final Clock clock;
+    private final PrecisionSampling sampling;
 
     JourneyRunner(
             JourneyRepository journeys,
@@ -78,7 +79,9 @@ class JourneyRunner {
             ScheduledExecutions executions,
             TransactionTemplate tx,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            PrecisionSampling sampling) {
+        this.sampling = sampling;
         this.journeys = journeys;
         this.campaigns = campaigns;
         this.definitions = definitions;
@@ -219,7 +222,7 @@ class JourneyRunner {
                 batch.workspace(journey.workspaceId()),
                 contact,
                 journey.campaignId(),
-                campaign.samplingPercent(),
+                batch.samplingPercent(journey, campaign, sampling),
                 campaign.dailyCap(),
                 action.invites(),
                 true,

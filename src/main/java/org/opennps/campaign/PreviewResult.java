@@ -1,5 +1,6 @@
 package org.opennps.campaign;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -11,6 +12,10 @@ import java.util.List;
  */
 public record PreviewResult(boolean wouldStart, String reason, List<StepPreview> steps, String outcome) {
 
-    /** One step as the preview sees it. */
-    public record StepPreview(int index, String type, String result, String detail) {}
+    /**
+     * One step as the preview sees it: {@code index} counts from 0, {@code number} from 1 as the
+     * builder shows it; {@code at} is when the step would run, {@code detail} says it in words
+     * with times in the workspace's time zone.
+     */
+    public record StepPreview(int index, int number, String type, String result, String detail, Instant at) {}
 }

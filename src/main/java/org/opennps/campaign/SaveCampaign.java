@@ -18,6 +18,8 @@ import java.util.UUID;
  * @param resurvey with an audience: survey each enrolled contact again at their next milestone
  * @param samplingPercent share of matching events that start a journey (null: 100)
  * @param dailyCap at most this many journeys started per day (null: no cap)
+ * @param precision sample the share that gives ±points NPS points per segment a month instead of
+ *     a fixed {@code samplingPercent} (which then applies only until there are answers to plan from)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -31,18 +33,54 @@ public record SaveCampaign(
         List<String> exitOn,
         Integer samplingPercent,
         Integer dailyCap,
-        List<CampaignStep> steps) {
+        List<CampaignStep> steps,
+        Precision precision) {
+
+    /** The campaign without a precision target. */
+    public SaveCampaign(
+            String name,
+            UUID surveyId,
+            CampaignStatus status,
+            Trigger trigger,
+            Audience audience,
+            Resurvey resurvey,
+            List<String> exitOn,
+            Integer samplingPercent,
+            Integer dailyCap,
+            List<CampaignStep> steps) {
+        this(name, surveyId, status, trigger, audience, resurvey, exitOn, samplingPercent, dailyCap, steps, null);
+    }
 
     /** The same campaign with another status (null: none given). */
     public SaveCampaign withStatus(CampaignStatus newStatus) {
         return new SaveCampaign(
-                name, surveyId, newStatus, trigger, audience, resurvey, exitOn, samplingPercent, dailyCap, steps);
+                name,
+                surveyId,
+                newStatus,
+                trigger,
+                audience,
+                resurvey,
+                exitOn,
+                samplingPercent,
+                dailyCap,
+                steps,
+                precision);
     }
 
     /** The same campaign with other steps. */
     public SaveCampaign withSteps(List<CampaignStep> newSteps) {
         return new SaveCampaign(
-                name, surveyId, status, trigger, audience, resurvey, exitOn, samplingPercent, dailyCap, newSteps);
+                name,
+                surveyId,
+                status,
+                trigger,
+                audience,
+                resurvey,
+                exitOn,
+                samplingPercent,
+                dailyCap,
+                newSteps,
+                precision);
     }
 
     /**
@@ -78,6 +116,11 @@ public record SaveCampaign(
             List<String> themes,
             String since,
             String until) {}
+
+    /** "±{@code points} NPS points per segment of {@code per} ({@code attribute:city}) a month". */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Precision(Double points, String per) {}
 
     /** Survey each enrolled contact again at their next {@code onEvent}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

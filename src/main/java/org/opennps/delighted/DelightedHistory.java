@@ -2,7 +2,9 @@ package org.opennps.delighted;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -27,15 +29,22 @@ public class DelightedHistory {
         return survey.ensure(workspaceId);
     }
 
-    /** Gives an imported response its tags and notes (written at {@code at}), when it has any. */
-    public void annotate(UUID workspaceId, UUID responseId, List<String> tags, List<String> notes, Instant at) {
-        if (tags.isEmpty() && notes.isEmpty()) {
-            return;
+    /** Delighted's tags and notes of one imported response; notes were written at {@code at}. */
+    public record Annotation(UUID responseId, List<String> tags, List<String> notes, Instant at) {}
+
+    /** Gives imported responses their tags and notes (those without any are left alone), in a batch. */
+    public void annotateAll(UUID workspaceId, List<Annotation> annotations) {
+        Map<UUID, ResponseExtras.Extra> written = new LinkedHashMap<>();
+        for (Annotation a : annotations) {
+            if (a.tags().isEmpty() && a.notes().isEmpty()) {
+                continue;
+            }
+            List<Views.Note> notes = new ArrayList<>();
+            for (String note : a.notes()) {
+                notes.add(new Views.Note(UUID.randomUUID().toString(), note, null, a.at().getEpochSecond()));
+            }
+            written.put(a.responseId(), new ResponseExtras.Extra(List.copyOf(a.tags()), notes));
         }
-        List<Views.Note> written = new ArrayList<>();
-        for (String note : notes) {
-            written.add(new Views.Note(UUID.randomUUID().toString(), note, null, at.getEpochSecond()));
-        }
-        extras.save(workspaceId, responseId, new ResponseExtras.Extra(List.copyOf(tags), written));
+        extras.saveAll(workspaceId, written);
     }
 }

@@ -1,12 +1,14 @@
 package org.opennps.delighted;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.opennps.shared.SqlTimes;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -24,13 +26,46 @@ class ResponseExtras {
     private static final TypeReference<List<Views.Note>> NOTES = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final JsonMapper json;
     private final Clock clock;
 
-    ResponseExtras(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    ResponseExtras(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
         this.clock = clock;
+    }
+
+    /**
+     * {@link #save} for many responses: one batch of inserts, and one of updates for the
+     * responses that had extras already.
+     */
+    void saveAll(UUID workspaceId, Map<UUID, Extra> extras) {
+        if (extras.isEmpty()) {
+            return;
+        }
+        Object now = SqlTimes.param(clock.instant());
+        List<Object[]> rows = new ArrayList<>();
+        extras.forEach((id, extra) -> rows.add(new Object[] {
+            json.writeValueAsString(extra.tags()), json.writeValueAsString(extra.notes()), now, workspaceId, id
+        }));
+        int[] inserted = batches.batchUpdate(
+                "insert into delighted_response_extra (tags, notes, updated_at, workspace_id, response_id)"
+                        + " values (?, ?, ?, ?, ?) on conflict do nothing",
+                rows);
+        List<Object[]> existing = new ArrayList<>();
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i] == 0) {
+                existing.add(rows.get(i));
+            }
+        }
+        if (!existing.isEmpty()) {
+            batches.batchUpdate(
+                    "update delighted_response_extra set tags = ?, notes = ?, updated_at = ?"
+                            + " where workspace_id = ? and response_id = ?",
+                    existing);
+        }
     }
 
     Extra of(UUID workspaceId, UUID responseId) {

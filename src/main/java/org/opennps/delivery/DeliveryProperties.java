@@ -21,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookWorkers threads per node posting webhooks, apart from the e-mail workers
  * @param shutdownMaxWait how long a graceful stop waits for the workers to finish the message in
  *     hand and give the rest of their batches back
+ * @param markWithin longest time an e-mail the server accepted waits to be recorded as sent: a
+ *     worker records the accepted e-mails of its batch together (one transaction, one event),
+ *     at the end of the batch or as soon as the oldest unrecorded one is this old; zero records
+ *     each one on its own. Bounds what a crash can leave with an unknown outcome
  */
 @ConfigurationProperties("opennps.delivery")
 record DeliveryProperties(
@@ -33,9 +37,13 @@ record DeliveryProperties(
         @DefaultValue("true") boolean resendUnknown,
         @DefaultValue("4") int emailWorkers,
         @DefaultValue("2") int webhookWorkers,
-        @DefaultValue("PT10S") Duration shutdownMaxWait) {
+        @DefaultValue("PT10S") Duration shutdownMaxWait,
+        @DefaultValue("PT1S") Duration markWithin) {
 
     DeliveryProperties {
+        if (markWithin.isNegative()) {
+            throw new IllegalArgumentException("opennps.delivery.mark-within must not be negative");
+        }
         if (batchSize < 1 || maxAttempts < 1 || emailWorkers < 1 || webhookWorkers < 1) {
             throw new IllegalArgumentException(
                     "opennps.delivery.batch-size, max-attempts, email-workers and webhook-workers must be positive");
@@ -53,7 +61,23 @@ record DeliveryProperties(
                 resend,
                 emailWorkers,
                 webhookWorkers,
-                shutdownMaxWait);
+                shutdownMaxWait,
+                markWithin);
+    }
+
+    DeliveryProperties withMarkWithin(Duration within) {
+        return new DeliveryProperties(
+                pollInterval,
+                batchSize,
+                maxAttempts,
+                firstRetry,
+                maxRetry,
+                claimTimeout,
+                resendUnknown,
+                emailWorkers,
+                webhookWorkers,
+                shutdownMaxWait,
+                within);
     }
 
     /** Wait before attempt {@code attempts + 1}: firstRetry, doubled per attempt, capped. */

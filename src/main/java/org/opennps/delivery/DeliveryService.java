@@ -3,6 +3,7 @@ package org.opennps.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import org.opennps.workspace.Workspace;
 import org.opennps.workspace.WorkspaceService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class DeliveryService {
+
+    /** Key of the wordings read in the current transaction. */
+    private static final Object WORDINGS = new Object();
 
     private final EmailOutbox outbox;
     private final EmailDispatcher dispatcher;
@@ -89,7 +95,7 @@ public class DeliveryService {
     /** {@link #queueSurvey(SurveyEmail)} in a workspace the caller has at hand (read once for a batch). */
     @Transactional
     public UUID queueSurvey(SurveyEmail survey, Workspace ws) {
-        Wording wording = texts.wording(ws.id(), survey.locale());
+        Wording wording = wording(ws.id(), survey.locale());
         EmailRenderer.Parts parts = EmailRenderer.survey(survey, sender(ws), wording);
         String subject = survey.subject() == null || survey.subject().isBlank()
                 ? wording.named("email.subject", ws.displayName())
@@ -105,6 +111,30 @@ public class DeliveryService {
                         parts.html(),
                         unsubscribeHeaders(survey.unsubscribeUrl())),
                 ws);
+    }
+
+    /**
+     * The workspace's wording in a locale, read once per transaction: a batch of journeys queues
+     * its e-mails in one transaction, and every one of them would otherwise read the same texts.
+     */
+    private Wording wording(UUID workspaceId, String locale) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return texts.wording(workspaceId, locale);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Wording> read = (Map<String, Wording>) TransactionSynchronizationManager.getResource(WORDINGS);
+        if (read == null) {
+            Map<String, Wording> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(WORDINGS, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(WORDINGS);
+                }
+            });
+            read = fresh;
+        }
+        return read.computeIfAbsent(workspaceId + " " + locale, key -> texts.wording(workspaceId, locale));
     }
 
     /** Queues a plain e-mail with no survey ("You asked, we changed X"). */

@@ -3,7 +3,10 @@ package org.opennps.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -13,10 +16,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One pass over the outbox: claim a batch of due rows (one short committed transaction), hand
- * them to the transport over one session (one SMTP connection), and mark each sent the moment
- * the server accepted it — so a failure or crash before that leaves it to be retried, and the
- * claim keeps other nodes and workers from sending it meanwhile. Several workers run passes at
- * once; their claims never overlap.
+ * them to the transport over one session (one SMTP connection), and record the accepted ones as
+ * sent together — one transaction with one batch of updates and one {@link EmailsSent} event —
+ * at the end of the batch, or earlier once the oldest unrecorded one was accepted
+ * {@code mark-within} ago. A crash before that leaves those rows claimed: after the claim
+ * timeout their outcome is unknown (resent with the same Message-ID, or parked), exactly as for
+ * the one e-mail in hand before; the claim keeps other nodes and workers from sending them
+ * meanwhile. Several workers run passes at once; their claims never overlap.
  */
 class EmailDispatcher {
 
@@ -73,12 +79,15 @@ class EmailDispatcher {
             return DispatchResult.NOTHING;
         }
         DispatchResult result = DispatchResult.NOTHING;
+        Map<UUID, Instant> accepted = new LinkedHashMap<>();
+        Map<UUID, QueuedEmail> byId = new HashMap<>();
+        claimed.forEach(e -> byId.put(e.id(), e));
         int next = 0;
         try (MailTransport.Session session = transport.open()) {
             while (next < claimed.size() && !stopping.getAsBoolean()) {
                 QueuedEmail email = claimed.get(next++);
                 try {
-                    session.send(email, () -> markSent(email));
+                    session.send(email, () -> accepted.put(email.id(), clock.instant()));
                     result = result.plus(new DispatchResult(1, 0, 0));
                 } catch (MailTransport.TransportException e) {
                     result = result.plus(failed(email, e));
@@ -87,11 +96,59 @@ class EmailDispatcher {
                         break;
                     }
                 }
+                if (!accepted.isEmpty()
+                        && !accepted.values()
+                                .iterator()
+                                .next()
+                                .plus(properties.markWithin())
+                                .isAfter(clock.instant())) {
+                    record(accepted, byId);
+                }
             }
+            record(
+                    accepted,
+                    byId); // before QUIT: closing the session can fail or hang, the record must not wait for it
         } finally {
+            recordQuietly(accepted, byId);
             release(claimed.subList(next, claimed.size()));
         }
         return result;
+    }
+
+    /**
+     * Marks the accepted e-mails sent and announces them, in one transaction; the buffer is
+     * emptied first, so a failure leaves them claimed (their outcome unknown) rather than
+     * recorded twice.
+     */
+    private void record(Map<UUID, Instant> accepted, Map<UUID, QueuedEmail> byId) {
+        if (accepted.isEmpty()) {
+            return;
+        }
+        Map<UUID, Instant> batch = new LinkedHashMap<>(accepted);
+        accepted.clear();
+        tx.executeWithoutResult(status -> {
+            List<EmailSent> sent = new ArrayList<>(batch.size());
+            for (UUID id : outbox.rows().markSent(batch)) {
+                QueuedEmail email = byId.get(id);
+                sent.add(new EmailSent(email.workspaceId(), id, email.reference(), batch.get(id)));
+            }
+            if (!sent.isEmpty()) {
+                events.publishEvent(new EmailsSent(sent));
+            }
+        });
+    }
+
+    /** The end of a pass that failed on its way: what the server accepted is still recorded if it can be. */
+    private void recordQuietly(Map<UUID, Instant> accepted, Map<UUID, QueuedEmail> byId) {
+        int count = accepted.size();
+        try {
+            record(accepted, byId);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Could not record {} accepted e-mail(s) as sent; their outcome is unknown once their claim runs out",
+                    count,
+                    e);
+        }
     }
 
     private void release(List<QueuedEmail> unsent) {
@@ -108,15 +165,6 @@ class EmailDispatcher {
                     ids.size(),
                     e);
         }
-    }
-
-    private void markSent(QueuedEmail email) {
-        Instant sentAt = clock.instant();
-        tx.executeWithoutResult(status -> {
-            if (outbox.rows().markSent(email.id(), sentAt)) {
-                events.publishEvent(new EmailSent(email.workspaceId(), email.id(), email.reference(), sentAt));
-            }
-        });
     }
 
     private DispatchResult failed(QueuedEmail email, MailTransport.TransportException e) {

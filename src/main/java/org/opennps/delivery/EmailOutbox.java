@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.opennps.shared.SqlTimes;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -27,9 +28,9 @@ class EmailOutbox {
     private final OutboxRows rows;
     private final JsonMapper json;
 
-    EmailOutbox(JdbcClient jdbc, JsonMapper json) {
+    EmailOutbox(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
         this.jdbc = jdbc;
-        this.rows = new OutboxRows(jdbc, "outgoing_email", true);
+        this.rows = new OutboxRows(jdbc, template, "outgoing_email", true);
         this.json = json;
     }
 
@@ -58,15 +59,15 @@ class EmailOutbox {
                 > 0;
     }
 
-    /**
-     * Takes the row for this node until {@code until}, if it is still due: the conditional
-     * update lets exactly one of several racing nodes win.
-     */
     /** Due look-up, claims and outcomes of this outbox's rows. */
     OutboxRows rows() {
         return rows;
     }
 
+    /**
+     * Takes the row for this node until {@code until}, if it is still due: the conditional
+     * update lets exactly one of several racing nodes win.
+     */
     Optional<QueuedEmail> claim(UUID id, Instant now, Instant until) {
         if (!rows.claim(id, now, until)) {
             return Optional.empty();

@@ -51,7 +51,8 @@ final class EmailRenderer {
                 .append(e.unsubscribeUrl())
                 .append('\n');
 
-        StringBuilder html = new StringBuilder(start(e.locale(), t)).append(header(sender));
+        String title = e.subject() != null ? e.subject() : e.question();
+        StringBuilder html = new StringBuilder(start(e.locale(), t, title)).append(header(sender));
         if (e.intro() != null) {
             html.append(paragraphs(e.intro()));
         }
@@ -88,8 +89,9 @@ final class EmailRenderer {
 
     static Parts message(String body, String locale, Sender sender, Wording t, String unsubscribeUrl) {
         StringBuilder text = new StringBuilder(body).append('\n');
-        StringBuilder html =
-                new StringBuilder(start(locale, t)).append(header(sender)).append(paragraphs(body));
+        StringBuilder html = new StringBuilder(start(locale, t, title(body, sender)))
+                .append(header(sender))
+                .append(paragraphs(body));
         if (unsubscribeUrl != null) {
             text.append("\n--\n")
                     .append(t.text("email.unsubscribe"))
@@ -103,11 +105,22 @@ final class EmailRenderer {
         return new Parts(text.toString(), html.toString());
     }
 
-    private static String start(String locale, Wording t) {
+    /** A plain message's document title: the sender's name, else the message's first line. */
+    private static String title(String body, Sender sender) {
+        if (sender.name() != null) {
+            return sender.name();
+        }
+        String first = body.strip().lines().findFirst().orElse("");
+        return first.length() > 80 ? first.substring(0, 80) + "…" : first;
+    }
+
+    /** The document's start; the title is what screen readers announce when the mail opens as a page. */
+    private static String start(String locale, Wording t, String title) {
         String lang = locale == null ? "en" : htmlEscape(locale);
         return "<!DOCTYPE html>\n<html lang=\"" + lang + "\" dir=\"" + t.direction()
                 + "\"><head><meta charset=\"UTF-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + htmlEscape(title) + "</title></head>\n"
                 + "<body style=\"margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;color:#222;"
                 + "max-width:560px;\">\n";
     }

@@ -85,8 +85,8 @@ class OutboxMetrics implements DisposableBean {
     }
 
     @EventListener
-    void on(EmailSent sent) {
-        emailsSent.increment();
+    void on(EmailsSent sent) {
+        emailsSent.increment(sent.emails().size());
     }
 
     @EventListener

@@ -1,10 +1,16 @@
 package org.opennps.delivery;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.opennps.shared.DueCandidates;
 import org.opennps.shared.SqlTimes;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -18,7 +24,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class OutboxRows {
 
+    /** Due now: queued and due, or claimed by a node whose claim ran out. */
+    private static final String DUE =
+            "((status = 'queued' and next_attempt_at <= :now)" + " or (status = 'sending' and claimed_until < :now))";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final String table;
     private final boolean clearErrorWhenSent;
 
@@ -26,8 +37,9 @@ final class OutboxRows {
      * @param table the outbox table (a constant of this module, never user input)
      * @param clearErrorWhenSent whether a sent row forgets the error of its last failed attempt
      */
-    OutboxRows(JdbcClient jdbc, String table, boolean clearErrorWhenSent) {
+    OutboxRows(JdbcClient jdbc, JdbcTemplate template, String table, boolean clearErrorWhenSent) {
         this.jdbc = jdbc;
+        this.template = template;
         this.table = table;
         this.clearErrorWhenSent = clearErrorWhenSent;
     }
@@ -61,10 +73,7 @@ final class OutboxRows {
 
     /** Rows due now: queued and due, or claimed by a node whose claim ran out (it crashed). */
     List<UUID> due(Instant now, int limit) {
-        return jdbc.sql("select id from " + table + """
-                         where (status = 'queued' and next_attempt_at <= :now)
-                           or (status = 'sending' and claimed_until < :now)
-                        order by next_attempt_at limit :limit""")
+        return jdbc.sql("select id from " + table + " where " + DUE + " order by next_attempt_at limit :limit")
                 .param("now", SqlTimes.param(now))
                 .param("limit", limit)
                 .query(UUID.class)
@@ -72,20 +81,30 @@ final class OutboxRows {
     }
 
     /**
-     * Takes up to {@code limit} due rows for this node until {@code until}, oldest first, in two
-     * statements: rows another transaction is claiming are skipped ({@code for update skip
-     * locked}), so racing nodes and workers take disjoint batches. Call inside a transaction and
-     * commit before sending: the committed claim records the attempt.
+     * Takes up to {@code limit} due rows for this node until {@code until}, from the oldest due,
+     * in three statements (see {@link DueCandidates}): a window of due ids read without locks, a
+     * random share of it locked with {@code skip locked}, and the claim of what was locked. Racing
+     * nodes and workers take disjoint batches, on H2 as on PostgreSQL. Call inside a transaction
+     * and commit before sending: the committed claim records the attempt.
      */
     List<UUID> claimDue(Instant now, Instant until, int limit) {
-        List<UUID> ids = jdbc.sql("select id from " + table + """
-                         where (status = 'queued' and next_attempt_at <= :now)
-                           or (status = 'sending' and claimed_until < :now)
-                        order by next_attempt_at limit :limit for update skip locked""")
+        List<UUID> candidates = jdbc.sql("select id from " + table + " where " + DUE + """
+                         order by next_attempt_at limit :window""")
                 .param("now", SqlTimes.param(now))
-                .param("limit", limit)
+                .param("window", limit * DueCandidates.WINDOW)
                 .query(UUID.class)
                 .list();
+        if (candidates.isEmpty()) {
+            return candidates;
+        }
+        List<UUID> picked = DueCandidates.pick(candidates, limit);
+        Set<UUID> locked = new HashSet<>(
+                jdbc.sql("select id from " + table + " where id in (:ids) and (" + DUE + ") for update skip locked")
+                        .param("ids", picked)
+                        .param("now", SqlTimes.param(now))
+                        .query(UUID.class)
+                        .list());
+        List<UUID> ids = picked.stream().filter(locked::contains).toList();
         if (ids.isEmpty()) {
             return ids;
         }
@@ -137,6 +156,40 @@ final class OutboxRows {
                         .params(SqlTimes.param(now), id)
                         .update()
                 > 0;
+    }
+
+    /**
+     * Marks claimed rows sent, each at its own time, in one batch of statements; returns the ids
+     * of those marked (a row whose claim was lost meanwhile is not). Call inside the transaction
+     * that also announces them.
+     */
+    List<UUID> markSent(Map<UUID, Instant> sentAt) {
+        if (sentAt.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = List.copyOf(sentAt.keySet());
+        int[][] counts = template.batchUpdate(
+                "update " + table + " set status = 'sent', sent_at = ?, claimed_until = null"
+                        + (clearErrorWhenSent ? ", last_error = null" : "")
+                        + " where id = ? and status = 'sending'",
+                ids,
+                ids.size(),
+                (ps, id) -> {
+                    ps.setObject(1, SqlTimes.param(sentAt.get(id)));
+                    ps.setObject(2, id);
+                });
+        List<UUID> marked = new ArrayList<>(ids.size());
+        int i = 0;
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                // a driver that cannot tell (SUCCESS_NO_INFO) ran the statement; the row was ours
+                if (count > 0 || count == java.sql.Statement.SUCCESS_NO_INFO) {
+                    marked.add(ids.get(i));
+                }
+                i++;
+            }
+        }
+        return marked;
     }
 
     void retryLater(UUID id, Instant at, String error) {

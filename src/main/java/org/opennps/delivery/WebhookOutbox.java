@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opennps.shared.PageResult;
 import org.opennps.shared.SqlTimes;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,9 +27,9 @@ class WebhookOutbox {
     private final JdbcClient jdbc;
     private final OutboxRows rows;
 
-    WebhookOutbox(JdbcClient jdbc) {
+    WebhookOutbox(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
-        this.rows = new OutboxRows(jdbc, "outgoing_webhook", false);
+        this.rows = new OutboxRows(jdbc, template, "outgoing_webhook", false);
     }
 
     boolean insert(UUID id, WebhookRequest w, String body, Instant now) {

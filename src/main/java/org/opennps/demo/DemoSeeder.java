@@ -81,6 +81,9 @@ class DemoSeeder implements ApplicationRunner {
         }
     }
 
+    static final String DEMO_AGENT = "agent@demo.example";
+    static final String DEMO_VIEWER = "viewer@demo.example";
+
     /** Creates and fills the demo workspace under this slug, unless that was done before. */
     Optional<Workspace> seed(String slug, String name) {
         if (workspaces.findBySlug(slug).isPresent() || !seeds.claim(slug, clock.instant())) {
@@ -91,8 +94,11 @@ class DemoSeeder implements ApplicationRunner {
                 workspaces.create(slug, name, "Europe/Warsaw", true, null).workspace();
         workspaces
                 .findBySlug("default")
-                .ifPresent(d ->
-                        users.members(d.id()).forEach(user -> users.addMember(demo.id(), user, UserService.ADMIN)));
+                .ifPresent(d -> users.memberList(d.id()).forEach(m -> users.addMember(demo.id(), m.id(), m.role())));
+        // sample colleagues, so the members page and the roles show what a team looks like;
+        // invited only (no e-mail is sent, nobody can sign in as them until invited for real)
+        users.invite(demo.id(), DEMO_AGENT, UserService.AGENT);
+        users.invite(demo.id(), DEMO_VIEWER, UserService.VIEWER);
         DemoShop shop = new DemoShop(SEED, clock.instant(), SPAN);
         List<DemoShop.Person> people = shop.people(PEOPLE);
         contacts.upsertAll(demo.id(), people.stream().map(DemoSeeder::input).toList(), i -> "contacts[" + i + "]");

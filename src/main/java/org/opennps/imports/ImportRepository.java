@@ -10,6 +10,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import org.opennps.shared.SqlTimes;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,9 +26,11 @@ class ImportRepository {
             UUID id, UUID workspaceId, String format, UUID surveyId, String mapping, boolean dryRun, String status) {}
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    ImportRepository(JdbcClient jdbc) {
+    ImportRepository(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     void insert(
@@ -131,11 +134,20 @@ class ImportRepository {
                 .update();
     }
 
-    /** Keeps a rejected row's line and reason (the caller stops after {@link #MAX_ERRORS}). */
-    void error(UUID jobId, long line, String reason) {
-        jdbc.sql("insert into import_error (job_id, line, reason) values (?, ?, ?) on conflict do nothing")
-                .params(jobId, line, reason.length() > 500 ? reason.substring(0, 500) : reason)
-                .update();
+    /** Keeps rejected rows' lines and reasons, in one batch (the caller stops after {@link #MAX_ERRORS}). */
+    void errors(UUID jobId, List<ImportJob.RowError> errors) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate(
+                "insert into import_error (job_id, line, reason) values (?, ?, ?) on conflict do nothing",
+                errors,
+                1000,
+                (ps, e) -> {
+                    ps.setObject(1, jobId);
+                    ps.setLong(2, e.line());
+                    ps.setString(3, e.reason().length() > 500 ? e.reason().substring(0, 500) : e.reason());
+                });
     }
 
     long rejected(UUID jobId) {
@@ -151,21 +163,43 @@ class ImportRepository {
                 .update();
     }
 
-    /** Claims the source id for a response; false when it was imported before. */
-    boolean claim(UUID workspaceId, String sourceId, UUID responseId) {
-        return jdbc.sql("insert into import_source (workspace_id, source_id, response_id) values (?, ?, ?)"
-                                + " on conflict do nothing")
-                        .params(workspaceId, sourceId, responseId)
-                        .update()
-                > 0;
+    /** A source's response id and the response it was imported as. */
+    record Claim(String sourceId, UUID responseId) {}
+
+    /**
+     * Claims the source ids for their responses in one batch; per claim, false when the source
+     * id was imported before (by another import that committed, or is committing now: the
+     * claim waits for it).
+     */
+    boolean[] claimAll(UUID workspaceId, List<Claim> claims) {
+        int[][] counts = batches.batchUpdate(
+                "insert into import_source (workspace_id, source_id, response_id) values (?, ?, ?)"
+                        + " on conflict do nothing",
+                claims,
+                1000,
+                (ps, c) -> {
+                    ps.setObject(1, workspaceId);
+                    ps.setString(2, c.sourceId());
+                    ps.setObject(3, c.responseId());
+                });
+        boolean[] claimed = new boolean[claims.size()];
+        int i = 0;
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                claimed[i++] = count != 0;
+            }
+        }
+        return claimed;
     }
 
-    boolean known(UUID workspaceId, String sourceId) {
-        return jdbc.sql("select count(*) from import_source where workspace_id = ? and source_id = ?")
-                        .params(workspaceId, sourceId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+    /** Gives back the claims of source ids whose rows were refused after all. */
+    void unclaim(UUID workspaceId, List<String> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate(
+                "delete from import_source where workspace_id = ? and source_id = ?",
+                sourceIds.stream().map(id -> new Object[] {workspaceId, id}).toList());
     }
 
     Optional<ImportJob> find(UUID workspaceId, UUID id) {

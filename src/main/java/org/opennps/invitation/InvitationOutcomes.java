@@ -1,9 +1,12 @@
 package org.opennps.invitation;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.opennps.delivery.EmailFailed;
 import org.opennps.delivery.EmailSent;
+import org.opennps.delivery.EmailsSent;
 import org.opennps.delivery.WebhookDelivered;
 import org.opennps.delivery.WebhookFailed;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -22,9 +25,14 @@ class InvitationOutcomes {
         this.invitations = invitations;
     }
 
+    /** A batch of sent e-mails moves their invitations in one transaction. */
     @ApplicationModuleListener
-    void on(EmailSent sent) {
-        invitationOf(sent.reference()).ifPresent(id -> invitations.markSent(sent.workspaceId(), id));
+    void on(EmailsSent batch) {
+        Map<UUID, UUID> workspaceByInvitation = new LinkedHashMap<>();
+        for (EmailSent sent : batch.emails()) {
+            invitationOf(sent.reference()).ifPresent(id -> workspaceByInvitation.put(id, sent.workspaceId()));
+        }
+        invitations.markSent(workspaceByInvitation);
     }
 
     @ApplicationModuleListener

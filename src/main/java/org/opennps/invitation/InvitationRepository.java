@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opennps.shared.PageResult;
 import org.opennps.shared.SqlTimes;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -31,10 +32,12 @@ class InvitationRepository {
     record Row(Invitation invitation, String nonce, Map<String, Object> eventProperties) {}
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final JsonMapper json;
 
-    InvitationRepository(JdbcClient jdbc, JsonMapper json) {
+    InvitationRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
         this.jdbc = jdbc;
+        this.template = template;
         this.json = json;
     }
 
@@ -77,6 +80,51 @@ class InvitationRepository {
                 .param("now", SqlTimes.param(now))
                 .query(this::map)
                 .optional();
+    }
+
+    /**
+     * Moves scheduled (or failed) invitations to sent at {@code at}, in one batch of statements;
+     * returns the ids of those it moved.
+     */
+    List<UUID> markSent(Map<UUID, UUID> workspaceById, Instant at) {
+        List<UUID> ids = List.copyOf(workspaceById.keySet());
+        int[][] counts = template.batchUpdate(
+                "update invitation set status = 'sent', reason = null, sent_at = coalesce(sent_at, ?)"
+                        + " where workspace_id = ? and id = ? and status in ('scheduled', 'failed')",
+                ids,
+                ids.size(),
+                (ps, id) -> {
+                    ps.setObject(1, SqlTimes.param(at));
+                    ps.setObject(2, workspaceById.get(id));
+                    ps.setObject(3, id);
+                });
+        List<UUID> moved = new java.util.ArrayList<>(ids.size());
+        int i = 0;
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                if (count > 0 || count == java.sql.Statement.SUCCESS_NO_INFO) {
+                    moved.add(ids.get(i));
+                }
+                i++;
+            }
+        }
+        return moved;
+    }
+
+    /** The invitations with these ids, in one statement; call only with ids checked against their workspace. */
+    List<Invitation> all(java.util.Collection<UUID> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc
+                .sql("select " + COLUMNS + ", " + STATUS + " as effective from invitation where id in (:ids)")
+                .param("ids", ids)
+                .param("now", SqlTimes.param(now))
+                .query(this::map)
+                .list()
+                .stream()
+                .map(Row::invitation)
+                .toList();
     }
 
     /** Moves an invitation on; {@code column} is one of the fixed time columns. */
@@ -225,6 +273,22 @@ class InvitationRepository {
                 a.responded() + b.responded(),
                 a.failed() + b.failed(),
                 suppressed);
+    }
+
+    /** Invitations of a survey, or of a campaign (the other id null). */
+    long countOf(UUID workspaceId, UUID surveyId, UUID campaignId) {
+        return jdbc.sql("select count(*) from invitation where workspace_id = ? and "
+                        + (surveyId != null ? "survey_id = ?" : "campaign_id = ?"))
+                .params(workspaceId, surveyId != null ? surveyId : campaignId)
+                .query(Long.class)
+                .single();
+    }
+
+    int deleteOf(UUID workspaceId, UUID surveyId, UUID campaignId) {
+        return jdbc.sql("delete from invitation where workspace_id = ? and "
+                        + (surveyId != null ? "survey_id = ?" : "campaign_id = ?"))
+                .params(workspaceId, surveyId != null ? surveyId : campaignId)
+                .update();
     }
 
     /** Forgets the person: no contact link, no trigger snapshot; open links stop working. */

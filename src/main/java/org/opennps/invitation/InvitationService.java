@@ -108,6 +108,25 @@ public class InvitationService {
         }
     }
 
+    /**
+     * {@link #markSent(UUID, UUID)} for a batch (invitation id → workspace id): one batch of
+     * updates, one read and one {@link InvitationsSent} event for those that moved.
+     */
+    @Transactional
+    public void markSent(Map<UUID, UUID> workspaceByInvitation) {
+        if (workspaceByInvitation.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<UUID> moved = invitations.markSent(workspaceByInvitation, now);
+        List<InvitationSent> sent = invitations.all(moved, now).stream()
+                .map(i -> new InvitationSent(i.workspaceId(), i.id(), i.contactId(), i.campaignId(), i.channel()))
+                .toList();
+        if (!sent.isEmpty()) {
+            events.publishEvent(new InvitationsSent(sent));
+        }
+    }
+
     @Transactional
     public void markFailed(UUID workspaceId, UUID invitationId, String reason) {
         if (mark(workspaceId, invitationId, Invitation.FAILED, reason, null, "'scheduled', 'sent'")) {
@@ -197,6 +216,20 @@ public class InvitationService {
     public List<CampaignInvitationCounts> campaignCounts(
             UUID workspaceId, UUID campaignId, Instant since, Instant until) {
         return invitations.campaignCounts(workspaceId, campaignId, since, until);
+    }
+
+    /** How many invitations a survey has, or a campaign (pass null for the other). */
+    public long countOf(UUID workspaceId, UUID surveyId, UUID campaignId) {
+        return invitations.countOf(workspaceId, surveyId, campaignId);
+    }
+
+    /**
+     * Deletes the invitations of a survey, or of a campaign, with their deleted survey or
+     * campaign: their links stop working. Call after their responses are deleted.
+     */
+    @Transactional
+    public long deleteOf(UUID workspaceId, UUID surveyId, UUID campaignId) {
+        return invitations.deleteOf(workspaceId, surveyId, campaignId);
     }
 
     /** Whether the campaign issued any invitation in this workspace (whatever its status or time). */

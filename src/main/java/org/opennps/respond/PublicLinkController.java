@@ -24,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The anonymous public link of a survey (website, QR code). The first answer creates an
- * anonymous invitation; the following steps continue on its own page, like a personal link.
+ * anonymous invitation; the following steps continue on its own page, like a personal link. A
+ * link with {@code ?score=} is the personal link's one-click score: it goes on to the new
+ * invitation's page with that score, which counts once a browser shows it. A browser that
+ * answered comes back to its own response ({@link LinkCookie}).
  */
 @Controller
 class PublicLinkController {
@@ -34,39 +37,61 @@ class PublicLinkController {
     private final InvitationService invitations;
     private final RespondentFlow flow;
     private final PublicLinkLimiter limiter;
+    private final LinkCookie browsers;
 
     PublicLinkController(
             SurveyService surveys,
             WorkspaceService workspaces,
             InvitationService invitations,
             RespondentFlow flow,
-            PublicLinkLimiter limiter) {
+            PublicLinkLimiter limiter,
+            LinkCookie browsers) {
         this.surveys = surveys;
         this.workspaces = workspaces;
         this.invitations = invitations;
         this.flow = flow;
         this.limiter = limiter;
+        this.browsers = browsers;
     }
 
-    /** The survey, with a score chosen already when the link carries {@code ?score=} (saved on submit). */
+    /**
+     * The survey. With {@code ?score=} an anonymous invitation is made and the browser goes on to
+     * its page with the score, exactly as from a score in an e-mail: saved unconfirmed, counted
+     * once the page is shown ({@code data-confirm}), never by a plain fetch of the link.
+     */
     @GetMapping("/l/{surveyId}")
     String open(
             @PathVariable String surveyId,
             @RequestParam(required = false) String score,
             HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         limiter.check(request.getRemoteAddr());
         Target target = target(surveyId);
+        Integer chosen = FormInput.parseScore(score);
+        String withScore = chosen == null ? "" : "?score=" + chosen;
+        var earlier = browsers.earlier(request, target.survey().id());
+        if (earlier.isPresent()) {
+            return "redirect:/s/" + earlier.get() + withScore;
+        }
+        if (chosen != null) {
+            limiter.checkAnswer(target.survey().id().toString(), request.getRemoteAddr());
+            return "redirect:/s/" + issue(target, request, response) + withScore;
+        }
         model.addAttribute(
                 "page",
-                flow.blank(
-                        target.survey(),
-                        target.workspace(),
-                        locale(target, request),
-                        "/l/" + surveyId,
-                        FormInput.parseScore(score),
-                        null));
+                flow.blank(target.survey(), target.workspace(), locale(target, request), "/l/" + surveyId, null, null));
         return "respond/survey";
+    }
+
+    /** A new anonymous invitation on the public link, remembered by this browser; its token. */
+    private String issue(Target target, HttpServletRequest request, HttpServletResponse response) {
+        Invitation invitation = invitations.issue(
+                new IssueInvitation(target.workspace().id(), target.survey().id(), null, "link", null, null, Map.of()));
+        String url = invitations.surveyUrl(invitation);
+        String token = url.substring(url.lastIndexOf("/s/") + 3);
+        browsers.remember(request, response, invitation, token);
+        return token;
     }
 
     private static String locale(Target target, HttpServletRequest request) {
@@ -86,11 +111,24 @@ class PublicLinkController {
             Model model) {
         limiter.check(request.getRemoteAddr());
         Target target = target(surveyId);
-        limiter.checkAnswer(target.survey().id().toString(), request.getRemoteAddr());
         FormInput input = FormInput.read(params, target.survey());
         String locale = locale(target, request);
         String action = "/l/" + surveyId;
-        if (!flow.genuine(action, params.getFirst(SurveyPageController.NONCE))) {
+        boolean genuine = flow.genuine(action, params.getFirst(SurveyPageController.NONCE));
+        var earlier = browsers.earlier(request, target.survey().id());
+        if (earlier.isPresent() && genuine) {
+            // this browser answered already: its own response goes on, no second one starts
+            Visit visit = flow.visit(earlier.get(), Locales.accepted(request));
+            String blocked = flow.blocked(visit);
+            if (blocked != null) {
+                return Messages.state(model, visit, blocked);
+            }
+            return SurveyPageController.render(flow.step(visit, input, false), earlier.get(), model, response);
+        }
+        if (genuine) {
+            limiter.checkAnswer(target.survey().id().toString(), request.getRemoteAddr());
+        }
+        if (!genuine) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             model.addAttribute(
                     "page",
@@ -116,11 +154,8 @@ class PublicLinkController {
                             flow.wording(target.workspace(), locale).text("respond.error.no-score")));
             return "respond/survey";
         }
-        Invitation invitation = invitations.issue(
-                new IssueInvitation(target.workspace().id(), target.survey().id(), null, "link", null, null, Map.of()));
-        String url = invitations.surveyUrl(invitation);
-        String token = url.substring(url.lastIndexOf("/s/") + 3);
-        Visit visit = flow.visit(token, invitation, Locales.accepted(request));
+        String token = issue(target, request, response);
+        Visit visit = flow.visit(token, Locales.accepted(request));
         return SurveyPageController.render(flow.step(visit, input, false), token, model, response);
     }
 

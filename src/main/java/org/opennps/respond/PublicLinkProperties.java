@@ -15,10 +15,14 @@ import org.springframework.validation.annotation.Validated;
  * @param answersPerHour answers one client address may give per survey and hour (default 5)
  * @param surveyAnswersPerMinute answers a survey's public link takes per minute from all
  *     addresses together (default 60)
+ * @param onePerBrowser a browser that answered the link comes back to its own response (to go on
+ *     or to "already answered") instead of starting another one; switch off for a shared kiosk
+ *     (default true)
  */
 @Validated
 @ConfigurationProperties("opennps.public-link")
 record PublicLinkProperties(
         @DefaultValue("30") @Min(1) @Max(100000) int requestsPerMinute,
         @DefaultValue("5") @Min(1) @Max(100000) int answersPerHour,
-        @DefaultValue("60") @Min(1) @Max(1000000) int surveyAnswersPerMinute) {}
+        @DefaultValue("60") @Min(1) @Max(1000000) int surveyAnswersPerMinute,
+        @DefaultValue("true") boolean onePerBrowser) {}

@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Filters of the response listing, export and inbox; null means any. Times apply to started_at.
  *
+ * @param channel only this channel, or with a leading {@code !} every channel but that one
+ *     ({@code !link} leaves out the public link's anonymous answers)
  * @param hasComment true: only responses with a non-blank text answer; false: only without
  */
 public record ResponseFilter(
@@ -39,7 +41,11 @@ public record ResponseFilter(
                 + (since == null ? "" : " and started_at >= :since")
                 + (until == null ? "" : " and started_at < :until")
                 + (category == null ? "" : " and category = :category")
-                + (channel == null ? "" : " and channel = :channel")
+                + (channel == null
+                        ? ""
+                        : channel.startsWith("!")
+                                ? " and coalesce(channel, '') <> :channel"
+                                : " and channel = :channel")
                 + (hasComment == null ? "" : " and has_comment = :comment");
     }
 
@@ -58,7 +64,7 @@ public record ResponseFilter(
             spec = spec.param("until", SqlTimes.param(until));
         }
         if (channel != null) {
-            spec = spec.param("channel", channel);
+            spec = spec.param("channel", channel.startsWith("!") ? channel.substring(1) : channel);
         }
         if (hasComment != null) {
             spec = spec.param("comment", hasComment);

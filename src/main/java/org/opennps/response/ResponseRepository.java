@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.opennps.shared.PageResult;
 import org.opennps.shared.SqlTimes;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -25,11 +26,45 @@ class ResponseRepository {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final JsonMapper json;
 
-    ResponseRepository(JdbcClient jdbc, JsonMapper json) {
+    ResponseRepository(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
+    }
+
+    /** Inserts new responses (no invitation) in one batch; {@code hasComment} runs alongside. */
+    void insertAll(List<Response> rs, List<Boolean> hasComment) {
+        List<Integer> index =
+                java.util.stream.IntStream.range(0, rs.size()).boxed().toList();
+        batches.batchUpdate(
+                "insert into response (" + COLUMNS
+                        + ", has_comment) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                index,
+                1000,
+                (ps, i) -> {
+                    Response r = rs.get(i);
+                    ps.setObject(1, r.id());
+                    ps.setObject(2, r.workspaceId());
+                    ps.setObject(3, r.surveyId());
+                    ps.setObject(4, r.campaignId());
+                    ps.setObject(5, r.invitationId());
+                    ps.setObject(6, r.contactId());
+                    ps.setString(7, r.channel());
+                    ps.setObject(8, r.score());
+                    ps.setString(9, r.category());
+                    ps.setBoolean(10, r.confirmed());
+                    ps.setString(11, json.writeValueAsString(r.answers()));
+                    ps.setString(12, json.writeValueAsString(r.contactAttributes()));
+                    ps.setString(13, json.writeValueAsString(r.eventProperties()));
+                    ps.setString(14, r.locale());
+                    ps.setObject(15, SqlTimes.param(r.startedAt()));
+                    ps.setObject(16, SqlTimes.param(r.completedAt()));
+                    ps.setObject(17, SqlTimes.param(r.updatedAt()));
+                    ps.setBoolean(18, hasComment.get(i));
+                });
     }
 
     /** Inserts the response unless its invitation has one already; returns whether it did. */
@@ -101,6 +136,33 @@ class ResponseRepository {
                 .params(workspaceId, contactId)
                 .query(this::map)
                 .list();
+    }
+
+    /** Responses of a survey, or of a campaign (the other id null). */
+    long countOf(UUID workspaceId, UUID surveyId, UUID campaignId) {
+        return jdbc.sql("select count(*) from response where workspace_id = ? and " + ofWhat(surveyId))
+                .params(workspaceId, surveyId != null ? surveyId : campaignId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Ids of the responses of a survey or campaign, at most {@code limit}. */
+    List<UUID> idsOf(UUID workspaceId, UUID surveyId, UUID campaignId, int limit) {
+        return jdbc.sql("select id from response where workspace_id = ? and " + ofWhat(surveyId) + " limit ?")
+                .params(workspaceId, surveyId != null ? surveyId : campaignId, limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    int delete(UUID workspaceId, List<UUID> ids) {
+        return jdbc.sql("delete from response where workspace_id = :ws and id in (:ids)")
+                .param("ws", workspaceId)
+                .param("ids", ids)
+                .update();
+    }
+
+    private static String ofWhat(UUID surveyId) {
+        return surveyId != null ? "survey_id = ?" : "campaign_id = ?";
     }
 
     Map<UUID, Long> countsBySurvey(UUID workspaceId) {

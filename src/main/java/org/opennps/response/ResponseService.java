@@ -189,35 +189,73 @@ public class ResponseService {
     }
 
     /**
-     * A response from another system's history, collected at {@code at}: stored like
-     * {@link #record}, but announced only as an imported {@link ResponseRecorded} (no
-     * {@link ResponseScored}, no {@link ResponseCompleted}), so no alert, webhook or campaign
-     * acts on it while analytics counts it in its own day.
+     * One response of another system's history, as {@link #importAll} takes it.
+     *
+     * @param id the id to store it under (the caller may have claimed it elsewhere first)
+     * @param contact the person as stored now (whose attributes the snapshot takes), or null
+     */
+    public record HistoricalResponse(
+            UUID id,
+            Contact contact,
+            String channel,
+            Submission submission,
+            Map<String, Object> extraAttributes,
+            Instant at) {}
+
+    /** What became of one {@link HistoricalResponse}: stored, or refused with the reason. */
+    public record Imported(Response response, String rejection) {}
+
+    /**
+     * Responses from another system's history, each collected at its own time: checked like
+     * {@link #record} one by one (a refused one is reported, the others are stored), then
+     * stored together in one batch and announced once as {@link ResponsesImported} (no
+     * {@link ResponseRecorded}, {@link ResponseScored} or {@link ResponseCompleted}), so no
+     * alert, webhook or campaign acts on them while analytics counts each in its own day, in
+     * this transaction. One result per input, in order.
      */
     @Transactional
-    public Response importHistorical(
-            UUID workspaceId,
-            UUID surveyId,
-            UUID contactId,
-            String channel,
-            Submission s,
-            Map<String, Object> extraAttributes,
-            Instant at) {
-        if (at.isAfter(clock.instant())) {
-            throw new InvalidInputException("created_at", "must not be in the future");
+    public List<Imported> importAll(UUID workspaceId, UUID surveyId, List<HistoricalResponse> rows) {
+        Survey survey = surveys.get(workspaceId, surveyId);
+        Instant now = clock.instant();
+        List<Imported> results = new ArrayList<>(rows.size());
+        List<Response> stored = new ArrayList<>(rows.size());
+        List<Boolean> comments = new ArrayList<>(rows.size());
+        for (HistoricalResponse row : rows) {
+            if (row.at().isAfter(now)) {
+                results.add(new Imported(
+                        null, new InvalidInputException("created_at", "must not be in the future").getMessage()));
+                continue;
+            }
+            try {
+                Instant at = row.at().truncatedTo(ChronoUnit.MICROS);
+                Contact contact = row.contact();
+                Response start = withSnapshotExtras(
+                        started(
+                                row.id(),
+                                workspaceId,
+                                surveyId,
+                                null,
+                                contact == null ? null : contact.id(),
+                                row.channel(),
+                                null,
+                                Map.of(),
+                                at,
+                                contact == null ? Map.of() : contact.attributes()),
+                        row.extraAttributes());
+                Response next = checked(survey, start, row.submission(), at);
+                stored.add(next);
+                comments.add(AnswerRules.hasComment(survey, next.answers()));
+                results.add(new Imported(next, null));
+            } catch (InvalidInputException e) {
+                results.add(new Imported(null, e.getMessage()));
+            }
         }
-        Response stored = store(
-                workspaceId,
-                surveyId,
-                contactId,
-                channel,
-                null,
-                s,
-                Map.of(),
-                at.truncatedTo(ChronoUnit.MICROS),
-                extraAttributes);
-        events.publishEvent(stored.recorded(true));
-        return stored;
+        if (!stored.isEmpty()) {
+            responses.insertAll(stored, comments);
+            events.publishEvent(new ResponsesImported(
+                    workspaceId, stored.stream().map(r -> r.recorded(true)).toList()));
+        }
+        return results;
     }
 
     /**
@@ -334,6 +372,16 @@ public class ResponseService {
         Survey survey = surveys.get(workspaceId, surveyId);
         Response start = withSnapshotExtras(
                 started(workspaceId, surveyId, null, contactId, channel, locale, trigger, at), extraAttributes);
+        Response next = checked(survey, start, s, at);
+        responses.insertIfAbsent(next, AnswerRules.hasComment(survey, next.answers()));
+        return next;
+    }
+
+    /**
+     * A complete response built from {@code start} and the submission: every answer must be
+     * shown for the score and every required question answered, else InvalidInputException.
+     */
+    private static Response checked(Survey survey, Response start, Submission s, Instant at) {
         List<FieldViolation> violations = new ArrayList<>();
         Response next =
                 ResponseChange.apply(survey, start, new Submission(s.score(), true, s.answers(), true), at, violations);
@@ -351,7 +399,6 @@ public class ResponseService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        responses.insertIfAbsent(next, AnswerRules.hasComment(survey, next.answers()));
         return next;
     }
 
@@ -370,6 +417,30 @@ public class ResponseService {
         return responses.findByContact(workspaceId, contactId);
     }
 
+    /** How many responses a survey has, or a campaign (pass null for the other). */
+    public long countOf(UUID workspaceId, UUID surveyId, UUID campaignId) {
+        return responses.countOf(workspaceId, surveyId, campaignId);
+    }
+
+    /**
+     * Deletes every response of a survey, or of a campaign (pass null for the other), announcing
+     * {@link ResponsesDeleted} per batch first so cases and analytics go in the same transaction.
+     */
+    @Transactional
+    public long deleteOf(UUID workspaceId, UUID surveyId, UUID campaignId) {
+        long deleted = 0;
+        while (true) {
+            List<UUID> ids = responses.idsOf(workspaceId, surveyId, campaignId, DELETE_BATCH);
+            if (ids.isEmpty()) {
+                return deleted;
+            }
+            events.publishEvent(new ResponsesDeleted(workspaceId, ids));
+            deleted += responses.delete(workspaceId, ids);
+        }
+    }
+
+    private static final int DELETE_BATCH = 500;
+
     /** How many responses each survey of the workspace has (surveys without any are absent). */
     public Map<UUID, Long> countsBySurvey(UUID workspaceId) {
         return responses.countsBySurvey(workspaceId);
@@ -387,8 +458,23 @@ public class ResponseService {
         Map<String, Object> attributes = contactId == null
                 ? Map.of()
                 : contacts.find(ws, contactId).map(Contact::attributes).orElse(Map.of());
+        return started(
+                UUID.randomUUID(), ws, surveyId, invitation, contactId, channel, locale, trigger, now, attributes);
+    }
+
+    private static Response started(
+            UUID id,
+            UUID ws,
+            UUID surveyId,
+            Invitation invitation,
+            UUID contactId,
+            String channel,
+            String locale,
+            Map<String, Object> trigger,
+            Instant now,
+            Map<String, Object> attributes) {
         return new Response(
-                UUID.randomUUID(),
+                id,
                 ws,
                 surveyId,
                 invitation == null ? null : invitation.campaignId(),

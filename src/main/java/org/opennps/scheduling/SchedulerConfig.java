@@ -8,9 +8,11 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -35,38 +37,60 @@ class SchedulerConfig {
     }
 
     @Bean
-    SmartLifecycle schedulerLifecycle(
+    SchedulerLifecycle schedulerLifecycle(
             DataSource dataSource, Clock clock, ObjectProvider<Task<?>> tasks, SchedulerProperties properties) {
-        return new SmartLifecycle() {
-            private Scheduler running;
+        return new SchedulerLifecycle(properties, () -> {
+            List<Task<?>> known = known(tasks);
+            log.info(
+                    "Node {} runs scheduled tasks {}",
+                    NODE,
+                    known.stream().map(Task::getName).toList());
+            return SchedulerFactory.build(dataSource, clock, known, properties, SchedulerFactory.TABLE, NODE);
+        });
+    }
 
-            @Override
-            public synchronized void start() {
-                if (properties.enabled() && running == null) {
-                    List<Task<?>> known = known(tasks);
-                    log.info(
-                            "Node {} runs scheduled tasks {}",
-                            NODE,
-                            known.stream().map(Task::getName).toList());
-                    running =
-                            SchedulerFactory.build(dataSource, clock, known, properties, SchedulerFactory.TABLE, NODE);
-                    running.start();
-                }
-            }
+    /**
+     * Runs one scheduler from start to stop. Stopping lets running executions finish within
+     * {@code shutdown-max-wait}. It is also a disposable bean that depends on the data source,
+     * so the scheduler is stopped before the pool closes even when the context is closed
+     * without stopping its lifecycle beans first (a start that failed half-way).
+     */
+    static final class SchedulerLifecycle implements SmartLifecycle, DisposableBean {
 
-            @Override
-            public synchronized void stop() {
-                if (running != null) {
-                    running.stop();
-                    running = null;
-                }
-            }
+        private final SchedulerProperties properties;
+        private final Supplier<Scheduler> schedulers;
+        private Scheduler running;
 
-            @Override
-            public synchronized boolean isRunning() {
-                return running != null;
+        SchedulerLifecycle(SchedulerProperties properties, Supplier<Scheduler> schedulers) {
+            this.properties = properties;
+            this.schedulers = schedulers;
+        }
+
+        @Override
+        public synchronized void start() {
+            if (properties.enabled() && running == null) {
+                running = schedulers.get();
+                running.start();
             }
-        };
+        }
+
+        @Override
+        public synchronized void stop() {
+            if (running != null) {
+                running.stop();
+                running = null;
+            }
+        }
+
+        @Override
+        public synchronized boolean isRunning() {
+            return running != null;
+        }
+
+        @Override
+        public void destroy() {
+            stop();
+        }
     }
 
     private static List<Task<?>> known(ObjectProvider<Task<?>> tasks) {

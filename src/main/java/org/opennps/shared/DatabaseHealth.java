@@ -90,7 +90,13 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
-            statement.execute("select 1");
+            try {
+                statement.execute("select 1");
+            } finally {
+                // H2 keeps a statement's query timeout on its session: left set, every later
+                // statement on this pooled connection (an import's chunk) would be cancelled
+                statement.setQueryTimeout(0);
+            }
             return Health.up()
                     .withDetail("database", connection.getMetaData().getDatabaseProductName())
                     .build();

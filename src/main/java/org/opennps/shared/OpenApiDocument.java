@@ -145,7 +145,11 @@ class OpenApiDocument implements OpenApiCustomizer {
     private static void analyticsFilters(String path, Operation operation) {
         query(operation, "survey_id", new StringSchema().format("uuid"), "only answers to this survey");
         query(operation, "campaign_id", new StringSchema().format("uuid"), "only answers to this campaign");
-        query(operation, "channel", new StringSchema(), "only answers through this channel, e.g. email or web");
+        query(
+                operation,
+                "channel",
+                new StringSchema(),
+                "only answers through this channel, e.g. email or web; !link for every channel but the public link");
         query(operation, "since", new StringSchema(), "ISO time, or a date (local midnight of the workspace)");
         query(operation, "until", new StringSchema(), "ISO time, or a date (local midnight of the workspace)");
         Parameter where = query(

@@ -12,6 +12,8 @@ import java.util.UUID;
  * duration) overrides the workspace's default validity of invitations when set; {@code display}
  * (null when absent) lets the widget show it by itself on page triggers or in slots.
  * {@code title} is what respondents see as its heading (null: none); {@code name} is internal.
+ * {@code archivedAt} is set while the survey is archived: hidden from lists and the campaign
+ * builder, its responses and analytics kept.
  */
 public record Survey(
         UUID id,
@@ -22,10 +24,29 @@ public record Survey(
         Instant createdAt,
         Instant updatedAt,
         SurveyDisplay display,
-        Texts title) {
+        Texts title,
+        Instant archivedAt) {
 
     public Survey {
         questions = List.copyOf(questions);
+    }
+
+    /** A survey that is not archived. */
+    public Survey(
+            UUID id,
+            String name,
+            List<Question> questions,
+            Texts thankYou,
+            String invitationExpiry,
+            Instant createdAt,
+            Instant updatedAt,
+            SurveyDisplay display,
+            Texts title) {
+        this(id, name, questions, thankYou, invitationExpiry, createdAt, updatedAt, display, title, null);
+    }
+
+    public boolean archived() {
+        return archivedAt != null;
     }
 
     /** A survey without a public title. */
@@ -60,7 +81,8 @@ public record Survey(
 
     /** The same survey with other texts; {@code title} null removes the public title. */
     public Survey withTitle(Texts newTitle) {
-        return new Survey(id, name, questions, thankYou, invitationExpiry, createdAt, updatedAt, display, newTitle);
+        return new Survey(
+                id, name, questions, thankYou, invitationExpiry, createdAt, updatedAt, display, newTitle, archivedAt);
     }
 
     /** The survey's NPS question, if it has one. */

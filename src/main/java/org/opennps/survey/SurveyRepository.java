@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SurveyRepository {
 
     private static final String COLUMNS = "id, name, definition, created_at, updated_at";
+    private static final String SELECT = "select " + COLUMNS + ", archived_at from survey";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -44,7 +45,7 @@ class SurveyRepository {
     }
 
     Optional<Survey> find(UUID workspaceId, UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from survey where workspace_id = ? and id = ?")
+        return jdbc.sql(SELECT + " where workspace_id = ? and id = ?")
                 .params(workspaceId, id)
                 .query(this::map)
                 .optional();
@@ -57,26 +58,42 @@ class SurveyRepository {
                 .optional();
     }
 
-    PageResult<Survey> list(UUID workspaceId, PageResult.Request page) {
-        long total = jdbc.sql("select count(*) from survey where workspace_id = ?")
+    /** Newest first; {@code archived} null lists every survey, true only archived ones, false the others. */
+    PageResult<Survey> list(UUID workspaceId, Boolean archived, PageResult.Request page) {
+        String where = " where workspace_id = ?"
+                + (archived == null ? "" : archived ? " and archived_at is not null" : " and archived_at is null");
+        long total = jdbc.sql("select count(*) from survey" + where)
                 .param(workspaceId)
                 .query(Long.class)
                 .single();
-        var items = jdbc.sql("select " + COLUMNS
-                        + " from survey where workspace_id = ? order by created_at desc, id limit ? offset ?")
+        var items = jdbc.sql(SELECT + where + " order by created_at desc, id limit ? offset ?")
                 .params(workspaceId, page.size(), page.offset())
                 .query(this::map)
                 .list();
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
+    /** Archives (a time) or restores (null) a survey; false when the workspace has no such survey. */
+    boolean setArchived(UUID workspaceId, UUID id, java.time.Instant archivedAt) {
+        return jdbc.sql("update survey set archived_at = ? where workspace_id = ? and id = ?")
+                        .params(SqlTimes.param(archivedAt), workspaceId, id)
+                        .update()
+                > 0;
+    }
+
+    void delete(UUID workspaceId, UUID id) {
+        jdbc.sql("delete from survey where workspace_id = ? and id = ?")
+                .params(workspaceId, id)
+                .update();
+    }
+
     /**
-     * Surveys whose definition holds display rules. The text test only narrows the rows; the
+     * Surveys in use (not archived) whose definition holds display rules. The text test only narrows the rows; the
      * reader decides. A workspace has tens of surveys, so this stays one short query.
      */
     java.util.List<Survey> withDisplay(UUID workspaceId) {
         return jdbc
-                .sql("select " + COLUMNS + " from survey where workspace_id = ? and definition like ?"
+                .sql(SELECT + " where workspace_id = ? and archived_at is null and definition like ?"
                         + " order by created_at, id")
                 .params(workspaceId, "%\"display\"%")
                 .query(this::map)
@@ -115,6 +132,7 @@ class SurveyRepository {
                 SqlTimes.instant(rs, "created_at"),
                 SqlTimes.instant(rs, "updated_at"),
                 draft.display(),
-                draft.title());
+                draft.title(),
+                SqlTimes.instant(rs, "archived_at"));
     }
 }

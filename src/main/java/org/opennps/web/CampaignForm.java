@@ -24,7 +24,9 @@ record CampaignForm(
         String exitOn,
         String sampling,
         String dailyCap,
-        List<StepForm> steps) {
+        List<StepForm> steps,
+        String precisionPoints,
+        String precisionPer) {
 
     private static final int MAX_STEPS = 20;
 
@@ -52,7 +54,13 @@ record CampaignForm(
                 c.exitOn() == null ? "" : String.join(", ", c.exitOn()),
                 c.samplingPercent() == null ? "100" : c.samplingPercent().toString(),
                 c.dailyCap() == null ? "" : c.dailyCap().toString(),
-                steps);
+                steps,
+                c.precision() == null || c.precision().points() == null
+                        ? ""
+                        : java.math.BigDecimal.valueOf(c.precision().points())
+                                .stripTrailingZeros()
+                                .toPlainString(),
+                c.precision() == null ? "" : text(c.precision().per()));
     }
 
     static String text(String value) {
@@ -78,7 +86,9 @@ record CampaignForm(
                 SurveyForm.value(p, "exit_on"),
                 SurveyForm.value(p, "sampling_percent").strip(),
                 SurveyForm.value(p, "daily_cap").strip(),
-                steps);
+                steps,
+                SurveyForm.value(p, "precision.points").strip(),
+                SurveyForm.value(p, "precision.per").strip());
     }
 
     /**
@@ -89,6 +99,16 @@ record CampaignForm(
         List<FieldViolation> violations = new ArrayList<>();
         Integer samplingPercent = number("sampling_percent", sampling, violations);
         Integer cap = number("daily_cap", dailyCap, violations);
+        SaveCampaign.Precision precision = null;
+        if (!precisionPoints.isBlank() || !precisionPer.isBlank()) {
+            Double points = null;
+            try {
+                points = precisionPoints.isBlank() ? null : Double.valueOf(precisionPoints.replace(',', '.'));
+            } catch (NumberFormatException e) {
+                violations.add(new FieldViolation("precision.points", "must be a number of NPS points from 1 to 50"));
+            }
+            precision = new SaveCampaign.Precision(points, precisionPer.isBlank() ? null : precisionPer);
+        }
         UUID survey = null;
         try {
             survey = surveyId.isBlank() ? null : UUID.fromString(surveyId.strip());
@@ -118,7 +138,8 @@ record CampaignForm(
                 exits,
                 samplingPercent,
                 cap,
-                list);
+                list,
+                precision);
     }
 
     /**
@@ -168,7 +189,8 @@ record CampaignForm(
             }
             default -> {}
         }
-        return new CampaignForm(name, surveyId, eventType, w, exitOn, sampling, dailyCap, s);
+        return new CampaignForm(
+                name, surveyId, eventType, w, exitOn, sampling, dailyCap, s, precisionPoints, precisionPer);
     }
 
     /** Properties a sample event should carry: those the trigger and the filters refer to. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.opennps.campaign.CampaignService;
+import org.opennps.campaign.CampaignStatus;
 import org.opennps.shared.PageResult;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +23,10 @@ class CampaignNames {
         campaigns
                 .list(workspaceId, PageResult.Request.of(1, PageResult.MAX_SIZE))
                 .items()
-                .forEach(c -> list.add(new Named(c.id(), c.name())));
+                .forEach(c -> list.add(new Named(c.id(), c.name(), c.status() == CampaignStatus.ARCHIVED)));
         return list;
     }
 
-    /** A campaign's id and name. */
-    record Named(UUID id, String name) {}
+    /** A campaign's id and name, and whether it is archived (filters still offer it). */
+    record Named(UUID id, String name, boolean archived) {}
 }

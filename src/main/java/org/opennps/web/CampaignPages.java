@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.opennps.campaign.CampaignDeletion;
+import org.opennps.campaign.CampaignRemoval;
 import org.opennps.campaign.CampaignService;
 import org.opennps.campaign.CampaignStatus;
 import org.opennps.campaign.CampaignTemplates;
@@ -36,22 +38,35 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CampaignPages {
 
     private final CampaignService campaigns;
+    private final CampaignRemoval removal;
     private final CampaignTemplates templates;
     private final CampaignStats stats;
     private final SurveyService surveys;
 
-    CampaignPages(CampaignService campaigns, CampaignTemplates templates, CampaignStats stats, SurveyService surveys) {
+    CampaignPages(
+            CampaignService campaigns,
+            CampaignRemoval removal,
+            CampaignTemplates templates,
+            CampaignStats stats,
+            SurveyService surveys) {
         this.campaigns = campaigns;
+        this.removal = removal;
         this.templates = templates;
         this.stats = stats;
         this.surveys = surveys;
     }
 
+    /** Campaigns not archived; with {@code archived=true} the archived ones too. */
     @GetMapping("/campaigns")
-    String list(WorkspaceAccess access, Model model) {
+    String list(WorkspaceAccess access, @RequestParam(defaultValue = "false") boolean archived, Model model) {
         UUID ws = access.workspaceId();
         Map<UUID, Survey> surveyById = surveys(ws);
-        model.addAttribute("rows", stats.rows(ws, surveyById));
+        List<CampaignStats.Row> rows = stats.rows(ws, surveyById);
+        long archivedCount = rows.stream().filter(CampaignStats.Row::archived).count();
+        model.addAttribute(
+                "rows", rows.stream().filter(r -> archived || !r.archived()).toList());
+        model.addAttribute("showArchived", archived);
+        model.addAttribute("archivedCount", archivedCount);
         model.addAttribute("templates", templates.all());
         return "campaigns";
     }
@@ -146,12 +161,56 @@ class CampaignPages {
         return "redirect:/campaigns/" + id;
     }
 
+    @PostMapping("/campaigns/{id}/archive")
+    String archive(WorkspaceAccess access, @PathVariable UUID id, RedirectAttributes redirect) {
+        removal.archive(access.workspaceId(), id);
+        redirect.addFlashAttribute(
+                "message", "Campaign archived: it starts no journeys and waiting ones are held; its numbers are kept.");
+        return "redirect:/campaigns/" + id;
+    }
+
+    @PostMapping("/campaigns/{id}/unarchive")
+    String unarchive(WorkspaceAccess access, @PathVariable UUID id, RedirectAttributes redirect) {
+        removal.unarchive(access.workspaceId(), id);
+        redirect.addFlashAttribute("message", "Campaign restored, paused: activate it to run it again.");
+        return "redirect:/campaigns/" + id;
+    }
+
+    /** Asks before deleting: the journeys, invitations and responses that go with the campaign. */
+    @GetMapping("/campaigns/{id}/delete")
+    String confirmDelete(WorkspaceAccess access, @PathVariable UUID id, Model model) {
+        CampaignDeletion deletion = removal.deletion(access.workspaceId(), id);
+        boolean archived = campaigns.get(access.workspaceId(), id).status() == CampaignStatus.ARCHIVED;
+        return DeletionPage.render(
+                model, "campaign", deletion.name(), deletion.removed(), List.of(), "/campaigns/" + id, archived);
+    }
+
+    @PostMapping("/campaigns/{id}/delete")
+    String delete(
+            WorkspaceAccess access,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            RedirectAttributes redirect) {
+        CampaignDeletion deletion = removal.delete(access.workspaceId(), id, confirm);
+        redirect.addFlashAttribute(
+                "message",
+                "Campaign " + deletion.name() + " deleted"
+                        + (deletion.needsConfirmation() ? " with " + SurveyService.describe(deletion.removed()) : "")
+                        + ".");
+        return "redirect:/campaigns";
+    }
+
     private String builder(Model model, UUID ws, CampaignView campaign, CampaignForm form, Map<String, String> errors) {
         model.addAttribute("campaign", campaign);
         model.addAttribute("audience", campaign == null ? null : audienceOf(campaign));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("surveys", surveys(ws).values());
+        // archived surveys are not offered, except the one the campaign sends now
+        model.addAttribute(
+                "surveys",
+                surveys(ws).values().stream()
+                        .filter(s -> !s.archived() || s.id().toString().equals(form.surveyId()))
+                        .toList());
         model.addAttribute("stepTypes", StepForm.TYPES);
         model.addAttribute("conditionTypes", ConditionForm.TYPES);
         model.addAttribute("ops", ConditionForm.OPS);
@@ -161,6 +220,7 @@ class CampaignPages {
             model.addAttribute(
                     "waiting", stats.waiting(ws, campaign.id(), form.steps().size()));
             model.addAttribute("sample", CampaignPreviewPage.sample(form, stats.sampleContact(ws)));
+            model.addAttribute("sampling", campaigns.sampling(ws, campaign.id()));
         }
         return "campaign-edit";
     }

@@ -135,6 +135,10 @@ class CampaignStats {
             long ended,
             CampaignFunnel funnel) {
 
+        public boolean archived() {
+            return "archived".equals(status);
+        }
+
         public long suppressed() {
             return funnel.suppressed().values().stream()
                     .mapToLong(Long::longValue)

@@ -19,6 +19,9 @@ record DashboardFilter(String period, UUID survey, UUID campaign, String channel
     static final String DEFAULT_PERIOD = "90d";
     static final String DEFAULT_GROUP = "attribute:city";
 
+    /** Every channel but the public link, whose anonymous answers a workspace may not trust. */
+    static final String ALL_BUT_LINK = "!link";
+
     /** A choosable period: its length, the trend's bucket and how it reads. */
     record Period(Duration length, String interval, String label) {}
 
@@ -27,7 +30,9 @@ record DashboardFilter(String period, UUID survey, UUID campaign, String channel
                 period != null && PERIODS.containsKey(period) ? period : DEFAULT_PERIOD,
                 survey,
                 campaign,
-                channel != null && ResponsePages.CHANNELS.contains(channel) ? channel : null,
+                channel != null && (ResponsePages.CHANNELS.contains(channel) || ALL_BUT_LINK.equals(channel))
+                        ? channel
+                        : null,
                 blankToNull(where),
                 blankToNull(group) == null ? DEFAULT_GROUP : group.strip());
     }

@@ -159,13 +159,13 @@ class DashboardPage {
 
     private void fillThemes(Model model, UUID ws, DashboardFilter filter, Instant now) {
         var current = filter.params(now.minus(filter.chosen().length()), now);
-        List<ThemeCost> themes = analytics.themes(ws, current).themes();
+        List<ThemeCost> themes = analytics.themeCosts(ws, current);
         model.addAttribute("themes", themes);
         // drivers: what fixing a theme could gain at most, largest first
         model.addAttribute(
                 "drivers",
                 themes.stream()
-                        .filter(t -> t.gain() != null && t.gain() > 0)
+                        .filter(t -> t.gain() != null && t.gain() > 0 && t.complaints() > 0)
                         .sorted(java.util.Comparator.comparing(ThemeCost::gain).reversed())
                         .limit(6)
                         .toList());

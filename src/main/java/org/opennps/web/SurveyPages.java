@@ -10,6 +10,7 @@ import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.PageResult;
 import org.opennps.survey.Survey;
+import org.opennps.survey.SurveyDeletion;
 import org.opennps.survey.SurveyDraft;
 import org.opennps.survey.SurveyService;
 import org.opennps.workspace.WorkspaceAccess;
@@ -41,9 +42,20 @@ class SurveyPages {
         this.json = json;
     }
 
+    /** Surveys in use; with {@code archived=true} the archived ones too. */
     @GetMapping("/surveys")
-    String list(WorkspaceAccess access, @RequestParam(defaultValue = "1") int page, Model model) {
-        model.addAttribute("page", surveys.list(access.workspaceId(), PageResult.Request.of(Math.max(1, page), 50)));
+    String list(
+            WorkspaceAccess access,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "false") boolean archived,
+            Model model) {
+        UUID ws = access.workspaceId();
+        model.addAttribute(
+                "page", surveys.list(ws, archived ? null : false, PageResult.Request.of(Math.max(1, page), 50)));
+        model.addAttribute("showArchived", archived);
+        model.addAttribute(
+                "archivedCount",
+                surveys.list(ws, true, PageResult.Request.of(1, 1)).total());
         model.addAttribute("counts", responses.countsBySurvey(access.workspaceId()));
         model.addAttribute("templates", surveys.templates());
         return "surveys";
@@ -124,6 +136,51 @@ class SurveyPages {
             model.addAttribute("violations", e.violations());
             return "survey-preview-invalid";
         }
+    }
+
+    @PostMapping("/surveys/{id}/archive")
+    String archive(WorkspaceAccess access, @PathVariable UUID id, RedirectAttributes redirect) {
+        surveys.archive(access.workspaceId(), id);
+        redirect.addFlashAttribute(
+                "message",
+                "Survey archived: hidden from the lists, its responses and reports kept. Restore it any time.");
+        return "redirect:/surveys/" + id;
+    }
+
+    @PostMapping("/surveys/{id}/unarchive")
+    String unarchive(WorkspaceAccess access, @PathVariable UUID id, RedirectAttributes redirect) {
+        surveys.unarchive(access.workspaceId(), id);
+        redirect.addFlashAttribute("message", "Survey restored.");
+        return "redirect:/surveys/" + id;
+    }
+
+    /** Asks before deleting: what goes with the survey, counted, or why it cannot go. */
+    @GetMapping("/surveys/{id}/delete")
+    String confirmDelete(WorkspaceAccess access, @PathVariable UUID id, Model model) {
+        SurveyDeletion deletion = surveys.deletion(access.workspaceId(), id);
+        return DeletionPage.render(
+                model,
+                "survey",
+                deletion.survey().name(),
+                deletion.removed(),
+                deletion.blockers(),
+                "/surveys/" + id,
+                deletion.survey().archived());
+    }
+
+    @PostMapping("/surveys/{id}/delete")
+    String delete(
+            WorkspaceAccess access,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            RedirectAttributes redirect) {
+        SurveyDeletion deletion = surveys.delete(access.workspaceId(), id, confirm);
+        redirect.addFlashAttribute(
+                "message",
+                "Survey " + deletion.survey().name() + " deleted"
+                        + (deletion.needsConfirmation() ? " with " + SurveyService.describe(deletion.removed()) : "")
+                        + ".");
+        return "redirect:/surveys";
     }
 
     private String editor(Model model, Survey survey, SurveyForm form, Map<String, String> errors) {

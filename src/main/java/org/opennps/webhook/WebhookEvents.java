@@ -7,6 +7,7 @@ import org.opennps.delivery.WebhookDelivered;
 import org.opennps.delivery.WebhookFailed;
 import org.opennps.invitation.InvitationFailed;
 import org.opennps.invitation.InvitationSent;
+import org.opennps.invitation.InvitationsSent;
 import org.opennps.loop.CaseUpdated;
 import org.opennps.response.ResponseCompleted;
 import org.opennps.response.ResponseRecorded;
@@ -82,19 +83,31 @@ class WebhookEvents {
 
     @ApplicationModuleListener
     void on(InvitationSent e) {
-        webhooks.publish(
-                e.workspaceId(),
-                "invitation.sent",
-                e.invitationId().toString(),
-                data(
-                        "invitation_id",
-                        e.invitationId(),
-                        "contact_id",
-                        e.contactId(),
-                        "campaign_id",
-                        e.campaignId(),
-                        "channel",
-                        e.channel()));
+        webhooks.publish(e.workspaceId(), "invitation.sent", e.invitationId().toString(), invitationSent(e));
+    }
+
+    private static Map<String, Object> invitationSent(InvitationSent e) {
+        return data(
+                "invitation_id",
+                e.invitationId(),
+                "contact_id",
+                e.contactId(),
+                "campaign_id",
+                e.campaignId(),
+                "channel",
+                e.channel());
+    }
+
+    /** A batch of sent invitations: the subscriptions of each workspace are looked up once. */
+    @ApplicationModuleListener
+    void on(InvitationsSent batch) {
+        Map<java.util.UUID, Map<String, Map<String, Object>>> byWorkspace = new LinkedHashMap<>();
+        for (InvitationSent e : batch.invitations()) {
+            byWorkspace
+                    .computeIfAbsent(e.workspaceId(), ws -> new LinkedHashMap<>())
+                    .put(e.invitationId().toString(), invitationSent(e));
+        }
+        byWorkspace.forEach((ws, occurrences) -> webhooks.publishAll(ws, "invitation.sent", occurrences));
     }
 
     @ApplicationModuleListener

@@ -160,10 +160,35 @@ public class WebhookService {
      */
     @Transactional
     public int publish(UUID workspaceId, String event, String occurrence, Map<String, Object> data) {
+        return publishTo(subscriptions.namingEvent(workspaceId, event), workspaceId, event, occurrence, data);
+    }
+
+    /**
+     * {@link #publish} for many occurrences of one event in one workspace (a batch of sent
+     * invitations): the subscriptions are looked up once for all of them.
+     */
+    @Transactional
+    public int publishAll(UUID workspaceId, String event, Map<String, Map<String, Object>> dataByOccurrence) {
+        List<WebhookSubscription> naming = subscriptions.namingEvent(workspaceId, event);
+        int posted = 0;
+        if (!naming.isEmpty()) {
+            for (Map.Entry<String, Map<String, Object>> o : dataByOccurrence.entrySet()) {
+                posted += publishTo(naming, workspaceId, event, o.getKey(), o.getValue());
+            }
+        }
+        return posted;
+    }
+
+    private int publishTo(
+            List<WebhookSubscription> naming,
+            UUID workspaceId,
+            String event,
+            String occurrence,
+            Map<String, Object> data) {
         int posted = 0;
         String dataJson = null;
         Map<UUID, String> formatOf = null;
-        for (WebhookSubscription s : subscriptions.namingEvent(workspaceId, event)) {
+        for (WebhookSubscription s : naming) {
             if (s.active()) {
                 if (formatOf == null) {
                     formatOf = formats.of(workspaceId);

@@ -1,6 +1,7 @@
 package org.opennps.workspace;
 
 import java.io.PrintStream;
+import org.opennps.shared.LogMask;
 import org.opennps.shared.TextRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,10 +54,11 @@ class Bootstrap implements ApplicationRunner {
         String email = StringUtils.hasText(p.adminEmail()) ? p.adminEmail().trim() : "admin@opennps.local";
         String password = StringUtils.hasText(p.adminPassword()) ? p.adminPassword() : Secrets.newPassword();
         users.createInstallationOwner(email, password, created.workspace().id());
+        // the log keeps no e-mail address; the first-start message below names the user once
         log.info(
                 "Created workspace 'default' ({}) and admin user {}",
                 created.workspace().id(),
-                email);
+                LogMask.email(email));
 
         StringBuilder message = new StringBuilder("\n=== OpenNPS first start ===\n");
         message.append("Admin user: ").append(email).append('\n');

@@ -1,6 +1,7 @@
 package org.opennps.workspace;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -65,7 +66,8 @@ class SecurityConfig {
             HttpSecurity http,
             AccessRules rules,
             UserService users,
-            ObjectProvider<ClientRegistrationRepository> singleSignOn)
+            ObjectProvider<ClientRegistrationRepository> singleSignOn,
+            @Value("${opennps.public-url:}") String publicUrl)
             throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/s/**",
@@ -98,13 +100,23 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/s/**", "/l/**"))
                 // The survey editor shows its live preview in a frame of the same origin.
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                // Back to the page asked for by its path, never by a URL built from the (forgeable) Host
+                // header; Tomcat keeps every Location relative (server.tomcat.use-relative-redirects).
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(new LocalRedirects())
+                        .permitAll())
                 .exceptionHandling(e -> e.accessDeniedPage("/access-denied"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
-        if (singleSignOn.getIfAvailable() != null) {
+        ClientRegistrationRepository registrations = singleSignOn.getIfAvailable();
+        if (registrations != null) {
             // OpenID Connect providers from spring.security.oauth2.client.*; see SsoSignIn.
-            http.oauth2Login(sso ->
-                    sso.loginPage("/login").successHandler(new SsoSignIn(users)).failureUrl("/login?sso-refused"));
+            http.oauth2Login(sso -> {
+                sso.loginPage("/login").successHandler(new SsoSignIn(users)).failureUrl("/login?sso-refused");
+                if (!publicUrl.isBlank()) {
+                    sso.authorizationEndpoint(
+                            a -> a.authorizationRequestResolver(SsoSignIn.returningTo(registrations, publicUrl)));
+                }
+            });
         }
         return http.build();
     }

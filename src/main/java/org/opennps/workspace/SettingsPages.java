@@ -1,20 +1,23 @@
 package org.opennps.workspace;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.opennps.shared.AdminPage;
 import org.opennps.shared.InvalidInputException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Workspace settings, API keys and the public key, for admins in the browser. */
 @Controller
@@ -33,53 +36,45 @@ class SettingsPages {
 
     @GetMapping("/settings")
     String settings(WorkspaceAccess access, Model model) {
-        model.addAttribute("workspace", workspaces.get(access.workspaceId()));
-        model.addAttribute("apiKeys", workspaces.apiKeys(access.workspaceId()));
-        return "settings";
+        Workspace workspace = workspaces.get(access.workspaceId());
+        return page(model, workspace, SettingsForm.of(workspace), Map.of());
     }
 
-    /** The settings form: the same validation as PATCH /api/v1/workspace. */
+    /**
+     * The settings form: the same validation as PATCH /api/v1/workspace. A form with a mistake
+     * comes back as typed (422), each problem in words next to its field, and nothing is saved.
+     */
     @PostMapping("/settings")
     String save(
             WorkspaceAccess access,
-            @RequestParam String name,
-            @RequestParam(name = "time_zone") String timeZone,
-            @RequestParam(name = "recontact_after_response") String afterResponse,
-            @RequestParam(name = "recontact_after_invitation") String afterInvitation,
-            @RequestParam(name = "invitation_expiry") String expiry,
-            @RequestParam(name = "sender_name", defaultValue = "") String senderName,
-            @RequestParam(name = "sender_email", defaultValue = "") String senderEmail,
-            @RequestParam(name = "brand_color") String brandColor,
-            @RequestParam(name = "allowed_origins", defaultValue = "") String origins,
-            @RequestParam(name = "one_click_confirmation", defaultValue = "false") boolean oneClick,
-            @RequestParam(name = "display_name", required = false) String displayName,
-            @RequestParam(name = "logo_url", required = false) String logoUrl,
+            @RequestParam MultiValueMap<String, String> params,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
-        ObjectNode body = json.createObjectNode().put("name", name).put("time_zone", timeZone);
-        ObjectNode settings = body.putObject("settings")
-                .put("recontact_after_response", afterResponse)
-                .put("recontact_after_invitation", afterInvitation)
-                .put("invitation_expiry", expiry)
-                .put("brand_color", brandColor)
-                .put("one_click_confirmation", oneClick);
-        settings.put("sender_name", senderName.isBlank() ? null : senderName);
-        settings.put("sender_email", senderEmail.isBlank() ? null : senderEmail);
-        // The brand respondents see; fields left out of the form keep their values.
-        if (displayName != null) {
-            settings.put("display_name", displayName.isBlank() ? null : displayName.strip());
-        }
-        if (logoUrl != null) {
-            settings.put("logo_url", logoUrl.isBlank() ? null : logoUrl.strip());
-        }
-        var list = settings.putArray("allowed_origins");
-        List.of(origins.split("[\\s,]+")).stream().filter(o -> !o.isBlank()).forEach(list::add);
+        Workspace current = workspaces.get(access.workspaceId());
+        SettingsForm form = SettingsForm.read(params);
+        Map<String, String> problems = new LinkedHashMap<>();
+        WorkspaceChange change = new WorkspaceChange(form.toJson(json, problems));
         try {
-            workspaces.update(access.workspaceId(), new WorkspaceChange(body));
-            redirect.addFlashAttribute("message", "Settings saved.");
+            change.applyTo(current); // checks every other field too, saving nothing
+            if (problems.isEmpty()) {
+                workspaces.update(access.workspaceId(), change);
+                redirect.addFlashAttribute("message", "Settings saved.");
+                return "redirect:/settings";
+            }
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.violations());
+            SettingsForm.problems(e.violations()).forEach(problems::putIfAbsent);
         }
-        return "redirect:/settings";
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return page(model, current, form, problems);
+    }
+
+    private String page(Model model, Workspace workspace, SettingsForm form, Map<String, String> problems) {
+        model.addAttribute("workspace", workspace);
+        model.addAttribute("form", form);
+        model.addAttribute("problems", problems);
+        model.addAttribute("apiKeys", workspaces.apiKeys(workspace.id()));
+        return "settings";
     }
 
     /**

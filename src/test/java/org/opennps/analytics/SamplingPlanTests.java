@@ -71,6 +71,128 @@ abstract class SamplingPlanTests extends ApiTestBase {
                 .andExpect(jsonPath("$.errors[0].field").value("sampling_percent"));
     }
 
+    @Test
+    void aCampaignAskedForAPrecisionSamplesTheSharePlannedFromItsAnswers() throws Exception {
+        String survey = id(postJson(
+                "/api/v1/surveys",
+                json("{'name':'NPS','questions':[{'id':'nps','type':'nps','text':'Recommend us?'}]}")));
+        String campaign = id(postJson(
+                "/api/v1/campaigns",
+                precise(survey, "'status':'active','precision':{'points':30," + "'per':'attribute:city'}")));
+        // no answers yet: everyone is asked (sampling_percent, default 100) until there are
+        getJson("/api/v1/campaigns/" + campaign + "/sampling")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.precision.points").value(30.0))
+                .andExpect(jsonPath("$.precision.per").value("attribute:city"))
+                .andExpect(jsonPath("$.based_on").value("none"))
+                .andExpect(jsonPath("$.share_percent").value(100));
+
+        // the campaign's answers of the last 90 days, collected at 100 %; the plan is a day old
+        clock.set(clock.instant().plus(java.time.Duration.ofDays(1)).plusSeconds(1));
+        campaignAnswers(UUID.fromString(survey), UUID.fromString(campaign), "Warsaw", 150, 60, 90);
+        campaignAnswers(UUID.fromString(survey), UUID.fromString(campaign), "Krakow", 50, 20, 30);
+        int share = com.jayway.jsonpath.JsonPath.read(
+                body(getJson("/api/v1/analytics/sampling-plan?per=attribute:city&points=30&campaign_id=" + campaign)),
+                "$.share_percent");
+        org.assertj.core.api.Assertions.assertThat(share).isBetween(2, 99);
+        getJson("/api/v1/campaigns/" + campaign + "/sampling")
+                .andExpect(jsonPath("$.based_on").value("campaign"))
+                .andExpect(jsonPath("$.share_percent").value(share))
+                .andExpect(jsonPath("$.reachable").value(true))
+                .andExpect(jsonPath("$.segments[?(@.value == 'Krakow')].expected_half_width")
+                        .value(Matchers.contains(Matchers.lessThanOrEqualTo(30.0))))
+                .andExpect(jsonPath("$.segments[?(@.value == 'Krakow')].achieved_responses")
+                        .value(Matchers.contains(Matchers.greaterThan(0))));
+
+        // ±50 points needs fewer answers: the new version is planned at once
+        put("/api/v1/campaigns/" + campaign, precise(survey, "'precision':{'points':50,'per':'attribute:city'}"));
+        int smaller = com.jayway.jsonpath.JsonPath.read(
+                body(getJson("/api/v1/campaigns/" + campaign + "/sampling")), "$.share_percent");
+        org.assertj.core.api.Assertions.assertThat(smaller).isBetween(1, share - 1);
+        java.util.List<Integer> out = sampledOut(campaign);
+        // people are asked exactly as a fixed share of that size asks them (sticky per contact)
+        put("/api/v1/campaigns/" + campaign, precise(survey, "'sampling_percent':" + smaller));
+        org.assertj.core.api.Assertions.assertThat(out).isNotEmpty().isEqualTo(sampledOut(campaign));
+    }
+
+    private static String precise(String survey, String fields) {
+        return json("{'name':'Precise','survey_id':'" + survey + "','trigger':{'event_type':'order.placed'}," + fields
+                + ",'steps':[{'type':'action','action':'email'}]}");
+    }
+
+    private void put(String path, String body) throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(path)
+                        .header("Authorization", "Bearer " + key)
+                        .contentType("application/json")
+                        .content(body))
+                .andExpect(status().isOk());
+    }
+
+    private static String body(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+        return result.andReturn().getResponse().getContentAsString();
+    }
+
+    private static String id(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+        return com.jayway.jsonpath.JsonPath.read(body(result.andExpect(status().isCreated())), "$.id");
+    }
+
+    /** Which of 20 contacts a preview of the campaign leaves out of the sample. */
+    private java.util.List<Integer> sampledOut(String campaign) throws Exception {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            postJson(
+                    "/api/v1/events",
+                    json("{'type':'page.view','contact':{'external_id':'p" + i + "','email':'p" + i + "@x.com'}}"));
+            String preview = body(postJson(
+                            "/api/v1/campaigns/" + campaign + "/preview",
+                            json("{'event':{'type':'order.placed','contact':{'external_id':'p" + i + "'}}}"))
+                    .andExpect(status().isOk()));
+            if (preview.contains("suppressed: sampled_out")) out.add(i);
+        }
+        return out;
+    }
+
+    @Test
+    void aPrecisionNamesItsFaults() throws Exception {
+        postJson(
+                        "/api/v1/campaigns",
+                        json("{'name':'Precise','trigger':{'event_type':'order.placed'},"
+                                + "'precision':{'points':0,'per':'city:Warsaw'},"
+                                + "'steps':[{'type':'action','action':'message','subject':'Hi','body':'Hello'}]}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[*].field", Matchers.hasItem("precision.points")))
+                .andExpect(jsonPath("$.errors[*].field", Matchers.hasItem("precision.per")));
+    }
+
+    private void campaignAnswers(UUID survey, UUID campaign, String city, int promoters, int passives, int detractors) {
+        Instant until = clock.instant();
+        int total = promoters + passives + detractors;
+        for (int i = 0; i < total; i++) {
+            int score = i < promoters ? 10 : i < promoters + passives ? 8 : 2;
+            Instant at = until.minusSeconds(60 + (long) i * (89L * 86_400) / total);
+            ResponseFact f = scored(ws, UUID.randomUUID(), score, at, Map.of("city", city), Map.of());
+            projection.record(new ResponseFact(
+                    f.workspaceId(),
+                    f.responseId(),
+                    survey,
+                    campaign,
+                    null,
+                    f.contactId(),
+                    f.channel(),
+                    f.score(),
+                    f.category(),
+                    f.confirmed(),
+                    f.answers(),
+                    f.contactAttributes(),
+                    f.eventProperties(),
+                    f.locale(),
+                    f.startedAt(),
+                    f.completedAt(),
+                    f.updatedAt(),
+                    f.kinds()));
+        }
+    }
+
     private void answers(String city, int promoters, int passives, int detractors) {
         int total = promoters + passives + detractors;
         for (int i = 0; i < total; i++) {

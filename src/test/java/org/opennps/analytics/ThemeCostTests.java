@@ -75,8 +75,16 @@ abstract class ThemeCostTests extends ApiTestBase {
                 .andExpect(jsonPath("$.themes[0].examples", hasSize(3)))
                 .andExpect(jsonPath("$.themes[0].areas[0].area").value("Delivery"))
                 .andExpect(jsonPath("$.themes[0].areas[0].responses").value(2))
+                .andExpect(jsonPath("$.themes[0].criticised.label").value("late delivery"))
+                .andExpect(jsonPath("$.themes[0].praised.label").value("fast delivery"))
+                .andExpect(jsonPath("$.themes[0].praised.examples", hasSize(0)))
                 .andExpect(jsonPath("$.themes[1].id").value("product-quality"))
                 .andExpect(jsonPath("$.themes[1].responses").value(3))
+                // all three praise it ("Good product but shipping is expensive" too): no complaint to quote
+                .andExpect(jsonPath("$.themes[1].criticised.label").value("poor quality"))
+                .andExpect(jsonPath("$.themes[1].criticised.examples", hasSize(0)))
+                .andExpect(jsonPath("$.themes[1].criticised.labels.pl").value("słaba jakość"))
+                .andExpect(jsonPath("$.themes[1].praised.examples", hasSize(3)))
                 // two mentions each: in id order
                 .andExpect(jsonPath("$.themes[2].label").value("shipping costs"))
                 .andExpect(jsonPath("$.themes[2].passive_gap").value(100.0))

@@ -2,13 +2,20 @@ package org.opennps.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A burst of due journeys runs in batches: many journeys per transaction, the shared reads once
@@ -48,6 +56,19 @@ abstract class JourneyBatchTests extends ApiTestBase {
 
     @Autowired
     SqlStatements statements;
+
+    @Autowired
+    JourneyRepository journeyRows;
+
+    @Autowired
+    org.opennps.delivery.DeliveryService delivery;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    @Qualifier("outboxPoller")
+    SmartLifecycle outboxPoller;
 
     @Autowired
     JdbcClient jdbc;
@@ -93,6 +114,108 @@ abstract class JourneyBatchTests extends ApiTestBase {
         } finally {
             appScheduler.start();
         }
+    }
+
+    @Test
+    void sendingABatchOfSurveyEmailsCostsLessThanOneStatementPerEmailListenersIncluded() {
+        int n = 40;
+        appScheduler.stop();
+        outboxPoller.stop();
+        try {
+            UUID campaign = emailCampaign();
+            List<UUID> started = start(campaign, n);
+            clock.advance(Duration.ofDays(1).plusMinutes(1));
+            assertThat(runAll(started)).isEqualTo(n);
+            try (var sql = statements.record()) {
+                int sent = delivery.dispatchDue().sent();
+                assertThat(sent).isGreaterThanOrEqualTo(n);
+                // the invitations move to sent and their webhooks are looked up on the listener threads
+                await().atMost(Duration.ofSeconds(60)).until(() -> sentInvitations(campaign) == n && !pendingEvents());
+                Predicate<SqlStatements.Statement> counted =
+                        st -> !st.sql().contains(PROBE) && !st.thread().startsWith("metrics-");
+                long count = sql.statements().stream().filter(counted).count();
+                double perEmail = (double) count / sent;
+                System.out.printf(
+                        "sending: %d statements for %d e-mails, listeners included (%.2f each)%n",
+                        count, sent, perEmail);
+                assertThat(perEmail).as(sql.describe()).isLessThan(1.0);
+            }
+        } finally {
+            outboxPoller.start();
+            appScheduler.start();
+        }
+    }
+
+    @Test
+    void twoBatchesHoldingTheirClaimsAtOnceTakeDisjointJourneysAndTogetherAll() throws Exception {
+        int n = 40;
+        appScheduler.stop();
+        var claimers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            UUID campaign = emailCampaign();
+            Set<UUID> ours = new HashSet<>(start(campaign, n));
+            clock.advance(Duration.ofDays(1).plusMinutes(1));
+            CyclicBarrier bothHolding = new CyclicBarrier(2);
+            List<UUID> byA = new ArrayList<>();
+            List<UUID> byB = new ArrayList<>();
+            boolean bothGotJourneysAtOnce = false;
+            for (int round = 0; round < 40 && byA.size() + byB.size() < n; round++) {
+                var a = claimers.submit(() -> claimHolding(bothHolding, 8));
+                var b = claimers.submit(() -> claimHolding(bothHolding, 8));
+                List<UUID> gotA = a.get(30, TimeUnit.SECONDS);
+                List<UUID> gotB = b.get(30, TimeUnit.SECONDS);
+                bothGotJourneysAtOnce |= round == 0 && !gotA.isEmpty() && !gotB.isEmpty();
+                gotA.stream().filter(ours::contains).forEach(byA::add);
+                gotB.stream().filter(ours::contains).forEach(byB::add);
+            }
+            assertThat(bothGotJourneysAtOnce)
+                    .as("while one batch holds its journeys, the other still takes due ones")
+                    .isTrue();
+            assertThat(byA).doesNotHaveDuplicates().doesNotContainAnyElementsOf(byB);
+            assertThat(byB).doesNotHaveDuplicates();
+            Set<UUID> together = new HashSet<>(byA);
+            together.addAll(byB);
+            assertThat(together).isEqualTo(ours);
+        } finally {
+            claimers.shutdownNow();
+            appScheduler.start();
+        }
+    }
+
+    /**
+     * Claims due journeys the way a batch does, ends them (as its steps would) and keeps the
+     * transaction open until the other claimer has claimed too.
+     */
+    private List<UUID> claimHolding(CyclicBarrier bothHolding, int limit) {
+        Instant now = clock.instant();
+        return tx.execute(status -> {
+            List<UUID> ids = journeyRows.claimDue(now, UUID.randomUUID(), limit).stream()
+                    .map(Journey::id)
+                    .toList();
+            ids.forEach(id -> journeyRows.finish(id, 2, "completed", "claimed by the test", now, now));
+            try {
+                bothHolding.await(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("the other claimer did not come", e);
+            }
+            return ids;
+        });
+    }
+
+    private static final String PROBE = "/* budget probe */";
+
+    private long sentInvitations(UUID campaign) {
+        return jdbc.sql("select " + PROBE + " count(*) from invitation where campaign_id = ? and status = 'sent'")
+                .param(campaign)
+                .query(Long.class)
+                .single();
+    }
+
+    private boolean pendingEvents() {
+        return jdbc.sql("select " + PROBE + " count(*) from event_publication where completion_date is null")
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     @Test

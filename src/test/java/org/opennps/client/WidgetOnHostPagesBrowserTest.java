@@ -20,9 +20,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opennps.support.ApiTestBase;
+import org.opennps.support.Axe;
 import org.opennps.support.BrowserTest;
 import org.opennps.support.Browsers;
 import org.opennps.support.OnH2;
+import org.opennps.workspace.Wording;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.SearchContext;
@@ -111,7 +113,8 @@ class WidgetOnHostPagesBrowserTest extends ApiTestBase {
         String q = query == null ? "" : query;
         String visitor = q.replaceAll(".*visitor=([A-Za-z0-9-]+).*", "$1");
         String slot = q.contains("slot") ? "<div data-opennps-slot=\"thank-you\"></div>" : "";
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        String lang = q.matches(".*lang=[a-z]{2}.*") ? q.replaceAll(".*lang=([a-z]{2}).*", "$1") : "en";
+        return "<!doctype html><html lang=\"" + lang + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Shop</title>"
                 + "<script src=\"/capture.js\"></script><link rel=\"stylesheet\" href=\"/hostile.css\"></head>"
                 + "<body><h1>Thank you for shopping</h1>" + slot + "<div class=\"sticky\">Free delivery!</div>"
@@ -219,6 +222,56 @@ class WidgetOnHostPagesBrowserTest extends ApiTestBase {
                 .untilAsserted(() -> getJson("/api/v1/responses?channel=web")
                         .andExpect(jsonPath("$.items[0].score").value(8)));
         assertThat((List<?>) js("return window.__violations")).isEmpty();
+    }
+
+    /** Every state of the widget on the strict, hostile page passes axe-core in every shipped language. */
+    @Test
+    void theWidgetHasNoSeriousAxeViolationInAnyShippedLanguage() throws Exception {
+        List<String> locales = Wording.SHIPPED.stream().sorted().toList();
+        String texts = locales.stream()
+                .map(l -> "'" + l + "':'(" + l + ") How likely are you to recommend us?'")
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        String area = locales.stream()
+                .map(l -> "'" + l + "':'(" + l + ") Which area?'")
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        String thanks = locales.stream()
+                .map(l -> "'" + l + "':'(" + l + ") Thanks!'")
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        postJson(
+                        "/api/v1/surveys",
+                        json("{'name':'Page NPS','questions':[{'id':'nps','type':'nps','text':" + texts + "},"
+                                + "{'id':'area','type':'single_choice','text':" + area
+                                + ",'options':['Product','Pricing'],'show_if':{'category':['passive','detractor']},"
+                                + "'required':true}],'thank_you':" + thanks
+                                + ",'display':{'triggers':['page_view'],'mode':'once'}}"))
+                .andExpect(status().isCreated());
+        List<String> found = new java.util.ArrayList<>();
+        for (String locale : locales) {
+            clock.advance(Duration.ofMinutes(7)); // keeps under the answers-per-hour limit of one address
+            if (browser != null) {
+                browser.quit();
+            }
+            open(390, 844, "visitor=v-axe-" + locale + "&lang=" + locale);
+            SearchContext root = widget();
+            wait.until(d -> root.findElements(By.cssSelector(".scale button")).size() == 11);
+            assertThat(root.findElement(By.cssSelector("[lang]")).getAttribute("lang"))
+                    .startsWith(locale);
+            Axe.seriousViolationsIn(browser, "opennps-survey").forEach(v -> found.add(locale + " scores: " + v));
+            root.findElements(By.cssSelector(".scale button")).get(7).click();
+            wait.until(
+                    d -> !root.findElements(By.cssSelector("input[type=radio]")).isEmpty());
+            Axe.seriousViolationsIn(browser, "opennps-survey").forEach(v -> found.add(locale + " follow-up: " + v));
+            WebElement first =
+                    root.findElements(By.cssSelector("input[type=radio]")).getFirst();
+            js("arguments[0].scrollIntoView({block: 'nearest'})", first);
+            first.click();
+            WebElement send = root.findElement(By.cssSelector(".submit"));
+            js("arguments[0].scrollIntoView({block: 'nearest'})", send);
+            send.click();
+            wait.until(d -> root.findElements(By.cssSelector(".submit")).isEmpty());
+            Axe.seriousViolationsIn(browser, "opennps-survey").forEach(v -> found.add(locale + " thanks: " + v));
+        }
+        assertThat(found).isEmpty();
     }
 
     @Test

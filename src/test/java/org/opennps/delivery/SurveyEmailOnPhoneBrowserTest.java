@@ -11,10 +11,12 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opennps.support.ApiTestBase;
+import org.opennps.support.Axe;
 import org.opennps.support.BrowserTest;
 import org.opennps.support.Browsers;
 import org.opennps.support.OnH2;
 import org.opennps.workspace.RespondentTexts;
+import org.opennps.workspace.Wording;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -89,5 +91,34 @@ class SurveyEmailOnPhoneBrowserTest extends ApiTestBase {
                     .isGreaterThanOrEqualTo(44);
         }
         Browsers.screenshot(browser, "survey-email-pl-390");
+    }
+
+    @Test
+    void theSurveyEmailHasNoSeriousAxeViolationInAnyShippedLanguage() throws Exception {
+        browser = Browsers.chromium(390, 844);
+        List<String> found = new java.util.ArrayList<>();
+        for (String locale : Wording.SHIPPED.stream().sorted().toList()) {
+            Wording wording = texts.wording(null, locale);
+            SurveyEmail email = new SurveyEmail(
+                    UUID.randomUUID(),
+                    "invitation:x",
+                    "anna@example.invalid",
+                    null,
+                    wording.text("email.subject.unnamed"),
+                    "(" + locale + ") How likely are you to recommend us?",
+                    IntStream.rangeClosed(0, 10)
+                            .mapToObj(s -> "http://127.0.0.1:9/s/t?score=" + s)
+                            .toList(),
+                    "http://127.0.0.1:9/s/t",
+                    "http://127.0.0.1:9/s/t/unsubscribe",
+                    locale);
+            EmailRenderer.Parts parts =
+                    EmailRenderer.survey(email, new EmailRenderer.Sender("Sklep Kwiatek", null, "#0f766e"), wording);
+            Path file = Files.createDirectories(Path.of("target", "emails")).resolve("survey-" + locale + ".html");
+            Files.writeString(file, parts.html());
+            browser.get(file.toAbsolutePath().toUri().toString());
+            Axe.seriousViolations(browser).forEach(v -> found.add(locale + ": " + v));
+        }
+        assertThat(found).isEmpty();
     }
 }

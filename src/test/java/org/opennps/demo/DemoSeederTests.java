@@ -90,6 +90,14 @@ abstract class DemoSeederTests extends ApiTestBase {
         Workspace demo = seeder.seed("demo-" + UUID.randomUUID().toString().substring(0, 8), "Demo")
                 .orElseThrow();
         assertThat(users.members(demo.id())).containsAll(users.members(fallback.id()));
+        for (var member : users.memberList(fallback.id())) {
+            assertThat(users.roleIn(demo.id(), member.id()))
+                    .as("keeps the role of " + member.email())
+                    .contains(org.opennps.workspace.Role.parse(member.role()).orElseThrow());
+        }
+        assertThat(users.memberList(demo.id()))
+                .extracting(m -> m.email() + " " + m.role() + " " + m.status())
+                .contains(DemoSeeder.DEMO_AGENT + " agent invited", DemoSeeder.DEMO_VIEWER + " viewer invited");
         workspaces.delete(demo.id());
     }
 

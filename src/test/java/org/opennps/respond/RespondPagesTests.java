@@ -19,6 +19,7 @@ import org.opennps.support.ApiTestBase;
 import org.opennps.support.RecordedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The respondent's pages through HTTP; run on H2 and PostgreSQL by the subclasses. */
 abstract class RespondPagesTests extends ApiTestBase {
@@ -537,10 +538,125 @@ abstract class RespondPagesTests extends ApiTestBase {
     }
 
     @Test
-    void publicLinkHonoursTheScoreOfTheLink() throws Exception {
-        String html = page("/l/" + surveyId + "?score=8");
-        assertThat(html).contains("value=\"8\" checked");
+    void aScoreInThePublicLinkCountsLikeAOneClickScoreOnlyOnceThePageIsShown() throws Exception {
+        var opened = mvc.perform(get("/l/" + surveyId + "?score=8"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse();
+        String target = opened.getRedirectedUrl();
+        assertThat(target).startsWith("/s/").endsWith("?score=8");
+        assertThat(opened.getHeader("Set-Cookie"))
+                .startsWith(LinkCookie.NAME + "=")
+                .contains("Path=/l/" + surveyId)
+                .contains("HttpOnly")
+                .contains("SameSite=Lax");
+        String token = target.substring(3, target.indexOf('?'));
+        String html = page(target);
+        assertThat(html).contains("value=\"8\" checked").contains("data-confirm=\"/s/" + token + "/confirm\"");
         assertThat(shown(html, "earn9")).isTrue();
+        // fetched, not shown: saved unconfirmed, and the NPS does not count it
+        assertThat(JsonPath.<List<Boolean>>read(responses(), "$.items[?(@.channel == 'link')].confirmed"))
+                .containsExactly(false);
+        background.settle();
+        assertThat(npsResponses("")).isZero();
+
+        mvc.perform(post("/s/" + token + "/confirm").param("_page", nonceOf(html)))
+                .andExpect(status().isNoContent());
+        assertThat(JsonPath.<List<Boolean>>read(responses(), "$.items[?(@.channel == 'link')].confirmed"))
+                .containsExactly(true);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(npsResponses("")).isEqualTo(1));
+        // the public link's answers are flagged by their channel: kept alone, or left out
+        assertThat(npsResponses("&channel=link")).isEqualTo(1);
+        assertThat(npsResponses("&channel=!link")).isZero();
+        getJson("/api/v1/analytics/nps?channel=!").andExpect(status().isUnprocessableContent());
+    }
+
+    int npsResponses(String filters) throws Exception {
+        return JsonPath.read(
+                getJson("/api/v1/analytics/nps?survey_id=" + surveyId + filters)
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.responses");
+    }
+
+    @Test
+    void aBrowserThatAnsweredThePublicLinkComesBackToItsOwnResponse() throws Exception {
+        String link = "/l/" + surveyId;
+        var first =
+                mvc.perform(form(link, "score", "8")).andExpect(status().isOk()).andReturn();
+        String value = first.getResponse().getCookie(LinkCookie.NAME).getValue();
+        jakarta.servlet.http.Cookie cookie = new jakarta.servlet.http.Cookie(LinkCookie.NAME, value);
+        // the same browser again: its answer changes, no second response starts
+        mvc.perform(form(link, "score", "3", "shown", "sorry", "shown", "area", "area", "Pricing")
+                        .cookie(cookie))
+                .andExpect(redirectedUrl("/s/" + value + "/thanks"));
+        String list = responses();
+        assertThat(JsonPath.<List<Integer>>read(list, "$.items[?(@.channel == 'link')].score"))
+                .containsExactly(3);
+        mvc.perform(get(link).cookie(cookie)).andExpect(redirectedUrl("/s/" + value));
+        assertThat(page("/s/" + value)).contains("already");
+        mvc.perform(form(link, "score", "10").cookie(cookie)).andExpect(status().isOk());
+        assertThat(JsonPath.<List<Integer>>read(responses(), "$.items[?(@.channel == 'link')].score"))
+                .containsExactly(3);
+        // without the cookie it is another browser (the address limits still count it)
+        mvc.perform(form(link, "score", "10")).andExpect(status().isOk());
+        assertThat(JsonPath.<List<Integer>>read(responses(), "$.items[?(@.channel == 'link')].score"))
+                .containsExactlyInAnyOrder(3, 10);
+    }
+
+    @Test
+    void publicLinkAnswersAreLimitedPerAddressAndSurvey() throws Exception {
+        String link = "/l/" + surveyId;
+        String address = "10.8." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+        RequestPostProcessor from = r -> {
+            r.setRemoteAddr(address);
+            return r;
+        };
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(form(link, "score", "10").with(from)).andExpect(status().isOk());
+        }
+        mvc.perform(form(link, "score", "10").with(from))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"));
+        // a score in the link is an answer too
+        mvc.perform(get(link + "?score=10").with(from)).andExpect(status().isTooManyRequests());
+        assertThat(JsonPath.<List<Object>>read(responses(), "$.items[?(@.channel == 'link')]"))
+                .hasSize(5);
+        // another address may still answer; after an hour this one may again
+        mvc.perform(form(link, "score", "10").with(r -> {
+                    r.setRemoteAddr("10.7.0.1");
+                    return r;
+                }))
+                .andExpect(status().isOk());
+        clock.advance(Duration.ofHours(1));
+        mvc.perform(form(link, "score", "10").with(from)).andExpect(status().isOk());
+
+        // all addresses together: 60 answers a minute to one survey
+        String other = JsonPath.read(
+                postJson("/api/v1/surveys", SURVEY).andReturn().getResponse().getContentAsString(), "$.id");
+        String busy = "/l/" + other;
+        for (int i = 0; i < 60; i++) {
+            String each = "10.6." + (i / 250) + "." + (i % 250);
+            mvc.perform(form(busy, "score", "9").with(r -> {
+                        r.setRemoteAddr(each);
+                        return r;
+                    }))
+                    .andExpect(status().isOk());
+        }
+        mvc.perform(form(busy, "score", "9").with(r -> {
+                    r.setRemoteAddr("10.6.9.9");
+                    return r;
+                }))
+                .andExpect(status().isTooManyRequests());
+        clock.advance(Duration.ofMinutes(1));
+        mvc.perform(form(busy, "score", "9").with(r -> {
+                    r.setRemoteAddr("10.6.9.9");
+                    return r;
+                }))
+                .andExpect(status().isOk());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.opennps.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -136,6 +138,29 @@ public abstract class SecurityHardeningTests extends ApiTestBase {
                 .isEqualTo("/v1/people/***/survey_requests/pending");
     }
 
+    @Test
+    void noForgedHostHeaderSteersARedirectOffSite() throws Exception {
+        // the real server: Tomcat writes Location headers as paths, whatever Host says
+        for (String page : new String[] {"/settings", "/responses?period=7d", "/"}) {
+            HttpResponse<String> redirect = raw(page, "evil.example");
+            assertThat(redirect.statusCode()).as(page).isEqualTo(302);
+            assertThat(redirect.headers().firstValue("Location")).as(page).hasValue("/login");
+        }
+        HttpResponse<String> withPort = raw("/settings", "evil.example:8443");
+        assertThat(withPort.headers().firstValue("Location")).hasValue("/login");
+
+        // signing in returns to the page asked for by its path, not to the host it was asked from
+        String email = "hal-" + UUID.randomUUID().toString().substring(0, 8) + "@shop.example";
+        users.createUser(email, PASSWORD, workspace.workspace().id(), UserService.ADMIN);
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(get("/responses?period=7d").header("Host", "evil.example").session(session))
+                .andExpect(redirectedUrl("/login"));
+        mvc.perform(signIn(email, PASSWORD, "10.79.0.1")
+                        .header("Host", "evil.example")
+                        .session(session))
+                .andExpect(redirectedUrl("/responses?period=7d&continue"));
+    }
+
     private static MockHttpServletRequestBuilder signIn(String user, String password, String address) {
         return post("/login")
                 .param("username", user)
@@ -148,10 +173,15 @@ public abstract class SecurityHardeningTests extends ApiTestBase {
     }
 
     private HttpResponse<String> raw(String target) throws Exception {
+        return raw(target, "127.0.0.1");
+    }
+
+    /** A GET sent as typed, with any Host header (java.net.http refuses to send a forged one). */
+    private HttpResponse<String> raw(String target, String host) throws Exception {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream()
-                    .write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .write(("GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
                             .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             String text = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             int end = text.indexOf("\r\n\r\n");

@@ -11,23 +11,43 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /**
- * axe-core from the npm registry (unpacked once into {@code target/axe-admin}), run in a page
- * through WebDriver: its serious and critical violations as "rule: nodes" lines.
+ * axe-core from the npm registry ({@code npm pack}, unpacked once into {@code target/axe}), run
+ * in a page through WebDriver (a script the driver injects is not subject to the page's CSP):
+ * its serious and critical violations as "rule: nodes" lines. Admin and respondent pages alike.
  */
 public final class Axe {
 
-    private static final String PACKAGE = "axe-core@4.14.1";
-    private static final Path DIR = Paths.get("target", "axe-admin");
+    public static final String VERSION = "4.14.1";
+    private static final String PACKAGE = "axe-core@" + VERSION;
+    private static final Path DIR = Paths.get("target", "axe");
     private static String script;
 
     private Axe() {}
 
+    /** The serious and critical violations on the page shown now, as "rule: targets" lines. */
     public static List<String> seriousViolations(WebDriver browser) throws IOException, InterruptedException {
+        return run(browser, "document");
+    }
+
+    /**
+     * The same, within the elements matching a CSS selector only (their open shadow roots
+     * included), for a part of a page that is not ours, such as the widget on a shop's page.
+     */
+    public static List<String> seriousViolationsIn(WebDriver browser, String selector)
+            throws IOException, InterruptedException {
+        return run(browser, "{include: [[" + quoted(selector) + "]]}");
+    }
+
+    private static String quoted(String selector) {
+        return "'" + selector.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    private static List<String> run(WebDriver browser, String context) throws IOException, InterruptedException {
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript(script());
         @SuppressWarnings("unchecked")
         List<String> found = (List<String>) js.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                + "axe.run(" + context + ", {resultTypes: ['violations']}).then(function (r) {"
                 + " done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
                 + " .map(function (v) { return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); }));"
                 + "}).catch(function (e) { done(['axe failed: ' + e]); });");

@@ -282,7 +282,12 @@ abstract class TeamTests extends ApiTestBase {
     void aForgottenPasswordIsResetThroughTheEmailedLink() throws Exception {
         String carol = address("carol");
         users.createUser(carol, PASSWORD, workspace.workspace().id(), UserService.AGENT);
-        mvc.perform(post("/account/reset").param("email", carol).with(csrf()))
+        // a forged Host header cannot point the e-mailed link at another site
+        mvc.perform(post("/account/reset")
+                        .param("email", carol)
+                        .header("Host", "evil.example")
+                        .header("X-Forwarded-Host", "evil.example")
+                        .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("If this address belongs to an account")));
         String nobody = address("nobody");
@@ -291,6 +296,7 @@ abstract class TeamTests extends ApiTestBase {
 
         String token = tokenIn(carol);
         assertThat(smtp.to(carol).getLast().getSubject()).isEqualTo("Reset your OpenNPS password");
+        assertThat(MailText.of(smtp.to(carol).getLast())).doesNotContain("evil.example");
         mvc.perform(post("/account/password")
                         .param("token", token)
                         .param("password", "a brand new secret")

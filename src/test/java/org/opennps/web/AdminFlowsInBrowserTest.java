@@ -68,8 +68,7 @@ class AdminFlowsInBrowserTest extends AdminPageTestBase {
         createSurvey();
         browser.get(base + "/campaigns");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "No campaigns yet"));
-        browser.findElement(By.cssSelector("button[aria-label='Start campaign from template After purchase']"))
-                .click();
+        browser.findElement(By.id("use-campaign-template-after_purchase")).click();
         wait.until(
                 ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "New campaign: After purchase"));
         assertThat(browser.findElement(By.name("event_type")).getAttribute("value"))

@@ -55,8 +55,7 @@ class AdminInBrowserTest extends ApiTestBase {
 
         browser.get(base + "/surveys");
         assertThat(browser.getPageSource()).contains("No surveys yet");
-        browser.findElement(By.cssSelector("button[aria-label='Create survey from template Post-purchase NPS']"))
-                .click();
+        browser.findElement(By.id("use-survey-template-post_purchase_nps")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Post-purchase NPS"));
         assertThat(browser.findElement(By.name("q1.id")).getAttribute("value")).isEqualTo("earn9");
         browser.switchTo().frame("preview");

@@ -1,5 +1,6 @@
 package org.opennps.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -75,18 +76,150 @@ abstract class AdminPagesTests extends ApiTestBase {
     }
 
     @Test
-    void invalidSettingsAreExplainedAndNotSaved() throws Exception {
+    void invalidSettingsComeBackAsTypedWithPlainWordsNextToTheirFields() throws Exception {
         mvc.perform(post("/settings")
                         .with(signedIn())
                         .with(csrf())
-                        .param("name", "Shop")
+                        .param("name", "Renamed shop")
                         .param("time_zone", "Nowhere/City")
-                        .param("recontact_after_response", "P90D")
-                        .param("recontact_after_invitation", "P30D")
-                        .param("invitation_expiry", "P30D")
+                        .param("recontact_after_response_amount", "ninety")
+                        .param("recontact_after_response_unit", "days")
+                        .param("recontact_after_invitation_amount", "30")
+                        .param("recontact_after_invitation_unit", "days")
+                        .param("invitation_expiry_amount", "12")
+                        .param("invitation_expiry_unit", "hours")
+                        .param("sender_email", "not an address")
+                        .param("allowed_origins", "https://shop.example\nhttps://blog.shop.example")
                         .param("brand_color", "#112233"))
-                .andExpect(flash().attributeExists("errors"));
-        getJson("/api/v1/workspace").andExpect(content().string(containsString("Europe/Warsaw")));
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("value=\"Renamed shop\"")))
+                .andExpect(content().string(containsString("value=\"Nowhere/City\"")))
+                .andExpect(content().string(containsString("value=\"ninety\"")))
+                .andExpect(content().string(containsString("value=\"not an address\"")))
+                .andExpect(content().string(containsString("https://blog.shop.example</textarea>")))
+                .andExpect(content()
+                        .string(containsString(
+                                "id=\"time_zone-error\">Enter a time zone such as Europe/Warsaw or America/New_York.")))
+                .andExpect(content()
+                        .string(containsString(
+                                "id=\"recontact_after_response-error\">Enter a whole number from 0 to 3650 days.")))
+                .andExpect(content().string(containsString("id=\"sender_email-error\">Enter an e-mail address")))
+                .andExpect(content().string(not(containsString("settings.recontact_after_response"))))
+                .andExpect(content().string(not(containsString("ISO-8601"))));
+        getJson("/api/v1/workspace")
+                .andExpect(content().string(containsString("Europe/Warsaw")))
+                .andExpect(content().string(not(containsString("Renamed shop"))));
+
+        mvc.perform(post("/settings")
+                        .with(signedIn())
+                        .with(csrf())
+                        .param("name", "Renamed shop")
+                        .param("time_zone", "Europe/Berlin")
+                        .param("recontact_after_response_amount", "60")
+                        .param("recontact_after_response_unit", "days")
+                        .param("recontact_after_invitation_amount", "30")
+                        .param("recontact_after_invitation_unit", "days")
+                        .param("invitation_expiry_amount", "12")
+                        .param("invitation_expiry_unit", "hours")
+                        .param("brand_color", "#112233"))
+                .andExpect(status().is3xxRedirection());
+        getJson("/api/v1/workspace")
+                .andExpect(content().string(containsString("Europe/Berlin")))
+                .andExpect(content().string(containsString("\"recontact_after_response\":\"P60D\"")))
+                .andExpect(content().string(containsString("\"invitation_expiry\":\"PT12H\"")));
+        mvc.perform(get("/settings").with(signedIn()))
+                .andExpect(content()
+                        .string(containsString(
+                                "id=\"invitation_expiry_amount\" name=\"invitation_expiry_amount\" value=\"12\"")));
+    }
+
+    @Test
+    void theIdentitySecretIsShownOnceWhenCreatedAndNeverAgain() throws Exception {
+        mvc.perform(get("/settings/widget").with(signedIn()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("No secret is set yet")))
+                .andExpect(content().string(containsString(">Create secret<")));
+        var created = mvc.perform(post("/settings/widget/identity-secret")
+                        .with(signedIn())
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/settings/widget#identity"))
+                .andReturn();
+        String secret = (String) created.getFlashMap().get("newSecret");
+        assertThat(secret).startsWith("ids_");
+        mvc.perform(get("/settings/widget").with(signedIn()).flashAttrs(created.getFlashMap()))
+                .andExpect(content().string(containsString(secret)));
+        mvc.perform(get("/settings/widget").with(signedIn()))
+                .andExpect(content().string(not(containsString(secret))))
+                .andExpect(content().string(containsString("A secret is set")))
+                .andExpect(content().string(containsString(">Rotate secret<")));
+        var rotated = mvc.perform(post("/settings/widget/identity-secret")
+                        .with(signedIn())
+                        .with(csrf()))
+                .andReturn();
+        assertThat((String) rotated.getFlashMap().get("newSecret")).isNotEqualTo(secret);
+        getJson("/api/v1/workspace/identity-secret").andExpect(content().string(not(containsString(secret))));
+
+        mvc.perform(post("/settings/widget")
+                        .with(signedIn())
+                        .with(csrf())
+                        .param("signed_identity_required", "true")
+                        .param("writable_attributes", "plan_interest\nemail"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("plan_interest\nemail</textarea>")))
+                .andExpect(content().string(containsString("“email” is reserved")));
+        getJson("/api/v1/workspace/client-settings").andExpect(content().string(containsString("[]")));
+        mvc.perform(post("/settings/widget")
+                        .with(signedIn())
+                        .with(csrf())
+                        .param("signed_identity_required", "true")
+                        .param("writable_attributes", "plan_interest"))
+                .andExpect(status().is3xxRedirection());
+        getJson("/api/v1/workspace/client-settings").andExpect(content().string(containsString("plan_interest")));
+        getJson("/api/v1/workspace").andExpect(content().string(containsString("\"signed_identity_required\":true")));
+    }
+
+    @Test
+    void theLanguagesPageSetsTheDefaultLanguageAndTheWorkspacesOwnWording() throws Exception {
+        putTexts("{'texts':{'de':{'respond.submit':'Jetzt senden'}}}");
+        mvc.perform(post("/settings/languages").with(signedIn()).with(csrf()).param("default_locale", "not a language"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("value=\"not a language\"")))
+                .andExpect(content().string(containsString("Enter a language code such as en, pl or pt-BR.")));
+        mvc.perform(post("/settings/languages").with(signedIn()).with(csrf()).param("default_locale", "pl"))
+                .andExpect(status().is3xxRedirection());
+        getJson("/api/v1/workspace").andExpect(content().string(containsString("\"default_locale\":\"pl\"")));
+
+        mvc.perform(get("/settings/languages").with(signedIn()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("shipped: Wyślij")))
+                .andExpect(content().string(containsString("Save wording for pl")));
+        mvc.perform(post("/settings/languages/texts")
+                        .with(signedIn())
+                        .with(csrf())
+                        .param("locale", "pl")
+                        .param("t.respond.submit", "Wyślij teraz")
+                        .param("t.respond.required", "x".repeat(2001)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("value=\"Wyślij teraz\"")))
+                .andExpect(content()
+                        .string(containsString("id=\"t.respond.required-error\">Use at most 2000 characters")));
+        mvc.perform(post("/settings/languages/texts")
+                        .with(signedIn())
+                        .with(csrf())
+                        .param("locale", "pl")
+                        .param("t.respond.submit", "Wyślij teraz"))
+                .andExpect(redirectedUrl("/settings/languages?locale=pl"));
+        getJson("/api/v1/workspace/texts")
+                .andExpect(content().string(containsString("\"pl\":{\"respond.submit\":\"Wyślij teraz\"}")))
+                .andExpect(content().string(containsString("Jetzt senden")));
+    }
+
+    void putTexts(String body) throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/workspace/texts")
+                        .header("Authorization", "Bearer " + key)
+                        .contentType("application/json")
+                        .content(json(body)))
+                .andExpect(status().isOk());
     }
 
     @Test

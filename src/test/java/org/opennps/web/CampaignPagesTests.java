@@ -64,7 +64,9 @@ abstract class CampaignPagesTests extends AdminPageTestBase {
         mvc.perform(get("/campaigns").with(signedIn()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("No campaigns yet")))
-                .andExpect(content().string(containsString("Start campaign from template After purchase")));
+                .andExpect(content()
+                        .string(containsString(
+                                "Use this template<span class=\"visually-hidden\">: After purchase</span>")));
         mvc.perform(get("/campaigns/new").param("template", "after_purchase").with(signedIn()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"order.placed\"")))
@@ -97,6 +99,30 @@ abstract class CampaignPagesTests extends AdminPageTestBase {
         mvc.perform(get("/campaigns/" + id).with(signedIn()))
                 .andExpect(content().string(containsString("Pause")))
                 .andExpect(content().string(containsString("Nobody is waiting")));
+    }
+
+    @Test
+    void aPrecisionAskedForOnTheFormIsKeptAndItsShareShown() throws Exception {
+        String survey = createSurvey();
+        String location = mvc.perform(afterPurchase("/campaigns/new", survey, "P2D")
+                        .param("precision.points", "5")
+                        .param("precision.per", "attribute:city"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        String id = location.substring("/campaigns/".length(), location.indexOf('?'));
+        getJson("/api/v1/campaigns/" + id)
+                .andExpect(jsonPath("$.precision.points").value(5.0))
+                .andExpect(jsonPath("$.precision.per").value("attribute:city"));
+        // no answers yet: everyone is asked until there are
+        mvc.perform(get("/campaigns/" + id).with(signedIn()))
+                .andExpect(content().string(containsString("value=\"attribute:city\"")))
+                .andExpect(content().string(containsString("Samples 100 % of people now")))
+                .andExpect(content().string(containsString("no answers to plan from yet")));
+        mvc.perform(afterPurchase("/campaigns/new", survey, "P2D").param("precision.points", "many"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("must be a number of NPS points from 1 to 50")));
     }
 
     @Test
@@ -164,7 +190,11 @@ abstract class CampaignPagesTests extends AdminPageTestBase {
                         .param("properties", "order_id=o-1"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"preview-result\"")))
-                .andExpect(content().string(containsString("stopped by filter at step 2")))
+                .andExpect(content().string(containsString("stopped by filter at step 3")))
+                .andExpect(content().string(containsString("Step 2: send window")))
+                .andExpect(content().string(containsString("Step 3: filter")))
+                .andExpect(content().string(containsString("(Europe/Warsaw)")))
+                .andExpect(content().string(not(containsString("Z</span>"))))
                 .andExpect(content().string(not(containsString("<html"))));
         mvc.perform(post("/campaigns/" + id + "/preview")
                         .with(signedIn())

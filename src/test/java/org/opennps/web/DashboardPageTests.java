@@ -79,6 +79,22 @@ abstract class DashboardPageTests extends AdminPageTestBase {
     }
 
     @Test
+    void publicLinkAnswersCanBeLeftOutOfTheNumbers() throws Exception {
+        String survey = createSurvey();
+        respond(survey, "p1", 10, "");
+        postJson(
+                        "/api/v1/responses",
+                        json("{'survey_id':'" + survey
+                                + "','score':0,'channel':'link','contact':{'external_id':'anon'}}"))
+                .andExpect(status().isCreated());
+        awaitCounted(2);
+        mvc.perform(get("/").with(signedIn())).andExpect(content().string(containsString("id=\"nps-value\">0.0<")));
+        mvc.perform(get("/").param("channel", "!link").with(signedIn()))
+                .andExpect(content().string(containsString("id=\"nps-value\">100.0<")))
+                .andExpect(content().string(containsString("selected=\"selected\">All but the public link")));
+    }
+
+    @Test
     void brokenSegmentIsExplainedAndLeftOut() throws Exception {
         mvc.perform(get("/").param("where", "bad segment!").with(signedIn()))
                 .andExpect(status().isOk())
@@ -119,5 +135,30 @@ abstract class DashboardPageTests extends AdminPageTestBase {
                 .andExpect(content().string(containsString("up to +40.0 NPS if fixed")))
                 .andExpect(content().string(containsString("helpful support")))
                 .andExpect(content().string(not(containsString("style="))));
+    }
+
+    @Test
+    void aDriverIsNamedAndQuotedByItsComplaintsEvenWhenMostMentionsPraiseIt() throws Exception {
+        String survey = createSurvey();
+        respond(survey, "d1", 10, "'why':'Fast delivery, thank you'");
+        respond(survey, "d2", 9, "'why':'The parcel came quickly, great delivery'");
+        respond(survey, "d3", 10, "'why':'Super fast shipping'");
+        respond(survey, "d4", 2, "'why':'The courier never came and the parcel was late'");
+        awaitCounted(4);
+        String html = mvc.perform(get("/dashboard/themes").with(signedIn()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String drivers = html.substring(html.indexOf("Drivers to work on"), html.indexOf("What customers praise"));
+        org.assertj.core.api.Assertions.assertThat(drivers)
+                .contains("late delivery")
+                .contains("The courier never came and the parcel was late")
+                .doesNotContain("fast delivery")
+                .doesNotContain("Super fast shipping");
+        String praised = html.substring(html.indexOf("What customers praise"));
+        org.assertj.core.api.Assertions.assertThat(praised)
+                .contains("fast delivery")
+                .doesNotContain("The courier never came");
     }
 }
