@@ -61,6 +61,7 @@ cleanup() {
 trap cleanup EXIT
 for _ in $(seq 1 600); do
   curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
+  kill -0 $SERVER 2>/dev/null || break
   sleep 1
 done
 curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "server did not start" >&2; tail -20 "$WORK/server.log" >&2; exit 1; }

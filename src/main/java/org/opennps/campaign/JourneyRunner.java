@@ -31,8 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * committed.
  *
  * <p>A burst of due journeys runs in batches: the execution of one journey's step also claims
- * other due journeys ({@code for update skip locked}, so nodes and threads take disjoint
- * batches), runs them all in its transaction with the shared reads made once, and removes the
+ * other due journeys (locked with {@code skip locked} by id, see
+ * {@link org.opennps.shared.DueCandidates}, so nodes and threads take disjoint batches on H2 and
+ * PostgreSQL alike), runs them all in its transaction with the shared reads made once, and removes the
  * claimed journeys' own executions that no node picked yet. The batch commits or rolls back as
  * a whole: a crash half-way leaves every claimed journey waiting, with its execution, as before.
  */

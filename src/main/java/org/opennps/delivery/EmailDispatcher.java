@@ -96,23 +96,27 @@ class EmailDispatcher {
                         break;
                     }
                 }
-                if (!accepted.isEmpty()
-                        && !accepted.values()
-                                .iterator()
-                                .next()
-                                .plus(properties.markWithin())
-                                .isAfter(clock.instant())) {
+                if (oldestWaitedLongEnough(accepted)) {
                     record(accepted, byId);
                 }
             }
-            record(
-                    accepted,
-                    byId); // before QUIT: closing the session can fail or hang, the record must not wait for it
+            // before QUIT: closing the session can fail or hang, the record must not wait for it
+            record(accepted, byId);
         } finally {
             recordQuietly(accepted, byId);
             release(claimed.subList(next, claimed.size()));
         }
         return result;
+    }
+
+    /** Whether the oldest accepted e-mail not yet recorded has waited {@code mark-within}. */
+    private boolean oldestWaitedLongEnough(Map<UUID, Instant> accepted) {
+        return !accepted.isEmpty()
+                && !accepted.values()
+                        .iterator()
+                        .next()
+                        .plus(properties.markWithin())
+                        .isAfter(clock.instant());
     }
 
     /**

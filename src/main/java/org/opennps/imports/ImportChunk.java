@@ -1,6 +1,8 @@
 package org.opennps.imports;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,6 +50,14 @@ class ImportChunk {
             return new Outcome(false, reason);
         }
     }
+
+    /**
+     * The time a person's details from an import are from, for the people they update: older
+     * than anything known about the person, so history fills what a person lacks and never
+     * overwrites what they gave since (the import's own rows, all equally old, replace each
+     * other in file order), and a person whose details do not change is not written again.
+     */
+    private static final Instant HISTORY = Instant.EPOCH;
 
     private final ImportRepository jobs;
     private final ContactService contacts;
@@ -217,8 +227,8 @@ class ImportChunk {
             return found;
         }
         try {
-            List<ContactService.Upserted> upserted =
-                    savepoint.execute(s -> contacts.upsertAll(ws, inputs, i -> "rows[" + i + "]"));
+            List<ContactService.Upserted> upserted = savepoint.execute(s -> contacts.upsertAll(
+                    ws, inputs, Collections.nCopies(inputs.size(), HISTORY), i -> "rows[" + i + "]"));
             for (int k = 0; k < rows.size(); k++) {
                 found.put(rows.get(k), upserted.get(k).contact());
             }

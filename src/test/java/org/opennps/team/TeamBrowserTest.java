@@ -90,6 +90,45 @@ class TeamBrowserTest extends ApiTestBase {
         Axe.seriousViolations(browser).forEach(v -> violations.add(page + " → " + v));
     }
 
+    /**
+     * Runs axe on every admin page reachable from the main navigation and, on Settings, its
+     * sub-navigation, as the signed-in person sees them, and on the given extra pages (builders,
+     * confirmation pages) that the navigation reaches only through a list.
+     */
+    void axeSweep(String role, String... extra) throws Exception {
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        Map<String, String> foundOn = new java.util.HashMap<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of("/"));
+        todo.addAll(List.of(extra));
+        while (!todo.isEmpty()) {
+            String path = todo.poll();
+            if (!seen.add(path)) {
+                continue;
+            }
+            open(path);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+            assertThat(browser.findElements(By.cssSelector("nav.main")))
+                    .as(
+                            "%s sees %s (%s, linked from %s) as an admin page",
+                            role, path, browser.getTitle(), foundOn.get(path))
+                    .isNotEmpty();
+            axe(role + " " + path);
+            String navs = path.startsWith("/settings") ? "nav.main a, nav.subnav a" : "nav.main a";
+            for (var link : browser.findElements(By.cssSelector(navs))) {
+                String href = java.net.URI.create(link.getAttribute("href")).getPath();
+                if (!seen.contains(href)) {
+                    foundOn.putIfAbsent(
+                            href,
+                            path + " (" + browser.getCurrentUrl() + ", " + browser.getTitle() + ") as "
+                                    + link.getAttribute("outerHTML"));
+                    todo.add(href);
+                }
+            }
+        }
+        assertThat(seen).as("pages %s saw", role).hasSizeGreaterThan(4 + extra.length);
+        open("/");
+    }
+
     void signIn(String email, String password) {
         open("/login");
         browser.findElement(By.id("username")).sendKeys(email);
@@ -135,19 +174,6 @@ class TeamBrowserTest extends ApiTestBase {
         browser = Browsers.chromium(1280, 900);
         wait = Browsers.await(browser, Duration.ofSeconds(15));
 
-        signIn(owner, PASSWORD);
-        invite(agent, "agent");
-        invite(viewer, "viewer");
-        axe("members");
-        open("/settings/alerts");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Detractors open a case");
-        axe("alert rules");
-        open("/settings");
-        axe("settings");
-        Browsers.screenshot(browser, "team-members");
-        signOut();
-
-        String customer = address("customer").replace("@shop.example", "@mail.example");
         String survey = JsonPath.read(
                 postJson(
                                 "/api/v1/surveys",
@@ -157,6 +183,42 @@ class TeamBrowserTest extends ApiTestBase {
                         .getResponse()
                         .getContentAsString(),
                 "$.id");
+        String campaign = JsonPath.read(
+                postJson(
+                                "/api/v1/campaigns",
+                                json(
+                                        "{'name':'After purchase','survey_id':'" + survey + "',"
+                                                + "'trigger':{'event_type':'order.placed'},"
+                                                + "'steps':[{'type':'delay','duration':'P2D'},{'type':'action','action':'email'}]}"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+        String[] builderPages = {
+            "/campaigns/" + campaign,
+            "/campaigns/new?template=after_purchase",
+            "/campaigns/" + campaign + "/delete",
+            "/surveys/" + survey,
+            "/surveys/" + survey + "/delete",
+            "/campaigns?archived=true",
+            "/surveys?archived=true"
+        };
+
+        signIn(owner, PASSWORD);
+        invite(agent, "agent");
+        invite(viewer, "viewer");
+        axe("members");
+        open("/settings/alerts");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Detractors open a case");
+        Browsers.screenshot(browser, "team-members");
+        axeSweep(
+                "owner",
+                java.util.stream.Stream.concat(
+                                java.util.Arrays.stream(builderPages), java.util.stream.Stream.of("/settings/imports"))
+                        .toArray(String[]::new));
+        signOut();
+
+        String customer = address("customer").replace("@shop.example", "@mail.example");
         String response = JsonPath.read(
                 postJson(
                                 "/api/v1/responses",
@@ -194,6 +256,7 @@ class TeamBrowserTest extends ApiTestBase {
         browser.findElement(By.linkText("Ann Lee")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Reply by " + agent));
         axe("contact timeline");
+        axeSweep("agent", builderPages);
         signOut();
 
         acceptInvitation(viewer);
@@ -210,6 +273,7 @@ class TeamBrowserTest extends ApiTestBase {
         assertThat(browser.findElement(By.cssSelector("ol.thread")).getText()).contains("a voucher is on its way");
         open("/settings/members");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+        axeSweep("viewer", builderPages);
 
         assertThat(violations).isEmpty();
     }

@@ -199,6 +199,13 @@ abstract class TeamTests extends ApiTestBase {
             mvc.perform(get("/").with(anyone)).andExpect(status().isOk());
             mvc.perform(get("/responses").with(anyone)).andExpect(status().isOk());
         }
+        for (var reader : new RequestPostProcessor[] {viewer, agent}) {
+            for (String page : new String[] {"/", "/responses", "/campaigns", "/surveys", "/contacts"}) {
+                mvc.perform(get(page).with(reader))
+                        .andExpect(content()
+                                .string(Matchers.not(Matchers.containsString("href=\"/settings\">Settings</a>"))));
+            }
+        }
         mvc.perform(get("/settings").with(viewer)).andExpect(status().isForbidden());
         mvc.perform(get("/settings").with(agent))
                 .andExpect(status().isForbidden())

@@ -18,6 +18,7 @@ import org.opennps.invitation.InvitationService;
 import org.opennps.invitation.IssueInvitation;
 import org.opennps.response.ResponseService;
 import org.opennps.response.Submission;
+import org.opennps.workspace.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -124,6 +125,30 @@ abstract class ArchiveAndDeleteTests extends AdminPageTestBase {
         getJson("/api/v1/responses").andExpect(jsonPath("$.items.length()").value(0));
         getJson("/api/v1/cases").andExpect(jsonPath("$.items.length()").value(0));
         getJson("/api/v1/analytics/nps").andExpect(jsonPath("$.responses").value(0));
+    }
+
+    @Test
+    void aViewerSeesWhatWouldGoButCannotArchiveOrDelete() throws Exception {
+        String survey = createSurvey();
+        String email = "viewer-" + UUID.randomUUID().toString().substring(0, 8) + "@shop.example";
+        users.createUser(email, "correct horse battery", workspace.workspace().id(), UserService.VIEWER);
+        var viewer = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                users.loadUserByUsername(email));
+        mvc.perform(get("/surveys/" + survey).with(viewer))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Archive survey"))));
+        mvc.perform(get("/surveys/" + survey + "/delete").with(viewer))
+                .andExpect(content().string(containsString("Your role can read this but not delete it")))
+                .andExpect(content().string(not(containsString("name=\"confirm\""))));
+        mvc.perform(post("/surveys/" + survey + "/delete")
+                        .param("confirm", "true")
+                        .with(viewer)
+                        .with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/surveys/" + survey + "/archive").with(viewer).with(csrf()))
+                .andExpect(status().isForbidden());
+        getJson("/api/v1/surveys?archived=false")
+                .andExpect(jsonPath("$.items[0].id").value(survey));
     }
 
     @Test
