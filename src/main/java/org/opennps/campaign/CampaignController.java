@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.opennps.contact.Contact;
 import org.opennps.contact.ContactService;
@@ -33,9 +32,6 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping("/api/v1")
 class CampaignController {
-
-    private static final Set<String> JOURNEY_STATUSES =
-            Set.of("waiting", "held", "completed", "stopped", "exited", "failed");
 
     private final CampaignService campaigns;
     private final ContactService contacts;
@@ -180,11 +176,19 @@ class CampaignController {
             @RequestParam(required = false) String status,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        if (status != null && !JOURNEY_STATUSES.contains(status)) {
-            throw new InvalidInputException("status", "must be one of " + String.join(", ", JOURNEY_STATUSES));
+        JourneyStatus wanted = status == null ? null : JourneyStatus.of(status);
+        if (status != null && wanted == null) {
+            throw new InvalidInputException(
+                    "status",
+                    "must be one of "
+                            + String.join(
+                                    ", ",
+                                    java.util.Arrays.stream(JourneyStatus.values())
+                                            .map(JourneyStatus::code)
+                                            .toList()));
         }
         return campaigns
-                .journeys(access.workspaceId(), id, status, PageResult.Request.of(page, size))
+                .journeys(access.workspaceId(), id, wanted, PageResult.Request.of(page, size))
                 .map(JourneyView::of);
     }
 
@@ -223,7 +227,7 @@ class CampaignController {
             UUID contactId,
             String triggerEventId,
             int campaignVersion,
-            String status,
+            JourneyStatus status,
             int stepIndex,
             Instant dueAt,
             String outcome,

@@ -221,7 +221,7 @@ public class CampaignService {
         return previews.preview(workspaceId, id, d, row.status(), eventType, contact, properties, now());
     }
 
-    public PageResult<Journey> journeys(UUID workspaceId, UUID id, String status, PageResult.Request page) {
+    public PageResult<Journey> journeys(UUID workspaceId, UUID id, JourneyStatus status, PageResult.Request page) {
         row(workspaceId, id);
         return journeys.list(workspaceId, id, status, page);
     }

@@ -20,7 +20,7 @@ public record Journey(
         UUID contactId,
         String triggerEventId,
         String triggerProperties,
-        String status,
+        JourneyStatus status,
         int stepIndex,
         Instant dueAt,
         String outcome,
@@ -45,7 +45,7 @@ public record Journey(
                 contactId,
                 triggerEventId,
                 triggerProperties,
-                "waiting",
+                JourneyStatus.WAITING,
                 0,
                 now,
                 null,
@@ -55,6 +55,6 @@ public record Journey(
     }
 
     boolean waiting() {
-        return "waiting".equals(status);
+        return status == JourneyStatus.WAITING;
     }
 }

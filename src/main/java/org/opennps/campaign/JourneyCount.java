@@ -3,4 +3,4 @@ package org.opennps.campaign;
 import java.util.UUID;
 
 /** How many of a campaign's journeys are in one status at one step. */
-public record JourneyCount(UUID campaignId, String status, int stepIndex, long count) {}
+public record JourneyCount(UUID campaignId, JourneyStatus status, int stepIndex, long count) {}

@@ -35,7 +35,7 @@ class JourneyRepository {
                                 j.contactId(),
                                 j.triggerEventId(),
                                 j.triggerProperties(),
-                                j.status(),
+                                j.status().code(),
                                 j.stepIndex(),
                                 SqlTimes.param(j.dueAt()),
                                 SqlTimes.param(j.createdAt()),
@@ -170,7 +170,7 @@ class JourneyRepository {
                 .list();
     }
 
-    PageResult<Journey> list(UUID workspaceId, UUID campaignId, String status, PageResult.Request page) {
+    PageResult<Journey> list(UUID workspaceId, UUID campaignId, JourneyStatus status, PageResult.Request page) {
         String filter = " where workspace_id = :ws and campaign_id = :c" + (status == null ? "" : " and status = :s");
         var count = jdbc.sql("select count(*) from journey" + filter)
                 .param("ws", workspaceId)
@@ -181,8 +181,8 @@ class JourneyRepository {
                 .param("limit", page.size())
                 .param("offset", page.offset());
         if (status != null) {
-            count = count.param("s", status);
-            select = select.param("s", status);
+            count = count.param("s", status.code());
+            select = select.param("s", status.code());
         }
         return new PageResult<>(
                 select.query(this::map).list(),
@@ -200,7 +200,7 @@ class JourneyRepository {
                 .params(campaignId == null ? java.util.Map.of() : java.util.Map.of("c", campaignId))
                 .query((rs, row) -> new JourneyCount(
                         rs.getObject("campaign_id", UUID.class),
-                        rs.getString("status"),
+                        JourneyStatus.of(rs.getString("status")),
                         rs.getInt("step_index"),
                         rs.getLong("n")))
                 .list();
@@ -219,7 +219,7 @@ class JourneyRepository {
                 rs.getObject("contact_id", UUID.class),
                 rs.getString("trigger_event_id"),
                 rs.getString("trigger_properties"),
-                rs.getString("status"),
+                JourneyStatus.of(rs.getString("status")),
                 rs.getInt("step_index"),
                 SqlTimes.instant(rs, "due_at"),
                 rs.getString("outcome"),

@@ -1,5 +1,9 @@
 package org.opennps.shared;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.jackson.TypeNameResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -17,6 +21,39 @@ class OpenApiConfig {
     @Bean
     OpenApiCustomizer clientReadyDocument() {
         return new OpenApiDocument();
+    }
+
+    /**
+     * Schemas derived from the answer records with the names the API writes: the application's
+     * JSON mapper writes snake_case, and the document's model reader must say the same, or a
+     * generated client would look for {@code externalId} where the answer has {@code external_id}.
+     */
+    @Bean
+    ModelResolver snakeCaseModels() {
+        return new ModelResolver(
+                Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE),
+                new NestedTypeNames());
+    }
+
+    /**
+     * A nested record is named with its enclosing type ({@code FunnelStep}, {@code ViewsQuestion}):
+     * by simple name alone, two modules' {@code Question} or {@code Step} would share one schema,
+     * and the document would describe one module's answer with the other's fields. A record
+     * nested in a controller is that controller's answer and keeps its own name.
+     */
+    static final class NestedTypeNames extends TypeNameResolver {
+
+        @Override
+        protected String getNameOfClass(Class<?> type) {
+            String name = super.getNameOfClass(type);
+            Class<?> outer = type.getEnclosingClass();
+            if (outer == null
+                    || !type.getName().startsWith("org.opennps.")
+                    || outer.getSimpleName().endsWith("Controller")) {
+                return name; // a controller's own view is named for what it shows
+            }
+            return getNameOfClass(outer) + name;
+        }
     }
 
     @Bean

@@ -75,10 +75,57 @@ class OpenApiDocument implements OpenApiCustomizer {
                     });
                     replaceTrees(operation);
                 }));
+        stableOperationIds(api);
         api.getComponents().getSchemas().values().forEach(OpenApiDocument::replaceTrees);
         NOT_PARAMETERS.forEach(api.getComponents().getSchemas()::remove);
         api.getComponents().getSchemas().remove("JsonNode");
         api.getComponents().getSchemas().remove("PageResultJsonNode");
+    }
+
+    /**
+     * Operation ids a generated client keeps across releases: the handler's name and its
+     * controller's ({@code createCampaign}, {@code npsAnalytics}) instead of springdoc's
+     * {@code create_7}, whose number moves whenever a controller is added. The Delighted API's
+     * {@code .json} twins end in {@code Json}; a handler answering several methods on one path
+     * adds the method.
+     */
+    static void stableOperationIds(OpenAPI api) {
+        Map<String, List<String[]>> byId = new java.util.TreeMap<>();
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                    String tag =
+                            operation.getTags() == null || operation.getTags().isEmpty()
+                                    ? ""
+                                    : operation.getTags().getFirst().replace("-controller", "");
+                    String id = operation.getOperationId().replaceFirst("_\\d+$", "") + camel(tag);
+                    byId.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(new String[] {path, method.name()});
+                }));
+        byId.forEach((id, uses) -> uses.forEach(use -> {
+            String path = use[0];
+            String method = use[1];
+            String unique = id;
+            if (uses.size() > 1) {
+                boolean twins = uses.stream().anyMatch(u -> u[0].endsWith(".json"));
+                unique = twins
+                        ? id + (path.endsWith(".json") ? "Json" : "")
+                        : id + camel(method.toLowerCase(Locale.ROOT));
+            }
+            api.getPaths()
+                    .get(path)
+                    .readOperationsMap()
+                    .get(io.swagger.v3.oas.models.PathItem.HttpMethod.valueOf(method))
+                    .setOperationId(unique);
+        }));
+    }
+
+    private static String camel(String dashed) {
+        StringBuilder out = new StringBuilder();
+        for (String word : dashed.split("-")) {
+            if (!word.isEmpty()) {
+                out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return out.toString();
     }
 
     private static void dropInventedParameters(Operation operation) {

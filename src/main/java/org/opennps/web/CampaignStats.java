@@ -12,6 +12,7 @@ import org.opennps.campaign.CampaignService;
 import org.opennps.campaign.CampaignView;
 import org.opennps.campaign.Journey;
 import org.opennps.campaign.JourneyCount;
+import org.opennps.campaign.JourneyStatus;
 import org.opennps.campaign.SaveCampaign;
 import org.opennps.contact.Contact;
 import org.opennps.contact.ContactService;
@@ -38,7 +39,7 @@ class CampaignStats {
     List<Row> rows(UUID ws, Map<UUID, Survey> surveys) {
         Map<UUID, CampaignFunnel> funnels = new HashMap<>();
         analytics.campaignFunnels(ws, null, null).forEach(f -> funnels.put(f.campaignId(), f));
-        Map<UUID, Map<String, Long>> byStatus = new HashMap<>();
+        Map<UUID, Map<JourneyStatus, Long>> byStatus = new HashMap<>();
         campaigns
                 .journeyCounts(ws, null)
                 .forEach(n -> byStatus.computeIfAbsent(n.campaignId(), k -> new HashMap<>())
@@ -60,9 +61,9 @@ class CampaignStats {
                             ? "past respondents (" + audience + ")"
                             : trigger == null ? "" : CampaignForm.text(trigger.eventType()),
                     survey == null ? null : survey.name(),
-                    count(byStatus, id, "waiting", "held"),
-                    count(byStatus, id, "completed"),
-                    count(byStatus, id, "stopped", "exited", "failed"),
+                    count(byStatus, id, JourneyStatus.WAITING, JourneyStatus.HELD),
+                    count(byStatus, id, JourneyStatus.COMPLETED),
+                    count(byStatus, id, JourneyStatus.STOPPED, JourneyStatus.EXITED, JourneyStatus.FAILED),
                     funnels.getOrDefault(id, new CampaignFunnel(id, 0, 0, 0, 0, 0, 0, Map.of()))));
         }
         return rows;
@@ -73,7 +74,7 @@ class CampaignStats {
         long[] perStep = new long[Math.max(steps, 1)];
         long total = 0;
         for (JourneyCount n : campaigns.journeyCounts(ws, campaignId)) {
-            if (n.status().equals("waiting")) {
+            if (n.status() == JourneyStatus.WAITING) {
                 total += n.count();
                 if (n.stepIndex() >= 0 && n.stepIndex() < perStep.length) {
                     perStep[n.stepIndex()] += n.count();
@@ -81,7 +82,7 @@ class CampaignStats {
             }
         }
         List<Journey> first = campaigns
-                .journeys(ws, campaignId, "waiting", PageResult.Request.of(1, WAITING_LISTED))
+                .journeys(ws, campaignId, JourneyStatus.WAITING, PageResult.Request.of(1, WAITING_LISTED))
                 .items();
         Map<UUID, String> names = new HashMap<>();
         contacts.findAll(
@@ -107,10 +108,10 @@ class CampaignStats {
                 .orElse("");
     }
 
-    private static long count(Map<UUID, Map<String, Long>> byStatus, UUID id, String... statuses) {
-        Map<String, Long> counts = byStatus.getOrDefault(id, Map.of());
+    private static long count(Map<UUID, Map<JourneyStatus, Long>> byStatus, UUID id, JourneyStatus... statuses) {
+        Map<JourneyStatus, Long> counts = byStatus.getOrDefault(id, Map.of());
         long sum = 0;
-        for (String status : statuses) {
+        for (JourneyStatus status : statuses) {
             sum += counts.getOrDefault(status, 0L);
         }
         return sum;

@@ -176,7 +176,7 @@ abstract class AudienceCampaignTests extends ApiTestBase {
         await().atMost(WAIT)
                 .until(() -> journeys(campaign).items().stream()
                         .anyMatch(j -> CampaignDefinition.RESURVEY.equals(j.triggerEventId())
-                                && "stopped".equals(j.status())
+                                && j.status() == JourneyStatus.STOPPED
                                 && "suppressed: recontact_after_response".equals(j.outcome())));
 
         // 40 days after: pricing2 gets the survey; people who were not enrolled get nothing
@@ -260,7 +260,7 @@ abstract class AudienceCampaignTests extends ApiTestBase {
 
     private long completed(UUID campaign, String kind) {
         return journeys(campaign).items().stream()
-                .filter(j -> kind.equals(j.triggerEventId()) && "completed".equals(j.status()))
+                .filter(j -> kind.equals(j.triggerEventId()) && j.status() == JourneyStatus.COMPLETED)
                 .count();
     }
 

@@ -318,7 +318,7 @@ abstract class JourneyBatchTests extends ApiTestBase {
 
     long journeys(UUID campaign, String status) {
         return campaigns
-                .journeys(workspace.workspace().id(), campaign, status, PageResult.Request.of(1, 1))
+                .journeys(workspace.workspace().id(), campaign, JourneyStatus.of(status), PageResult.Request.of(1, 1))
                 .total();
     }
 

@@ -372,7 +372,8 @@ abstract class JourneyFlowTests extends ApiTestBase {
     }
 
     private PageResult<Journey> journeys(UUID campaign, String status) {
-        return campaigns.journeys(workspace.workspace().id(), campaign, status, PageResult.Request.of(1, 500));
+        return campaigns.journeys(
+                workspace.workspace().id(), campaign, JourneyStatus.of(status), PageResult.Request.of(1, 500));
     }
 
     /** For "waiting": waiting past the first step (the delay is scheduled). */
