@@ -139,6 +139,16 @@ abstract class CloseTheLoopFlowTests extends ApiTestBase {
         String response = respond("p-" + UUID.randomUUID(), 9);
 
         driveUntil(() -> received.size() == 1);
+        // the receiver counts the post before the sender has recorded it as sent: moving time
+        // past the claim before that would rightly hand the still-claimed row to another attempt
+        await().atMost(WAIT)
+                .until(() -> "sent"
+                        .equals(JsonPath.read(
+                                getJson("/api/v1/webhooks/" + id + "/deliveries")
+                                        .andReturn()
+                                        .getResponse()
+                                        .getContentAsString(),
+                                "$.items[0].status")));
         clock.advance(Duration.ofHours(2));
         await().atMost(WAIT).until(() -> attempts.get() >= 3);
         background.settle();
@@ -232,13 +242,15 @@ abstract class CloseTheLoopFlowTests extends ApiTestBase {
 
     /**
      * Moves time on in steps longer than any back-off, letting the outbox poller work after
-     * each, until the condition holds. A retry written just after a step is due at the next.
+     * each, until the condition holds. A retry written just after a step is due at the next;
+     * work in flight finishes before time moves, so no claim expires under a post being sent.
      */
     void driveUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         for (int step = 0; step < 30 && !condition.call(); step++) {
             try {
                 await().atMost(Duration.ofSeconds(2)).until(condition);
             } catch (org.awaitility.core.ConditionTimeoutException notYet) {
+                background.settle(); // a post in flight is recorded before its claim can run out
                 clock.advance(Duration.ofHours(2));
             }
         }
