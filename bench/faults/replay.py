@@ -594,6 +594,9 @@ def outage(ctx, kind):
     check(name, "liveness answered throughout", all(l[1] == 200 for l in live),
           f"{len(live)} probes, answers {sorted(set(str(l[1]) for l in live))},"
           f" slowest {max(l[2] for l in live):.2f} s")
+    check(name, "intake during the outage answered 202 or 503, never 500",
+          all(i[1] in (202, 503) for i in outage_intake),
+          f"{len(outage_intake)} batches answered {sorted(set(str(i[1]) for i in outage_intake))}")
     check(name, "intake resumed without a restart",
           first_intake is not None and first_up is not None,
           f"health UP {first_up[0] - restarted:.1f} s and first 202 {first_intake[0] - restarted:.1f} s after"

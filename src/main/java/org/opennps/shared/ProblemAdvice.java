@@ -79,6 +79,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("Request not taken, the database cannot be reached: {}", e.toString());
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            return respond(
+                    Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", DatabaseUnavailable.DETAIL), headers);
+        }
         log.error("Unhandled error", e);
         return respond(
                 Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "An unexpected error occurred."),

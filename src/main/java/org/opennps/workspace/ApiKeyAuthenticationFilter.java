@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
+import org.opennps.shared.DatabaseUnavailable;
 import org.opennps.shared.RequestLogFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates API calls by their key: {@code Authorization: Bearer <key>} on {@code /api/**},
  * HTTP Basic with the key as user name on the Delighted-compatible {@code /v1/**}. A missing or
- * unknown key leaves the request unauthenticated (401 follows); a public key gets 403.
+ * unknown key leaves the request unauthenticated (401 follows); a public key gets 403; a key
+ * that cannot be checked because the database is out of reach gets 503 with {@code Retry-After}.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -33,7 +36,17 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = keyOf(request);
         if (key != null) {
-            var access = workspaces.authenticateKey(key);
+            Optional<WorkspaceService.KeyAccess> access;
+            try {
+                access = workspaces.authenticateKey(key);
+            } catch (RuntimeException e) {
+                if (!DatabaseUnavailable.isCause(e)) {
+                    throw e;
+                }
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+                problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", DatabaseUnavailable.DETAIL);
+                return;
+            }
             if (access.isPresent()) {
                 SecurityContextHolder.getContext()
                         .setAuthentication(new ApiKeyAuthentication(
