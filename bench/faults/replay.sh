@@ -60,7 +60,7 @@ nice -n 10 python3 bench/faults/replay.py --jar "$WORK/opennps.jar" --work "$WOR
   --scenarios "$SCENARIOS" --databases "$DATABASES" || status=$?
 
 if [[ -z "${SKIP_CHILD_TEST:-}" ]]; then
-  if nice -n 10 ./mvnw -q -B -ntp test -Dtest=GracefulStopInChildProcessTest -Dopennps.test.process=true \
+  if nice -n 10 ./mvnw -q -B -ntp test -Dtest=GracefulStopInChildProcessTest -Dopennps.test.excluded-groups=none \
       -Dsurefire.failIfNoSpecifiedTests=false >"$WORK/child-test.log" 2>&1; then
     echo "PASS [child-jvm] GracefulStopInChildProcessTest: $(grep -h 'Tests run' target/surefire-reports/*GracefulStopInChildProcessTest.txt)"
   else

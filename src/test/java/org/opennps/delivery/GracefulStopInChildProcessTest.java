@@ -31,8 +31,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.opennps.OpenNpsApplication;
 
@@ -44,11 +44,12 @@ import org.opennps.OpenNpsApplication;
  * the scheduler before the connection pool; after a restart every contact has exactly one
  * e-mail and every accepted event is stored.
  *
- * <p>Two application starts take longer than the suite allows a test, so this one runs only
- * with {@code -Dopennps.test.process=true} (the fault replay, {@code bench/faults/replay.sh},
+ * <p>Two application starts take longer than the suite allows a test, so this one is tagged
+ * {@code process}, which {@code ./mvnw verify} leaves out; it runs with
+ * {@code -Dopennps.test.excluded-groups=none} (the fault replay, {@code bench/faults/replay.sh},
  * runs it).
  */
-@EnabledIfSystemProperty(named = "opennps.test.process", matches = "true")
+@Tag("process")
 class GracefulStopInChildProcessTest {
 
     private static final String KEY = "onps_graceful_stop_" + "k".repeat(30);
