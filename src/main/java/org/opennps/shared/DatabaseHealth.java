@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * The database decides whether this node is healthy ({@code db} in {@code /actuator/health}
  * and the readiness group). The check (a connection from the pool and {@code select 1} with a
  * query timeout) runs on a thread of its own and the health call waits for it at most
- * {@code opennps.health.db-timeout} (500 ms): a database that hangs, or a pool with no free
+ * {@code opennps.health.db-timeout} (1 s): a database that hangs, or a pool with no free
  * connection, answers {@code DOWN} in time instead of holding the request thread. A check
  * still running is shared by the calls that arrive meanwhile, and at most a few threads can
  * ever be stuck in checks, so probes cannot pile up threads.
@@ -37,7 +37,7 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
     private Future<Health> running;
     private long runningSince;
 
-    DatabaseHealth(DataSource dataSource, @Value("${opennps.health.db-timeout:500ms}") Duration timeout) {
+    DatabaseHealth(DataSource dataSource, @Value("${opennps.health.db-timeout:1s}") Duration timeout) {
         this.dataSource = dataSource;
         this.timeout = timeout;
         this.checks = new ThreadPoolExecutor(
