@@ -37,10 +37,11 @@ class ResponseRecordedListener {
 
     @ApplicationModuleListener
     void on(ResponseRecorded e) {
-        if (e.surveyId() != null && surveys.find(e.workspaceId(), e.surveyId()).isEmpty()) {
+        Optional<Survey> survey = e.surveyId() == null ? Optional.empty() : surveys.find(e.workspaceId(), e.surveyId());
+        if (e.surveyId() != null && survey.isEmpty()) {
             return; // the survey was deleted with its responses after this change: nothing to count
         }
-        projection.record(fact(e, kinds(e.workspaceId(), e.surveyId())));
+        projection.record(fact(e, survey.map(ResponseRecordedListener::kinds).orElse(null)));
     }
 
     /**
@@ -89,24 +90,26 @@ class ResponseRecordedListener {
         projection.forget(e.workspaceId(), e.responseIds());
     }
 
-    /** The area question is "area", or else the single choice whose options are the areas. */
+    /** The question kinds of a response's survey, null without one. */
     private Answers.Kinds kinds(UUID workspaceId, UUID surveyId) {
         Optional<Survey> survey = surveyId == null ? Optional.empty() : surveys.find(workspaceId, surveyId);
-        return survey.map(s -> {
-                    List<Question> questions = s.questions();
-                    String area = questions.stream()
-                            .filter(q -> q.type() == QuestionType.SINGLE_CHOICE)
-                            .filter(q -> Answers.AREA_QUESTION.equals(q.id()) || Answers.areAreas(q.options()))
-                            .sorted(Comparator.comparing(q -> !Answers.AREA_QUESTION.equals(q.id())))
-                            .map(Question::id)
-                            .findFirst()
-                            .orElse(null);
-                    Set<String> texts = questions.stream()
-                            .filter(q -> q.type() == QuestionType.TEXT)
-                            .map(Question::id)
-                            .collect(Collectors.toSet());
-                    return new Answers.Kinds(area, texts);
-                })
+        return survey.map(ResponseRecordedListener::kinds).orElse(null);
+    }
+
+    /** The area question is "area", or else the single choice whose options are the areas. */
+    private static Answers.Kinds kinds(Survey s) {
+        List<Question> questions = s.questions();
+        String area = questions.stream()
+                .filter(q -> q.type() == QuestionType.SINGLE_CHOICE)
+                .filter(q -> Answers.AREA_QUESTION.equals(q.id()) || Answers.areAreas(q.options()))
+                .sorted(Comparator.comparing(q -> !Answers.AREA_QUESTION.equals(q.id())))
+                .map(Question::id)
+                .findFirst()
                 .orElse(null);
+        Set<String> texts = questions.stream()
+                .filter(q -> q.type() == QuestionType.TEXT)
+                .map(Question::id)
+                .collect(Collectors.toSet());
+        return new Answers.Kinds(area, texts);
     }
 }
