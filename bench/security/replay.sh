@@ -11,6 +11,18 @@
 # outbound-guard rows name private and metadata addresses that the server must refuse when the
 # URL is saved, so nothing ever connects to them.
 set -u
+# The outbound rows name private and metadata addresses that the server must refuse when they
+# are saved. So that nothing could reach them even if that refusal broke, the replay runs in a
+# network namespace of its own whose only interface is loopback; without one it does not run.
+if [ -z "${OPENNPS_REPLAY_ISOLATED:-}" ]; then
+  if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null && command -v ip >/dev/null; then
+    exec env OPENNPS_REPLAY_ISOLATED=1 unshare --net -- \
+      bash -c 'ip link set lo up && exec bash "$0" "$@"' "$(readlink -f "$0")" "$@"
+  fi
+  echo "the replay needs a loopback-only network namespace (root, unshare and ip); not run" >&2
+  exit 100
+fi
+ip -o link show up 2>/dev/null | grep -qv ': lo:' && { echo "more than loopback is up here; not run" >&2; exit 100; }
 cd "$(dirname "$0")/../.."
 JAR="${1:-$(ls target/opennps*.jar 2>/dev/null | grep -v -- '-plain' | head -1)}"
 [ -f "$JAR" ] || { echo "no jar: run ./mvnw -q -DskipTests package first" >&2; exit 100; }
@@ -47,6 +59,8 @@ is4xx() { [ "$1" -ge 400 ] && [ "$1" -lt 500 ] && echo 1 || echo 0; }
 api() { curl -s -o "$WORK/body" -w '%{http_code}' -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' "$@"; }
 anon() { curl -s -o "$WORK/body" -w '%{http_code}' -H 'Content-Type: application/json' "$@"; }
 body() { cat "$WORK/body"; }
+# a target the server should have refused but saved is deleted at once, before anything fires it
+removeIfSaved() { if [ "$1" -ge 200 ] && [ "$1" -lt 300 ]; then api -X DELETE "$BASE/api/v1/$2/$(body | jq -r .id)" >/dev/null; fi; }
 
 api "$BASE/api/v1/workspace" >/dev/null
 PK=$(body | jq -r .public_key)
@@ -75,11 +89,14 @@ row 2 "outbound calls cannot reach internal networks"
 for url in http://127.0.0.1:9/ http://10.0.0.1/ http://192.168.1.1/ http://169.254.169.254/latest/meta-data/ "http://[::1]/" "http://[fd00:ec2::254]/" http://localhost/ http://metadata.google.internal/; do
   S=$(api -X POST "$BASE/api/v1/webhooks" -d '{"url":"'"$url"'","events":["response.scored"]}')
   check "webhook to $url refused when saved" $(is4xx $S) "HTTP $S"
+  removeIfSaved $S webhooks
 done
 S=$(api -X POST "$BASE/api/v1/alert-rules" -d '{"name":"x","when":{"category":["detractor"]},"notify":[{"webhook":"http://169.254.169.254/"}]}')
 check "alert webhook to the metadata address refused" $(is4xx $S) "HTTP $S"
+removeIfSaved $S alert-rules
 S=$(api -X POST "$BASE/api/v1/alert-rules" -d '{"name":"x","when":{"category":["detractor"]},"notify":[{"slack":"http://10.1.2.3/hook"}]}')
 check "Slack target on a private address refused" $(is4xx $S) "HTTP $S"
+removeIfSaved $S alert-rules
 S=$(api -X POST "$BASE/api/v1/campaigns" -d '{"name":"Hook","survey_id":"'"$SURVEY"'","status":"draft","trigger":{"event_type":"order.placed"},"steps":[{"type":"action","action":"webhook","url":"http://127.0.0.1:22/"}]}')
 check "campaign webhook action to loopback refused" $(is4xx $S) "HTTP $S"
 
