@@ -1,5 +1,6 @@
 package org.opennps.delivery;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
@@ -12,6 +13,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -19,7 +21,34 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 /** Sends over SMTP through Spring's {@link JavaMailSender} ({@code spring.mail.*}). */
 class SmtpTransport implements MailTransport {
 
+    /**
+     * Jakarta Mail looks its stream provider up anew for every body part it writes; without a
+     * name to load, that is a service-loader scan of the application's class path per part, most
+     * of the CPU an e-mail costs inside the packaged jar. Naming the provider (unless the
+     * installation named one) turns it into a class already loaded.
+     */
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
+    /**
+     * The file-type map of attachments, made once: Spring's helper otherwise builds one for every
+     * message (reading the MIME type tables from the class path each time), and survey e-mails
+     * have no attachments to type anyway.
+     */
+    private static final FileTypeMap FILE_TYPES = fileTypes();
+
     private final JavaMailSender sender;
+
+    private static FileTypeMap fileTypes() {
+        ConfigurableMimeFileTypeMap types = new ConfigurableMimeFileTypeMap();
+        types.afterPropertiesSet();
+        return types;
+    }
 
     SmtpTransport(JavaMailSender sender) {
         this.sender = sender;
@@ -190,7 +219,12 @@ class SmtpTransport implements MailTransport {
         try {
             MimeMessage message = newMessage(email);
             boolean multipart = email.html() != null;
-            MimeMessageHelper helper = new MimeMessageHelper(message, multipart, "UTF-8");
+            MimeMessageHelper helper = new MimeMessageHelper(message, multipart, "UTF-8") {
+                @Override
+                protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+                    return FILE_TYPES;
+                }
+            };
             helper.setFrom(email.fromAddress(), email.fromName() == null ? "" : email.fromName());
             helper.setTo(email.to());
             helper.setSubject(email.subject());
