@@ -16,6 +16,10 @@
 # NODES (default 1) starts that many application nodes on the one database (ports PORT, PORT+1, …),
 # all sending to the one sink: the combined rate, and the sink tells whether anyone got a copy twice.
 # XMX (default 2g) is each node's heap.
+# VACUUM_EVERY (seconds, default 60; 0: never): on PostgreSQL with autovacuum switched off, a
+# "vacuum analyze" of the bench database at that interval during the run, standing in for what
+# autovacuum (on by default, woken every 60 s) does on an installation: without it the planner
+# keeps the statistics of the empty tables and the queues' dead index entries are never removed.
 set -euo pipefail
 cd "$(dirname "$0")"
 db=${1:-postgres}; n=${2:-100000}
@@ -42,9 +46,18 @@ case "$db" in
 esac
 
 echo "nproc $(nproc); uptime: $(uptime)"
+vacuumer=""
+if [ "$db" = postgres ]; then
+  echo "autovacuum: $(psql -h 127.0.0.1 -U postgres -d "$bdb" -Atc 'show autovacuum')"
+  if [ "${VACUUM_EVERY:-60}" -gt 0 ] && [ "$(psql -h 127.0.0.1 -U postgres -d "$bdb" -Atc 'show autovacuum')" = off ]; then
+    echo "vacuum analyze every ${VACUUM_EVERY:-60} s in place of autovacuum"
+    ( while sleep "${VACUUM_EVERY:-60}"; do psql -h 127.0.0.1 -U postgres -d "$bdb" -q -c 'vacuum (analyze)' 2>/dev/null || true; done ) &
+    vacuumer=$!
+  fi
+fi
 "$java" -cp "$cp" org.opennps.bench.JourneysBench sink "$work/sink.port" "$n" "${LIMIT:-5400}" > "$work/sink.log" 2>&1 &
 sink=$!
-trap 'kill ${servers:-} ${sink:-0} 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill ${servers:-} ${sink:-0} ${vacuumer:-} 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 "${START_WAIT:-300}"); do [ -s "$work/sink.port" ] && break; sleep 1; done
 smtp_port=$(cat "$work/sink.port")
 
