@@ -3,6 +3,7 @@ package org.opennps.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -218,6 +219,19 @@ public class DeliveryService {
         return webhooks.cancelQueued(workspaceId, prefix);
     }
 
+    /**
+     * Cancels the e-mails and webhook posts queued under these references that still wait for
+     * their first try or a retry: status {@code cancelled} with {@code reason}, never sent. One
+     * being sent at this moment finishes; should its node stop before recording it, the
+     * {@link OutboxWithdrawals} of the module that queued it are asked again before any retry.
+     * Returns how many were cancelled.
+     */
+    @Transactional
+    public int cancelQueued(UUID workspaceId, Collection<String> references, String reason) {
+        return outbox.rows().cancelQueued(workspaceId, references, reason)
+                + webhooks.rows().cancelQueued(workspaceId, references, reason);
+    }
+
     /** The delivery log of the webhook posts whose reference starts with {@code prefix}. */
     public PageResult<WebhookAttempt> webhookLog(UUID workspaceId, String prefix, PageResult.Request page) {
         return webhooks.log(workspaceId, prefix, page);
@@ -233,7 +247,7 @@ public class DeliveryService {
         return webhooks.rows().status(workspaceId, webhookId);
     }
 
-    /** {@code queued}, {@code sending}, {@code sent} or {@code failed}. */
+    /** {@code queued}, {@code sending}, {@code sent}, {@code failed}, {@code unknown} or {@code cancelled}. */
     public Optional<String> status(UUID workspaceId, UUID emailId) {
         return outbox.rows().status(workspaceId, emailId);
     }

@@ -175,9 +175,11 @@ class EmailDispatcher {
         if (e.permanent() || email.attempts() >= properties.maxAttempts()) {
             log.warn("E-mail {} given up after {} attempt(s): {}", email.id(), email.attempts(), e.getMessage());
             tx.executeWithoutResult(status -> {
-                outbox.rows().markFailed(email.id(), e.getMessage());
-                events.publishEvent(
-                        new EmailFailed(email.workspaceId(), email.id(), email.reference(), e.getMessage()));
+                // a row cancelled while it was being sent stays cancelled and is reported by nobody
+                if (outbox.rows().markFailed(email.id(), e.getMessage())) {
+                    events.publishEvent(
+                            new EmailFailed(email.workspaceId(), email.id(), email.reference(), e.getMessage()));
+                }
                 if (e.bounced()) {
                     events.publishEvent(new EmailBounced(
                             email.workspaceId(), email.id(), email.reference(), email.to(), e.getMessage()));

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.opennps.shared.SqlTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,11 +28,13 @@ class EmailOutbox {
     private final JdbcClient jdbc;
     private final OutboxRows rows;
     private final JsonMapper json;
+    private final Withdrawals withdrawals;
 
-    EmailOutbox(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+    EmailOutbox(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, Withdrawals withdrawals) {
         this.jdbc = jdbc;
         this.rows = new OutboxRows(jdbc, template, "outgoing_email", true);
         this.json = json;
+        this.withdrawals = withdrawals;
     }
 
     /** Inserts the e-mail unless its reference is queued already; returns whether it was new. */
@@ -78,7 +81,11 @@ class EmailOutbox {
                 .optional();
     }
 
-    /** Claims up to {@code limit} due e-mails (see {@link OutboxRows#claimDue}) and reads them; call in a transaction. */
+    /**
+     * Claims up to {@code limit} due e-mails (see {@link OutboxRows#claimDue}) and reads them;
+     * those whose purpose is gone ({@link OutboxWithdrawals}) are cancelled instead of returned.
+     * Call in a transaction.
+     */
     List<QueuedEmail> claimBatch(Instant now, Instant until, int limit) {
         List<UUID> ids = rows.claimDue(now, until, limit);
         if (ids.isEmpty()) {
@@ -90,7 +97,20 @@ class EmailOutbox {
                 .query(this::map)
                 .list()
                 .forEach(e -> byId.put(e.id(), e));
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        List<QueuedEmail> claimed =
+                ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        Set<String> withdrawn =
+                withdrawals.of(claimed.stream().map(QueuedEmail::reference).toList());
+        if (withdrawn.isEmpty()) {
+            return claimed;
+        }
+        rows.withdrawClaimed(
+                claimed.stream()
+                        .filter(e -> withdrawn.contains(e.reference()))
+                        .map(QueuedEmail::id)
+                        .toList(),
+                Withdrawals.CANCELLED);
+        return claimed.stream().filter(e -> !withdrawn.contains(e.reference())).toList();
     }
 
     private QueuedEmail map(ResultSet rs, int row) throws SQLException {

@@ -2,6 +2,7 @@ package org.opennps.delivery;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code unknown} for review.
  */
 final class OutboxRows {
+
+    /** References per cancelling statement: well under any driver's limit of parameters. */
+    private static final int CANCEL_BATCH = 500;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -169,6 +173,43 @@ final class OutboxRows {
                 .update();
     }
 
+    /**
+     * Cancels the rows queued under these references that wait for their first try or a retry:
+     * status {@code cancelled}, never sent. A row being sent at this moment is left to finish; if
+     * its node stops, {@link OutboxWithdrawals} keeps it from being sent again. Returns how many
+     * were cancelled.
+     */
+    int cancelQueued(UUID workspaceId, Collection<String> references, String reason) {
+        List<String> all = List.copyOf(references);
+        int cancelled = 0;
+        for (int from = 0; from < all.size(); from += CANCEL_BATCH) {
+            cancelled += jdbc.sql("update " + table + " set status = 'cancelled', claimed_until = null,"
+                            + " last_error = :reason where workspace_id = :ws and reference in (:refs)"
+                            + " and status = 'queued'")
+                    .param("reason", abbreviate(reason))
+                    .param("ws", workspaceId)
+                    .param("refs", all.subList(from, Math.min(all.size(), from + CANCEL_BATCH)))
+                    .update();
+        }
+        return cancelled;
+    }
+
+    /**
+     * Cancels rows this node has just claimed and not attempted (they were withdrawn): the
+     * claim's attempt is not counted. Call in the claiming transaction.
+     */
+    void withdrawClaimed(List<UUID> ids, String reason) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update " + table + " set status = 'cancelled', claimed_until = null, last_error = :reason,"
+                        + " attempts = case when attempts > 0 then attempts - 1 else 0 end"
+                        + " where id in (:ids) and status = 'sending'")
+                .param("reason", abbreviate(reason))
+                .param("ids", ids)
+                .update();
+    }
+
     /** Takes the row for this node until {@code until} if it is still due; false if another node won. */
     boolean claim(UUID id, Instant now, Instant until) {
         return jdbc.sql("update " + table + """
@@ -234,11 +275,13 @@ final class OutboxRows {
                 .update();
     }
 
-    void markFailed(UUID id, String error) {
-        jdbc.sql("update " + table + " set status = 'failed', claimed_until = null, last_error = ?"
-                        + " where id = ? and status = 'sending'")
-                .params(abbreviate(error), id)
-                .update();
+    /** Marks a claimed row failed; false when it left {@code sending} meanwhile (cancelled, claim lost). */
+    boolean markFailed(UUID id, String error) {
+        return jdbc.sql("update " + table + " set status = 'failed', claimed_until = null, last_error = ?"
+                                + " where id = ? and status = 'sending'")
+                        .params(abbreviate(error), id)
+                        .update()
+                > 0;
     }
 
     Optional<String> status(UUID workspaceId, UUID id) {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboxView {
 
-    static final Set<String> STATUSES = Set.of("queued", "sending", "sent", "failed", "unknown");
+    static final Set<String> STATUSES = Set.of("queued", "sending", "sent", "failed", "unknown", "cancelled");
 
     private final JdbcClient jdbc;
 
@@ -32,7 +32,8 @@ class OutboxView {
             Instant until,
             PageResult.Request page) {
         if (status != null && !STATUSES.contains(status)) {
-            throw new InvalidInputException("status", "must be one of queued, sending, sent, failed, unknown");
+            throw new InvalidInputException(
+                    "status", "must be one of queued, sending, sent, failed, unknown, cancelled");
         }
         StringBuilder where = new StringBuilder(" from outgoing_email where workspace_id = :ws");
         if (status != null) {

@@ -82,9 +82,10 @@ class WebhookDispatcher {
             if (row.attempts() >= properties.maxAttempts()) {
                 log.warn("Webhook {} given up after {} attempts: {}", row.id(), row.attempts(), e.getMessage());
                 tx.executeWithoutResult(s -> {
-                    outbox.rows().markFailed(row.id(), e.getMessage());
-                    events.publishEvent(
-                            new WebhookFailed(row.workspaceId(), row.id(), row.reference(), e.getMessage()));
+                    if (outbox.rows().markFailed(row.id(), e.getMessage())) {
+                        events.publishEvent(
+                                new WebhookFailed(row.workspaceId(), row.id(), row.reference(), e.getMessage()));
+                    }
                 });
                 return new DispatchResult(0, 0, 1);
             }

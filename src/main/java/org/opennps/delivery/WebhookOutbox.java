@@ -26,10 +26,12 @@ class WebhookOutbox {
 
     private final JdbcClient jdbc;
     private final OutboxRows rows;
+    private final Withdrawals withdrawals;
 
-    WebhookOutbox(JdbcClient jdbc, JdbcTemplate template) {
+    WebhookOutbox(JdbcClient jdbc, JdbcTemplate template, Withdrawals withdrawals) {
         this.jdbc = jdbc;
         this.rows = new OutboxRows(jdbc, template, "outgoing_webhook", false);
+        this.withdrawals = withdrawals;
     }
 
     boolean insert(UUID id, WebhookRequest w, String body, Instant now) {
@@ -56,7 +58,10 @@ class WebhookOutbox {
         return rows;
     }
 
-    /** Claims up to {@code limit} due posts (see {@link OutboxRows#claimDue}) and reads them; call in a transaction. */
+    /**
+     * Claims up to {@code limit} due posts (see {@link OutboxRows#claimDue}) and reads them; those
+     * whose purpose is gone ({@link OutboxWithdrawals}) are cancelled instead. Call in a transaction.
+     */
     List<Row> claimBatch(Instant now, Instant until, int limit) {
         List<UUID> ids = rows.claimDue(now, until, limit);
         if (ids.isEmpty()) {
@@ -69,7 +74,20 @@ class WebhookOutbox {
                 .query(WebhookOutbox::row)
                 .list()
                 .forEach(r -> byId.put(r.id(), r));
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        List<Row> claimed =
+                ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        java.util.Set<String> withdrawn =
+                withdrawals.of(claimed.stream().map(Row::reference).toList());
+        if (withdrawn.isEmpty()) {
+            return claimed;
+        }
+        rows.withdrawClaimed(
+                claimed.stream()
+                        .filter(r -> withdrawn.contains(r.reference()))
+                        .map(Row::id)
+                        .toList(),
+                Withdrawals.CANCELLED);
+        return claimed.stream().filter(r -> !withdrawn.contains(r.reference())).toList();
     }
 
     Optional<Row> claim(UUID id, Instant now, Instant until) {

@@ -30,31 +30,36 @@ class InvitationOutcomes {
     void on(EmailsSent batch) {
         Map<UUID, UUID> workspaceByInvitation = new LinkedHashMap<>();
         for (EmailSent sent : batch.emails()) {
-            invitationOf(sent.reference()).ifPresent(id -> workspaceByInvitation.put(id, sent.workspaceId()));
+            InvitationService.invitationOf(sent.reference())
+                    .ifPresent(id -> workspaceByInvitation.put(id, sent.workspaceId()));
         }
         invitations.markSent(workspaceByInvitation);
     }
 
     @ApplicationModuleListener
     void on(EmailFailed failed) {
-        invitationOf(failed.reference())
+        invitationOf(failed.reference(), failed.workspaceId())
                 .ifPresent(id -> invitations.markFailed(failed.workspaceId(), id, failed.reason()));
     }
 
     @ApplicationModuleListener
     void on(WebhookDelivered delivered) {
-        invitationOf(delivered.reference()).ifPresent(id -> invitations.markSent(delivered.workspaceId(), id));
+        invitationOf(delivered.reference(), delivered.workspaceId())
+                .ifPresent(id -> invitations.markSent(delivered.workspaceId(), id));
     }
 
     @ApplicationModuleListener
     void on(WebhookFailed failed) {
-        invitationOf(failed.reference())
+        invitationOf(failed.reference(), failed.workspaceId())
                 .ifPresent(id -> invitations.markFailed(failed.workspaceId(), id, failed.reason()));
     }
 
-    private static Optional<UUID> invitationOf(String reference) {
-        return reference != null && reference.startsWith(InvitationService.OUTBOX_PREFIX)
-                ? Optional.of(UUID.fromString(reference.substring(InvitationService.OUTBOX_PREFIX.length())))
-                : Optional.empty();
+    /**
+     * The invitation of a report, if it still exists: one deleted with its campaign or survey
+     * while its message was on its way has nothing left to move.
+     */
+    private Optional<UUID> invitationOf(String reference, UUID workspaceId) {
+        return InvitationService.invitationOf(reference)
+                .filter(id -> invitations.find(workspaceId, id).isPresent());
     }
 }

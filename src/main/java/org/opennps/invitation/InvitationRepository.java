@@ -284,11 +284,31 @@ class InvitationRepository {
                 .single();
     }
 
-    int deleteOf(UUID workspaceId, UUID surveyId, UUID campaignId) {
-        return jdbc.sql("delete from invitation where workspace_id = ? and "
-                        + (surveyId != null ? "survey_id = ?" : "campaign_id = ?"))
-                .params(workspaceId, surveyId != null ? surveyId : campaignId)
+    /** Up to {@code limit} ids of a survey's invitations, or of a campaign's (the other id null). */
+    List<UUID> idsOf(UUID workspaceId, UUID surveyId, UUID campaignId, int limit) {
+        return jdbc.sql("select id from invitation where workspace_id = ? and "
+                        + (surveyId != null ? "survey_id = ?" : "campaign_id = ?") + " limit ?")
+                .params(workspaceId, surveyId != null ? surveyId : campaignId, limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    int delete(UUID workspaceId, List<UUID> ids) {
+        return jdbc.sql("delete from invitation where workspace_id = :ws and id in (:ids)")
+                .param("ws", workspaceId)
+                .param("ids", ids)
                 .update();
+    }
+
+    /** Which of these ids name an invitation that exists, in any workspace. */
+    java.util.Set<UUID> existing(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("select id from invitation where id in (:ids)")
+                .param("ids", ids)
+                .query(UUID.class)
+                .list());
     }
 
     /** Forgets the person: no contact link, no trigger snapshot; open links stop working. */

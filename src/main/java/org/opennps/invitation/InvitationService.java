@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.opennps.contact.Contact;
 import org.opennps.contact.ContactInput;
 import org.opennps.contact.ContactService;
+import org.opennps.delivery.DeliveryService;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.NotFoundException;
 import org.opennps.shared.PageResult;
@@ -39,6 +40,7 @@ public class InvitationService {
     private final WorkspaceService workspaces;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final DeliveryService delivery;
 
     InvitationService(
             InvitationRepository invitations,
@@ -48,7 +50,9 @@ public class InvitationService {
             ContactService contacts,
             WorkspaceService workspaces,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            DeliveryService delivery) {
+        this.delivery = delivery;
         this.invitations = invitations;
         this.tokens = tokens;
         this.links = links;
@@ -179,6 +183,18 @@ public class InvitationService {
         return OUTBOX_PREFIX + invitationId;
     }
 
+    /** The invitation an outbox reference was queued for; empty for other references. */
+    static Optional<UUID> invitationOf(String reference) {
+        if (reference == null || !reference.startsWith(OUTBOX_PREFIX)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(reference.substring(OUTBOX_PREFIX.length())));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+
     public String surveyUrl(Invitation invitation) {
         return links.survey(token(invitation));
     }
@@ -225,12 +241,28 @@ public class InvitationService {
 
     /**
      * Deletes the invitations of a survey, or of a campaign, with their deleted survey or
-     * campaign: their links stop working. Call after their responses are deleted.
+     * campaign: their links stop working, their e-mails and webhook posts still queued are
+     * cancelled, and {@link InvitationsDeleted} is announced per batch so the widget's displays
+     * go too. Call after their responses are deleted.
      */
     @Transactional
     public long deleteOf(UUID workspaceId, UUID surveyId, UUID campaignId) {
-        return invitations.deleteOf(workspaceId, surveyId, campaignId);
+        long deleted = 0;
+        while (true) {
+            List<UUID> ids = invitations.idsOf(workspaceId, surveyId, campaignId, DELETE_BATCH);
+            if (ids.isEmpty()) {
+                return deleted;
+            }
+            delivery.cancelQueued(
+                    workspaceId,
+                    ids.stream().map(InvitationService::outboxReference).toList(),
+                    "cancelled: its invitation was deleted with its " + (surveyId != null ? "survey" : "campaign"));
+            events.publishEvent(new InvitationsDeleted(workspaceId, ids));
+            deleted += invitations.delete(workspaceId, ids);
+        }
     }
+
+    private static final int DELETE_BATCH = 500;
 
     /** Whether the campaign issued any invitation in this workspace (whatever its status or time). */
     public boolean campaignInvited(UUID workspaceId, UUID campaignId) {

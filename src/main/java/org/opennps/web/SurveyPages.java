@@ -133,7 +133,11 @@ class SurveyPages {
             return preview.render(model, access.workspaceId(), unsaved, null, null);
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("violations", e.violations());
+            model.addAttribute(
+                    "violations",
+                    e.violations().stream()
+                            .map(v -> new org.opennps.shared.FieldViolation(asInEditor(v.field()), v.message()))
+                            .toList());
             return "survey-preview-invalid";
         }
     }
@@ -181,6 +185,22 @@ class SurveyPages {
                         + (deletion.needsConfirmation() ? " with " + SurveyService.describe(deletion.removed()) : "")
                         + ".");
         return "redirect:/surveys";
+    }
+
+    private static final java.util.regex.Pattern QUESTION =
+            java.util.regex.Pattern.compile("^questions\\[(\\d+)](?:\\.(.+))?$");
+
+    /**
+     * A broken field named as the editor shows it: {@code questions[1].options} is "Question 2,
+     * options", numbered from 1 like the editor's questions.
+     */
+    static String asInEditor(String field) {
+        var m = field == null ? null : QUESTION.matcher(field);
+        if (m == null || !m.matches()) {
+            return field;
+        }
+        String question = "Question " + (Integer.parseInt(m.group(1)) + 1);
+        return m.group(2) == null ? question : question + ", " + m.group(2);
     }
 
     private String editor(Model model, Survey survey, SurveyForm form, Map<String, String> errors) {

@@ -331,6 +331,41 @@ abstract class ClientSurveyTests extends ApiTestBase {
     }
 
     @Test
+    void theDisplaysOfADeletedCampaignGoAndTheirTokensShowAndAnswerNothing() throws Exception {
+        String surveyId = survey(null);
+        String campaign = JsonPath.read(
+                postJson(
+                                "/api/v1/campaigns",
+                                json("{'name':'Thank-you slot','survey_id':'" + surveyId + "','status':'active',"
+                                        + "'trigger':{'event_type':'order.placed'},"
+                                        + "'steps':[{'type':'action','action':'web'}]}"))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+        postJson("/api/v1/events", json("{'type':'order.placed','contact':{'external_id':'buyer-2'},'properties':{}}"))
+                .andExpect(status().isAccepted());
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> getJson("/api/v1/invitations?status=scheduled")
+                        .andExpect(jsonPath("$.total").value(1)));
+        String token = offered("external_id=buyer-2&slot=thank-you");
+        display(token, "shown");
+
+        deleteJson("/api/v1/campaigns/" + campaign + "?confirm=true").andExpect(status().isNoContent());
+
+        assertThat(jdbc.sql("select count(*) from client_display where workspace_id = ?")
+                        .param(workspace.workspace().id())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        client("/displays/" + token, "{'status':'shown'}").andExpect(status().isNotFound());
+        client("/responses/" + token, "{'score':9}").andExpect(status().isNotFound());
+        next("external_id=buyer-2&slot=thank-you").andExpect(status().isNoContent());
+    }
+
+    @Test
     void answersPerSurveyAndAddressAreLimitedAndOutOfRangeScoresRefused() throws Exception {
         survey("{'triggers':['exit_intent']}");
         String first = offered("anonymous_id=visitor-first&trigger=exit_intent");

@@ -335,6 +335,114 @@ abstract class DeliveryTests extends ApiTestBase {
         return id;
     }
 
+    /** A survey e-mailed by an active campaign the moment the person orders; returns the campaign's id. */
+    private String emailOnOrder() throws Exception {
+        String survey = com.jayway.jsonpath.JsonPath.read(
+                postJson("/api/v1/surveys", json("{'name':'NPS','questions':[{'id':'nps','type':'nps','text':'?'}]}"))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+        return com.jayway.jsonpath.JsonPath.read(
+                postJson(
+                                "/api/v1/campaigns",
+                                json("{'name':'Soon deleted','survey_id':'" + survey + "','status':'active',"
+                                        + "'trigger':{'event_type':'order.placed'},"
+                                        + "'steps':[{'type':'action','action':'email'}]}"))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+    }
+
+    /** Orders as {@code to} and waits for the campaign's survey e-mail to be queued; returns its id. */
+    private UUID orderAndAwaitQueued(String to) throws Exception {
+        postJson(
+                        "/api/v1/events",
+                        json("{'type':'order.placed','contact':{'external_id':'" + to + "','email':'" + to
+                                + "'},'properties':{}}"))
+                .andExpect(status().isAccepted());
+        await().atMost(WAIT).until(() -> emailTo(to).isPresent());
+        return emailTo(to).orElseThrow();
+    }
+
+    private java.util.Optional<UUID> emailTo(String to) {
+        return jdbc.sql("select id from outgoing_email where workspace_id = ? and to_address = ?")
+                .params(ws(), to)
+                .query(UUID.class)
+                .optional();
+    }
+
+    @Test
+    void aSurveyEmailStillQueuedWhenItsCampaignIsDeletedIsNeverSent() throws Exception {
+        String campaign = emailOnOrder();
+        String to = unique("hal");
+        poller.stop();
+        UUID id = orderAndAwaitQueued(to);
+        assertThat(statusOf(id)).isEqualTo("queued");
+
+        deleteJson("/api/v1/campaigns/" + campaign + "?confirm=true").andExpect(status().isNoContent());
+        assertThat(statusOf(id)).isEqualTo("cancelled");
+        getJson("/api/v1/outbox?status=cancelled&to=" + to)
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].last_error").value(org.hamcrest.Matchers.containsString("deleted")));
+
+        delivery.dispatchDue();
+        poller.start();
+        clock.advance(Duration.ofHours(2));
+        delivery.dispatchDue();
+        background.settle();
+        assertThat(smtp.to(to)).isEmpty();
+        assertThat(statusOf(id)).isEqualTo("cancelled");
+    }
+
+    @Test
+    void anEmailWhoseNodeStoppedMidSendIsNotSentAgainOnceItsInvitationIsGone() throws Exception {
+        String campaign = emailOnOrder();
+        String to = unique("ida");
+        poller.stop();
+        UUID id = orderAndAwaitQueued(to);
+        Instant now = clock.instant();
+        // a node claims the row, and stops before handing it over
+        assertThat(outbox.claim(id, now, now.plus(properties.claimTimeout()))).isPresent();
+        deleteJson("/api/v1/campaigns/" + campaign + "?confirm=true").andExpect(status().isNoContent());
+        // a send in progress is left to finish: nothing can call it back once it is handed over
+        assertThat(statusOf(id)).isEqualTo("sending");
+
+        clock.advance(properties.claimTimeout().plusMinutes(1));
+        dispatcher(new SmtpTransport(sender), properties.withResendUnknown(true))
+                .dispatchDue();
+        assertThat(statusOf(id)).isEqualTo("cancelled");
+        assertThat(attempts(id)).isEqualTo(1);
+        clock.advance(Duration.ofHours(2));
+        delivery.dispatchDue();
+        assertThat(smtp.to(to)).isEmpty();
+    }
+
+    @Test
+    void theOutboxSkipsAnEmailWhoseInvitationIsGoneAndSendsTheRest() throws Exception {
+        String gone = unique("jon");
+        String kept = unique("kim");
+        poller.stop();
+        UUID withdrawn = delivery.queueSurvey(
+                survey(gone, org.opennps.invitation.InvitationService.outboxReference(UUID.randomUUID()), "en"));
+        UUID other = delivery.queueSurvey(survey(kept, "not-an-invitation-" + UUID.randomUUID(), "en"));
+
+        // a pass takes a share of what is due; other tests may have left some
+        for (int pass = 0;
+                pass < 20 && ("queued".equals(statusOf(withdrawn)) || "queued".equals(statusOf(other)));
+                pass++) {
+            delivery.dispatchDue();
+        }
+
+        assertThat(statusOf(withdrawn)).isEqualTo("cancelled");
+        assertThat(statusOf(other)).isEqualTo("sent");
+        assertThat(smtp.to(gone)).isEmpty();
+        assertThat(smtp.to(kept)).hasSize(1);
+    }
+
     @AfterEach
     void pollerRunning() {
         if (!poller.isRunning()) {

@@ -95,7 +95,7 @@ class TeamBrowserTest extends ApiTestBase {
      * sub-navigation, as the signed-in person sees them, and on the given extra pages (builders,
      * confirmation pages) that the navigation reaches only through a list.
      */
-    void axeSweep(String role, String... extra) throws Exception {
+    java.util.Set<String> axeSweep(String role, String... extra) throws Exception {
         java.util.Set<String> seen = new java.util.LinkedHashSet<>();
         Map<String, String> foundOn = new java.util.HashMap<>();
         java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of("/"));
@@ -127,6 +127,7 @@ class TeamBrowserTest extends ApiTestBase {
         }
         assertThat(seen).as("pages %s saw", role).hasSizeGreaterThan(4 + extra.length);
         open("/");
+        return seen;
     }
 
     void signIn(String email, String password) {
@@ -152,13 +153,14 @@ class TeamBrowserTest extends ApiTestBase {
     }
 
     /** Opens the link of the invitation e-mail and chooses a password. */
-    void acceptInvitation(String email) {
+    void acceptInvitation(String email) throws Exception {
         await().atMost(Duration.ofSeconds(20)).until(() -> !smtp.to(email).isEmpty());
         var link = LINK.matcher(MailText.of(smtp.to(email).getLast()));
         assertThat(link.find()).isTrue();
         var uri = java.net.URI.create(link.group());
         open(uri.getPath() + "?" + uri.getRawQuery());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), email));
+        axe("choose a password");
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("confirmation")).sendKeys(PASSWORD);
         browser.findElement(By.xpath("//button[text()='Save password']")).click();
@@ -168,7 +170,8 @@ class TeamBrowserTest extends ApiTestBase {
     @Test
     void anOwnerInvitesAnAgentWhoRepliesAndAViewerWhoOnlyReads() throws Exception {
         String owner = address("owner");
-        users.createUser(owner, PASSWORD, workspace.workspace().id(), UserService.OWNER);
+        // an owner of the installation too, so that the sweep also reaches "New workspace"
+        users.createInstallationOwner(owner, PASSWORD, workspace.workspace().id());
         String agent = address("agent");
         String viewer = address("viewer");
         browser = Browsers.chromium(1280, 900);
@@ -194,6 +197,17 @@ class TeamBrowserTest extends ApiTestBase {
                         .getResponse()
                         .getContentAsString(),
                 "$.id");
+        String importJob = JsonPath.read(
+                mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        "/api/v1/imports?format=delighted&dry_run=true")
+                                .header("Authorization", "Bearer " + key)
+                                .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+                                .content("Score,Comment,Response ID,Email,Name,Date\n"
+                                        + "9,Fast,d-1,ann@shop.example,Ann,2026-01-15 10:00:00 +0000\n"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
         String[] builderPages = {
             "/campaigns/" + campaign,
             "/campaigns/new?template=after_purchase",
@@ -204,6 +218,8 @@ class TeamBrowserTest extends ApiTestBase {
             "/surveys?archived=true"
         };
 
+        open("/login");
+        axe("sign-in");
         signIn(owner, PASSWORD);
         invite(agent, "agent");
         invite(viewer, "viewer");
@@ -211,11 +227,13 @@ class TeamBrowserTest extends ApiTestBase {
         open("/settings/alerts");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Detractors open a case");
         Browsers.screenshot(browser, "team-members");
-        axeSweep(
+        java.util.Set<String> ownerSaw = axeSweep(
                 "owner",
                 java.util.stream.Stream.concat(
-                                java.util.Arrays.stream(builderPages), java.util.stream.Stream.of("/settings/imports"))
+                                java.util.Arrays.stream(builderPages),
+                                java.util.stream.Stream.of("/settings/imports", "/settings/imports/" + importJob))
                         .toArray(String[]::new));
+        assertThat(ownerSaw).as("pages the owner saw").contains("/workspaces/new", "/settings/imports/" + importJob);
         signOut();
 
         String customer = address("customer").replace("@shop.example", "@mail.example");
@@ -230,14 +248,44 @@ class TeamBrowserTest extends ApiTestBase {
                         .getContentAsString(),
                 "$.id");
 
+        // another workspace's detractor, which nobody of this team may see
+        String ownKey = key;
+        key = testWorkspaces.create().apiKey().key();
+        String otherSurvey = JsonPath.read(
+                postJson(
+                                "/api/v1/surveys",
+                                json("{'name':'Elsewhere','questions':[{'id':'nps','type':'nps','text':'?'},"
+                                        + "{'id':'why','type':'text','text':'Why?','required':false}]}"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+        String elsewhere = JsonPath.read(
+                postJson(
+                                "/api/v1/responses",
+                                json("{'survey_id':'" + otherSurvey
+                                        + "','score':1,'answers':{'why':'Another shop lost my box.'},"
+                                        + "'contact':{'external_id':'x-1','email':'" + address("x") + "'}}"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+        key = ownKey;
+
         acceptInvitation(agent);
         signIn(agent, PASSWORD);
         open("/settings");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
         assertThat(browser.findElements(By.linkText("Settings"))).isEmpty();
+        axe("not allowed");
         open("/responses");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "The parcel was late."));
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Another shop lost my box.");
         axe("inbox");
+        open("/responses/" + elsewhere);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Another shop lost my box.");
+        axe("not found");
         open("/responses/" + response);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reply-body")));
         assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("open");

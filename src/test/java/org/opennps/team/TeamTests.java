@@ -343,4 +343,90 @@ abstract class TeamTests extends ApiTestBase {
 
         mvc.perform(get("/workspaces/new").with(as(UserService.OWNER))).andExpect(status().isForbidden());
     }
+
+    @Autowired
+    org.thymeleaf.ITemplateEngine templates;
+
+    @Autowired
+    jakarta.servlet.ServletContext servletContext;
+
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping routes;
+
+    /** The main navigation as the layout renders it for this member (null: none known here). */
+    String navigationFor(org.opennps.workspace.CurrentMember member) {
+        var request = new org.springframework.mock.web.MockHttpServletRequest(servletContext);
+        var response = new org.springframework.mock.web.MockHttpServletResponse();
+        var exchange = org.thymeleaf.web.servlet.JakartaServletWebApplication.buildApplication(servletContext)
+                .buildExchange(request, response);
+        java.util.Map<String, Object> model = new java.util.HashMap<>();
+        model.put("currentMember", member);
+        return templates.process(
+                "fragments/layout",
+                java.util.Set.of("header"),
+                new org.thymeleaf.context.WebContext(exchange, java.util.Locale.ENGLISH, model));
+    }
+
+    @Test
+    void theNavigationOffersSettingsToAdminsAndOwnersOnlyAndNeverToSomeoneUnknown() {
+        UUID ws = workspace.workspace().id();
+        for (var role : org.opennps.workspace.Role.values()) {
+            String nav = navigationFor(new org.opennps.workspace.CurrentMember(ws, role, java.util.List.of(ws)));
+            assertThat(nav.contains(">Settings</a>"))
+                    .as("%s sees Settings", role)
+                    .isEqualTo(role.atLeast(org.opennps.workspace.Role.ADMIN));
+            assertThat(nav).as("%s sees the dashboard", role).contains(">Dashboard</a>");
+        }
+        assertThat(navigationFor(null)).contains(">Responses</a>").doesNotContain(">Settings</a>");
+    }
+
+    /** Writing routes a viewer may use: they change nothing (see AccessRules) or are public. */
+    private static final java.util.List<String> HARMLESS = java.util.List.of(
+            "/workspace/switch", "/surveys/{id}/preview", "/campaigns/{id}/preview", "/login", "/logout");
+
+    private static final java.util.List<String> PUBLIC_PREFIXES =
+            java.util.List.of("/s/", "/l/", "/account/", "/api/v1/client/", "/error");
+
+    @Test
+    void aViewerIsRefusedEveryRouteThatChangesSomething() throws Exception {
+        RequestPostProcessor viewer = as(UserService.VIEWER);
+        java.util.List<String> let = new java.util.ArrayList<>();
+        int tried = 0;
+        for (var info : routes.getHandlerMethods().keySet()) {
+            var methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (HARMLESS.contains(pattern) || PUBLIC_PREFIXES.stream().anyMatch(pattern::startsWith)) {
+                    continue;
+                }
+                for (var method : methods.isEmpty()
+                        ? java.util.Set.of(org.springframework.web.bind.annotation.RequestMethod.POST)
+                        : methods) {
+                    if (method == org.springframework.web.bind.annotation.RequestMethod.GET
+                            || method == org.springframework.web.bind.annotation.RequestMethod.HEAD
+                            || method == org.springframework.web.bind.annotation.RequestMethod.OPTIONS) {
+                        continue;
+                    }
+                    String path =
+                            pattern.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+                    int status = mvc.perform(
+                                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(
+                                                    org.springframework.http.HttpMethod.valueOf(method.name()), path)
+                                            .with(viewer)
+                                            .with(csrf())
+                                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                                            .content("{}"))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus();
+                    tried++;
+                    if (status != 401 && status != 403) {
+                        let.add(method + " " + pattern + " → " + status);
+                    }
+                }
+            }
+        }
+        assertThat(tried).as("writing routes tried").isGreaterThan(50);
+        assertThat(let).as("writing routes a viewer got through").isEmpty();
+    }
 }

@@ -166,7 +166,10 @@ abstract class SurveyAndInboxPagesTests extends ApiTestBase {
                 .andExpect(content().string(containsString("Preview: answers are not saved.")));
         mvc.perform(formAt(draft, "Draft name", "12"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(containsString("cannot be previewed yet")));
+                .andExpect(content().string(containsString("cannot be previewed yet")))
+                // numbered as the editor numbers its questions, from 1
+                .andExpect(content().string(containsString("Question 3, show_if.score_min")))
+                .andExpect(content().string(not(containsString("questions[2]"))));
         getJson("/api/v1/surveys/" + id).andExpect(content().string(containsString("Post-purchase NPS")));
     }
 
