@@ -49,6 +49,13 @@ abstract class HealthTests extends ApiTestBase {
         assertThat(database.health().getStatus()).isEqualTo(Status.UP);
     }
 
+    @Test
+    void aRequestWaitsAtMostFiveSecondsForAConnection() throws Exception {
+        // during an outage the pool waits this long for a connection before a request gets its 503
+        assertThat(dataSource.unwrap(HikariDataSource.class).getConnectionTimeout())
+                .isEqualTo(5000);
+    }
+
     /** Every connection of the pool, held until {@link #release}. */
     List<Connection> holdEveryConnection() throws Exception {
         HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
