@@ -11,6 +11,8 @@
 #   e.g. bench/imports/run.sh postgres 1000000 512m 7200
 #
 # max-seconds (default 7200) bounds the import: a slower machine reports the rate reached so far.
+# SERVER_OPTS adds JVM options to the server, e.g. SERVER_OPTS=-XX:StartFlightRecording=filename=/tmp/i.jfr
+# (with KEEP=1 the work directory, its server log and GC log stay).
 # Everything stays on 127.0.0.1. The server is stopped at the end.
 set -euo pipefail
 DB=${1:-h2}
@@ -46,7 +48,7 @@ echo "file: $(du -h "$WORK/export.csv" | cut -f1), $ROWS rows"
 mkdir -p "$WORK/lib"
 (cd "$WORK/lib" && unzip -q -j "$JAR" 'BOOT-INF/lib/h2-*.jar' 'BOOT-INF/lib/postgresql-*.jar')
 
-$NICE "$JAVA" -Xmx"$HEAP" -XX:+UseG1GC -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" \
+$NICE "$JAVA" -Xmx"$HEAP" -XX:+UseG1GC -Xlog:gc:file="$WORK/gc.log" ${SERVER_OPTS:-} -jar "$JAR" \
   --server.port="$PORT" --server.address=127.0.0.1 --opennps.data-dir="$WORK/data" \
   --spring.datasource.url="$URL" --spring.datasource.username="$DB_USER" --spring.datasource.password= \
   --opennps.demo.enabled=false --opennps.bootstrap.api-key="$KEY" --opennps.http.request-log=false \

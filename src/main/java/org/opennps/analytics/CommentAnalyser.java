@@ -3,6 +3,7 @@ package org.opennps.analytics;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,9 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  */
 @org.springframework.stereotype.Component
 final class CommentAnalyser {
+
+    /** Combining marks, dropped by {@link #plain}; first, as static initialisers below use it. */
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     enum Sentiment {
         POSITIVE,
@@ -485,7 +489,7 @@ final class CommentAnalyser {
     /** Lower case without diacritics; "ł" is not a combining mark, so it is mapped by hand. */
     static String plain(String word) {
         String s = Normalizer.normalize(word.replace('ł', 'l').replace('Ł', 'l'), Normalizer.Form.NFD);
-        return s.replaceAll("\\p{M}+", "");
+        return MARKS.matcher(s).replaceAll("");
     }
 
     private record Token(String word, Set<String> forms) {}
@@ -509,6 +513,8 @@ final class CommentAnalyser {
         private final List<Phrase> opinions = new ArrayList<>();
         private final Set<String> negations = new HashSet<>();
         private final String language;
+        /** Per phrase list, which phrases a token's form can start: only those are tried on a clause. */
+        private final Map<List<Phrase>, Map<String, List<Integer>>> firstWords = new java.util.IdentityHashMap<>();
 
         Lexicon(String language) {
             this.language = language;
@@ -529,6 +535,20 @@ final class CommentAnalyser {
             weakCues.sort(longestFirst);
             opinions.sort(longestFirst);
             (pl ? OpinionWords.POLISH_NEGATIONS : OpinionWords.ENGLISH_NEGATIONS).forEach(w -> negations.add(plain(w)));
+            for (List<Phrase> phrases : List.of(cues, weakCues, opinions)) {
+                firstWords.put(phrases, firstWordIndex(phrases));
+            }
+        }
+
+        /** The phrases of a list by each form of their first word, as positions in the list. */
+        private static Map<String, List<Integer>> firstWordIndex(List<Phrase> phrases) {
+            Map<String, List<Integer>> index = new HashMap<>();
+            for (int k = 0; k < phrases.size(); k++) {
+                for (String form : phrases.get(k).words().getFirst()) {
+                    index.computeIfAbsent(form, f -> new ArrayList<>()).add(k);
+                }
+            }
+            return index;
         }
 
         /** A cue word's forms: its stem (English) or its lemmas (Polish); matching needs one in common. */
@@ -612,7 +632,19 @@ final class CommentAnalyser {
         /** Matches of the phrases on unused tokens; a two- or three-word phrase within a window of four. */
         private List<Hit> find(List<Phrase> phrases, List<Token> tokens, boolean[] used) {
             List<Hit> hits = new ArrayList<>();
-            for (Phrase p : phrases) {
+            // the phrases whose first word some token matches, tried in the list's order as before
+            java.util.BitSet candidates = new java.util.BitSet(phrases.size());
+            Map<String, List<Integer>> index = firstWords.get(phrases);
+            for (Token t : tokens) {
+                for (String form : t.forms()) {
+                    List<Integer> starting = index.get(form);
+                    if (starting != null) {
+                        starting.forEach(candidates::set);
+                    }
+                }
+            }
+            for (int k = candidates.nextSetBit(0); k >= 0; k = candidates.nextSetBit(k + 1)) {
+                Phrase p = phrases.get(k);
                 for (int i = 0; i < tokens.size(); i++) {
                     if (used[i] || !matches(tokens.get(i), p.words().getFirst())) {
                         continue;

@@ -59,6 +59,8 @@ class ImportChunk {
      */
     private static final Instant HISTORY = Instant.EPOCH;
 
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("^\\+?[0-9 ().\\-/]{3,40}$");
+
     private final ImportRepository jobs;
     private final ContactService contacts;
     private final ResponseService responses;
@@ -215,7 +217,7 @@ class ImportChunk {
                 inputs.add(new ContactInput(
                         r.externalId(),
                         r.email(),
-                        r.phone() != null && r.phone().matches("^\\+?[0-9 ().\\-/]{3,40}$") ? r.phone() : null,
+                        r.phone() != null && PHONE.matcher(r.phone()).matches() ? r.phone() : null,
                         r.name() != null && r.name().length() <= 200 ? r.name() : null,
                         null,
                         null,

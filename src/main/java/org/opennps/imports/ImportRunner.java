@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.opennps.survey.Question;
 import org.opennps.survey.QuestionType;
 import org.opennps.survey.Survey;
@@ -29,6 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
  * resumed after a restart starts after the last committed chunk and nothing is counted twice
  * or left uncounted. A dry run does the same work and rolls every chunk back, keeping only the
  * counts and errors. Memory holds one chunk.
+ *
+ * <p>Only a file that cannot be read ends a job as failed. A run interrupted in any other way
+ * (the node stopping, the database failing, the process killed) leaves the job running: the
+ * chunk under way is rolled back with its progress, and the task's next run reads the file
+ * again from the start of that chunk.
  */
 @Component
 class ImportRunner {
@@ -64,16 +70,44 @@ class ImportRunner {
 
     private record Counts(long total, long imported, long duplicates, long rejected, List<ImportJob.RowError> errors) {}
 
+    /** Thrown when a run stops between chunks because the node shuts down: the job resumes later. */
+    static final class Stopped extends RuntimeException {
+        Stopped(UUID jobId, long rows) {
+            super("Import " + jobId + " stopped after " + rows + " rows; the next run resumes there");
+        }
+    }
+
     void run(UUID jobId) {
+        run(jobId, () -> false);
+    }
+
+    /**
+     * Imports the job's rows after those already committed. {@code stop} is asked before each
+     * chunk; when it says so the run throws {@link Stopped}. A failure to store throws too,
+     * leaving the job running for the next run.
+     */
+    void run(UUID jobId, BooleanSupplier stop) {
         try {
-            read(jobId);
+            read(jobId, stop);
+        } catch (Stopped e) {
+            log.info(e.getMessage());
+            throw e;
         } catch (RuntimeException | Error e) {
-            log.error("Import {} failed", jobId, e);
+            log.error("Import {} interrupted; the next run resumes after its last committed chunk", jobId, e);
             throw e;
         }
     }
 
-    private void read(UUID jobId) {
+    /** Ends a job the task gave up on after failing again and again; what it stored stays. */
+    void giveUp(UUID jobId) {
+        log.warn("Import {} given up after repeated failures", jobId);
+        fail(
+                jobId,
+                "stopped after repeated failures to store it; rows already imported stay,"
+                        + " and importing the file again skips them");
+    }
+
+    private void read(UUID jobId, BooleanSupplier stop) {
         log.info("Import {} starts", jobId);
         ImportRepository.Plan plan = jobs.plan(jobId).orElse(null);
         if (plan == null || !plan.status().equals(ImportJob.RUNNING)) {
@@ -101,6 +135,9 @@ class ImportRunner {
                 }
             }
             while (true) {
+                if (stop.getAsBoolean()) {
+                    throw new Stopped(jobId, done);
+                }
                 List<RowReader.Result> results = new ArrayList<>(CHUNK);
                 for (RowReader.Result r; results.size() < CHUNK && (r = reader.next()) != null; ) {
                     results.add(r);
@@ -122,15 +159,16 @@ class ImportRunner {
                     own.executeWithoutResult(status -> written(jobId, counts, storedErrors));
                 }
                 rejectedSoFar += counts.rejected();
+                done += results.size();
             }
             log.info("Import {} done", jobId);
             own.executeWithoutResult(status -> {
                 jobs.finish(jobId, ImportJob.DONE, null, clock.instant());
                 jobs.dropFile(jobId);
             });
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             log.warn("Import {} stopped: {}", jobId, e.getMessage());
-            fail(jobId, e instanceof IOException ? e.getMessage() : "the file could not be read to the end");
+            fail(jobId, e.getMessage());
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.opennps.shared.TextRules;
 import tools.jackson.core.JacksonException;
@@ -59,6 +60,13 @@ final class RowReader implements AutoCloseable {
     private static final Set<String> DELIGHTED_IGNORED =
             Set.of("permalink", "survey_type", "updated_at", "last_updated", "person_id");
     private static final Pattern WHOLE = Pattern.compile("^-?[0-9]{1,12}$");
+    private static final Pattern SCORE = Pattern.compile("^(10|[0-9])(\\.0+)?$");
+    private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGES = Pattern.compile("^_|_$");
+    /** Delighted's own form, {@code 2026-01-15 10:00:00 +0000}: read without a formatter, the common case. */
+    private static final Pattern DELIGHTED_TIME = Pattern.compile(
+            "^([0-9]{4})-([0-9]{2})-([0-9]{2}) ([0-9]{2}):([0-9]{2}):([0-9]{2}) ([+-])([0-9]{2})([0-9]{2})$");
+
     private static final DateTimeFormatter SPACED_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[ ]XX");
     private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -71,6 +79,9 @@ final class RowReader implements AutoCloseable {
     private final CsvReader csv;
     private final BufferedReader lines;
     private List<String> header;
+    /** Each header column's target, found once: rows are many and their columns the header's. */
+    private List<String> targets;
+
     private long jsonLine;
 
     RowReader(String format, Map<String, String> mapping, Reader in, JsonMapper json) {
@@ -97,7 +108,7 @@ final class RowReader implements AutoCloseable {
         if (!header.isEmpty() && header.getFirst().startsWith("\uFEFF")) {
             header.set(0, header.getFirst().substring(1));
         }
-        List<String> targets = header.stream().map(this::targetOf).toList();
+        targets = header.stream().map(this::targetOf).toList();
         if (!targets.contains("source_id")) {
             return format.equals("delighted")
                     ? "no Response ID column: each row needs the source's response id, so an import never stores it twice"
@@ -122,7 +133,7 @@ final class RowReader implements AutoCloseable {
             }
             Map<String, Object> values = new LinkedHashMap<>();
             for (int i = 0; i < header.size() && i < fields.size(); i++) {
-                String target = targetOf(header.get(i));
+                String target = targets.get(i);
                 if (target != null) {
                     values.put(target, fields.get(i));
                 }
@@ -199,7 +210,8 @@ final class RowReader implements AutoCloseable {
     }
 
     private static String normal(String column) {
-        return column.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        return EDGES.matcher(SEPARATORS.matcher(column.toLowerCase(Locale.ROOT)).replaceAll("_"))
+                .replaceAll("");
     }
 
     private Result build(long line, Map<String, Object> values) {
@@ -214,8 +226,8 @@ final class RowReader implements AutoCloseable {
         String scoreText = text(scoreValue);
         Integer score = scoreValue instanceof Long n && n >= 0 && n <= 10
                 ? Integer.valueOf(n.intValue())
-                : scoreText != null && scoreText.matches("^(10|[0-9])(\\.0+)?$")
-                        ? Integer.valueOf(scoreText.replaceAll("\\..*$", ""))
+                : scoreText != null && SCORE.matcher(scoreText).matches()
+                        ? Integer.valueOf(scoreText.substring(0, scoreText.startsWith("10") ? 2 : 1))
                         : null;
         if (score == null) {
             return new Result(line, null, "score must be a whole number from 0 to 10, was '" + cut(scoreText) + "'");
@@ -306,6 +318,10 @@ final class RowReader implements AutoCloseable {
             if (WHOLE.matcher(text).matches()) {
                 return Instant.ofEpochSecond(Long.parseLong(text));
             }
+            Matcher delighted = DELIGHTED_TIME.matcher(text);
+            if (delighted.matches()) {
+                return delightedTime(delighted);
+            }
             if (text.length() == 10) {
                 return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
@@ -322,6 +338,23 @@ final class RowReader implements AutoCloseable {
                 return LocalDateTime.parse(text.replace(" UTC", ""), SPACED).toInstant(ZoneOffset.UTC);
             }
         } catch (DateTimeParseException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static Instant delightedTime(Matcher m) {
+        int sign = m.group(7).equals("-") ? -1 : 1;
+        try {
+            return LocalDateTime.of(
+                            Integer.parseInt(m.group(1)),
+                            Integer.parseInt(m.group(2)),
+                            Integer.parseInt(m.group(3)),
+                            Integer.parseInt(m.group(4)),
+                            Integer.parseInt(m.group(5)),
+                            Integer.parseInt(m.group(6)))
+                    .toInstant(ZoneOffset.ofHoursMinutes(
+                            sign * Integer.parseInt(m.group(8)), sign * Integer.parseInt(m.group(9))));
+        } catch (java.time.DateTimeException e) {
             return null;
         }
     }

@@ -1,6 +1,7 @@
 package org.opennps.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -19,11 +20,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.opennps.delighted.DelightedHistory;
 import org.opennps.support.ApiTestBase;
 import org.opennps.support.SqlStatements;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -95,6 +98,19 @@ abstract class ImportHistoryTests extends ApiTestBase {
             tally[score >= 9 ? 0 : score >= 7 ? 1 : 2]++;
         }
         return csv.toString().replace("Too slow, sadly", "\"Too slow, sadly\"");
+    }
+
+    /** Uploads a Delighted export through the API; returns the job's id. */
+    UUID upload(String file) throws Exception {
+        String answer = mvc.perform(post("/api/v1/imports?format=delighted")
+                        .header("Authorization", "Bearer " + key)
+                        .contentType(MediaType.parseMediaType("text/csv"))
+                        .content(file.getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        return UUID.fromString(JsonPath.read(answer, "$.id"));
     }
 
     /** A job for the file, stored as an upload stores it but not scheduled: the test runs it itself. */
@@ -186,6 +202,11 @@ abstract class ImportHistoryTests extends ApiTestBase {
         assertThat(jobs.find(workspace.workspace().id(), id).orElseThrow().rowsImported())
                 .isEqualTo(1200);
 
+        assertTrend(expected);
+    }
+
+    /** The 12-month trend of the Delighted survey shows each month's answers exactly as {@code expected} counts them. */
+    void assertTrend(Map<YearMonth, int[]> expected) throws Exception {
         YearMonth first = YearMonth.now(WARSAW).minusMonths(12);
         YearMonth end = YearMonth.now(WARSAW).plusMonths(1);
         String since = first.atDay(1).atStartOfDay(WARSAW).toInstant().toString();
@@ -208,5 +229,106 @@ abstract class ImportHistoryTests extends ApiTestBase {
                     .as(month + " NPS")
                     .isCloseTo(nps, within(0.005)); // shown to two decimals
         });
+    }
+
+    /** Rows stored in the workspace's {@code table}. */
+    long stored(String table) {
+        return jdbc.sql("select count(*) from " + table + " where workspace_id = ?")
+                .param(workspace.workspace().id())
+                .query(Long.class)
+                .single();
+    }
+
+    /** Every table an imported row writes to holds {@code rows} of the workspace, and no person is there twice. */
+    void assertStoredOnce(long rows) throws Exception {
+        assertThat(stored("response")).as("responses").isEqualTo(rows);
+        assertThat(stored("nps_fact")).as("analytics facts").isEqualTo(rows);
+        assertThat(stored("import_source")).as("source ids").isEqualTo(rows);
+        assertThat(nps("")).containsEntry("responses", (int) rows);
+        assertThat(stored("contact"))
+                .as("people")
+                .isEqualTo(jdbc.sql("select count(distinct contact_id) from response where workspace_id = ?")
+                        .param(workspace.workspace().id())
+                        .query(Long.class)
+                        .single());
+    }
+
+    private ImportJob job(UUID id) {
+        return jobs.find(workspace.workspace().id(), id).orElseThrow();
+    }
+
+    /** The statement that commits a chunk's progress: the last of its transaction. */
+    private static boolean progress(String sql) {
+        return sql.startsWith("update import_job set rows_total");
+    }
+
+    @Test
+    void anImportStoppedOrKilledHalfWayResumesAfterItsLastCommittedChunkAndStoresEveryRowOnce() throws Exception {
+        int chunks = 5;
+        Map<YearMonth, int[]> expected = new TreeMap<>();
+        UUID id = job(export(chunks * ImportRunner.CHUNK, 12, expected));
+
+        // the node shuts down after the second chunk: the run stops between chunks
+        AtomicInteger asked = new AtomicInteger();
+        assertThatThrownBy(() -> runner.run(id, () -> asked.incrementAndGet() > 2))
+                .isInstanceOf(ImportRunner.Stopped.class);
+        assertThat(job(id).status()).isEqualTo(ImportJob.RUNNING);
+        assertThat(job(id).rowsTotal()).isEqualTo(2 * ImportRunner.CHUNK);
+        assertStoredOnce(2 * ImportRunner.CHUNK);
+
+        // the next run dies inside its second chunk, after all of the chunk's rows were written
+        // and before its progress was: that chunk is rolled back whole
+        try (var crash = statements.failOn(ImportHistoryTests::progress, 2)) {
+            assertThatThrownBy(() -> runner.run(id)).isInstanceOf(DataAccessException.class);
+            assertThat(crash.fired()).isTrue();
+        }
+        assertThat(job(id).status()).isEqualTo(ImportJob.RUNNING);
+        assertThat(job(id).rowsTotal()).isEqualTo(3 * ImportRunner.CHUNK);
+        assertStoredOnce(3 * ImportRunner.CHUNK);
+
+        runner.run(id);
+        ImportJob done = job(id);
+        assertThat(done.status()).isEqualTo(ImportJob.DONE);
+        assertThat(done.rowsTotal()).isEqualTo(chunks * ImportRunner.CHUNK);
+        assertThat(done.rowsImported()).isEqualTo(chunks * ImportRunner.CHUNK);
+        assertThat(done.rowsSkippedDuplicate()).isZero();
+        assertThat(done.rowsRejected()).isZero();
+        assertStoredOnce(chunks * ImportRunner.CHUNK);
+        assertTrend(expected);
+    }
+
+    @Test
+    void aRunThatFailsMidFileIsRetriedByTheDurableTaskWhichResumesWhereItCommitted() throws Exception {
+        Map<YearMonth, int[]> expected = new TreeMap<>();
+        String file = export(3 * ImportRunner.CHUNK, 12, expected);
+        try (var crash = statements.failOn(ImportHistoryTests::progress, 2)) {
+            UUID id = upload(file);
+            // the failed run is handed back to the scheduler, due again a little later
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> crash.fired()
+                            && jdbc.sql("select count(*) from scheduled_tasks where task_name = ?"
+                                                    + " and task_instance = ? and not picked"
+                                                    + " and consecutive_failures = 1")
+                                            .params(ImportTask.READ.getTaskName(), id.toString())
+                                            .query(Long.class)
+                                            .single()
+                                    == 1);
+            retried(id, expected);
+        }
+    }
+
+    private void retried(UUID id, Map<YearMonth, int[]> expected) throws Exception {
+        assertThat(job(id).status()).isEqualTo(ImportJob.RUNNING);
+        assertThat(job(id).rowsTotal()).isEqualTo(ImportRunner.CHUNK);
+        assertStoredOnce(ImportRunner.CHUNK);
+
+        clock.advance(ImportTask.FIRST_RETRY.multipliedBy(4));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !job(id).running());
+        ImportJob done = job(id);
+        assertThat(done.status()).isEqualTo(ImportJob.DONE);
+        assertThat(done.rowsImported()).isEqualTo(3 * ImportRunner.CHUNK);
+        assertThat(done.rowsSkippedDuplicate()).isZero();
+        assertStoredOnce(3 * ImportRunner.CHUNK);
+        assertTrend(expected);
     }
 }

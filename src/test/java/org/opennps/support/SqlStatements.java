@@ -29,6 +29,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 public class SqlStatements implements BeanPostProcessor {
 
     private final List<Recording> open = new CopyOnWriteArrayList<>();
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -46,6 +47,45 @@ public class SqlStatements implements BeanPostProcessor {
         Recording recording = new Recording(Thread.currentThread());
         open.add(recording);
         return recording;
+    }
+
+    /**
+     * Makes the {@code nth} statement from now whose SQL matches fail before it reaches the
+     * database, on any thread, as a connection lost mid-transaction would: the transaction it
+     * belongs to rolls back. For tests of what a crash leaves behind. Close the fault to disarm it.
+     */
+    public Fault failOn(Predicate<String> sql, int nth) {
+        Fault fault = new Fault(sql, nth);
+        faults.add(fault);
+        return fault;
+    }
+
+    /** A statement that will fail; see {@link #failOn}. */
+    public final class Fault implements AutoCloseable {
+        private final Predicate<String> sql;
+        private final java.util.concurrent.atomic.AtomicInteger left;
+
+        private Fault(Predicate<String> sql, int nth) {
+            this.sql = sql;
+            this.left = new java.util.concurrent.atomic.AtomicInteger(nth);
+        }
+
+        /** Whether the statement has failed. */
+        public boolean fired() {
+            return left.get() <= 0;
+        }
+
+        private void check(String query) {
+            if (sql.test(query) && left.decrementAndGet() == 0) {
+                throw new org.springframework.dao.DataAccessResourceFailureException(
+                        "Simulated loss of the database connection before: " + query);
+            }
+        }
+
+        @Override
+        public void close() {
+            faults.remove(this);
+        }
     }
 
     /** One statement as sent: the thread that sent it and its SQL (for a batch, the first). */
@@ -105,7 +145,15 @@ public class SqlStatements implements BeanPostProcessor {
 
     private final class Listener implements QueryExecutionListener {
         @Override
-        public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {}
+        public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+            if (faults.isEmpty() || queryInfoList.isEmpty()) {
+                return;
+            }
+            String sql = queryInfoList.getFirst().getQuery();
+            for (Fault fault : faults) {
+                fault.check(sql);
+            }
+        }
 
         @Override
         public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {

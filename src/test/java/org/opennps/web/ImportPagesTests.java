@@ -9,6 +9,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
 
@@ -82,5 +92,87 @@ abstract class ImportPagesTests extends AdminPageTestBase {
             assertThat(first).doesNotContain("hx-trigger");
         }
         assertThat(first).contains("dry run");
+    }
+
+    /**
+     * The "Done when" of imports, on the page people look at: an uploaded Delighted export of
+     * the last eleven months shows on the dashboard's 12-month trend (its table) month by
+     * month, each with its own number of answers and NPS, and nothing in the months around.
+     */
+    @Test
+    void theDashboardsTwelveMonthTrendShowsImportedAnswersInTheirOwnMonths() throws Exception {
+        ZoneId zone = ZoneId.of("Europe/Warsaw"); // the test workspace's zone
+        YearMonth now = YearMonth.now(zone);
+        StringBuilder export = new StringBuilder("Response ID,Date,Email,Score,Comment\n");
+        Map<String, int[]> expected = new TreeMap<>(); // month -> answers, promoters, detractors
+        int id = 0;
+        for (int back = 11; back >= 1; back--) {
+            YearMonth month = now.minusMonths(back);
+            // month k: k + 2 answers, the first k promoters, the last one a detractor
+            int answers = 13 - back;
+            int[] tally = new int[3];
+            for (int i = 0; i < answers; i++) {
+                int score = i == answers - 1 ? 2 : i < answers - 2 ? 10 : 8;
+                Instant at = month.atDay(1 + i).atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC);
+                export.append("dash-")
+                        .append(++id)
+                        .append(',')
+                        .append(at)
+                        .append(",p")
+                        .append(i)
+                        .append("@shop.example,")
+                        .append(score)
+                        .append(",\n");
+                tally[0]++;
+                tally[1] += score >= 9 ? 1 : 0;
+                tally[2] += score <= 6 ? 1 : 0;
+            }
+            expected.put(month.toString(), tally);
+        }
+        MockMultipartFile file = new MockMultipartFile(
+                "file", "year.csv", "text/csv", export.toString().getBytes(StandardCharsets.UTF_8));
+        String location = mvc.perform(multipart("/settings/imports")
+                        .file(file)
+                        .param("format", "delighted")
+                        .with(signedIn())
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> page(location + "/progress").contains(">done<"));
+
+        String dashboard = page("/?period=365d");
+        Matcher row = Pattern.compile(
+                        "<tr>\\s*<td>(\\d{4}-\\d{2})</td>\\s*<td>([^<]*)</td>\\s*<td>[^<]*</td>\\s*<td><span>(\\d+)</span>")
+                .matcher(dashboard);
+        Map<String, String[]> shown = new TreeMap<>();
+        while (row.find()) {
+            shown.put(row.group(1), new String[] {row.group(2), row.group(3)});
+        }
+        assertThat(shown)
+                .as("the trend table's months")
+                .containsKeys(expected.keySet().toArray(String[]::new));
+        expected.forEach((month, t) -> {
+            String nps = String.format(Locale.ROOT, "%.1f", 100.0 * (t[1] - t[2]) / t[0]);
+            assertThat(shown.get(month)).as(month).containsExactly(nps, String.valueOf(t[0]));
+        });
+        shown.keySet().stream()
+                .filter(month -> !expected.containsKey(month))
+                .forEach(month -> assertThat(shown.get(month)[1]).as(month).isEqualTo("0"));
+        assertThat(dashboard)
+                .contains("id=\"nps-value\">"
+                        + String.format(
+                                Locale.ROOT,
+                                "%.1f",
+                                100.0
+                                        * expected.values().stream()
+                                                .mapToInt(t -> t[1] - t[2])
+                                                .sum()
+                                        / expected.values().stream()
+                                                .mapToInt(t -> t[0])
+                                                .sum())
+                        + "<");
     }
 }
