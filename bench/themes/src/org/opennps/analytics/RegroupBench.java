@@ -25,21 +25,34 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Re-grouping N stored comments after a change of the theme cues, and the themes report at that
- * size, on a PostgreSQL database migrated by the application's own migrations.
+ * Re-grouping N stored comments and the dashboard's themes call at that size, on a PostgreSQL
+ * database migrated by the application's own migrations. Every generated answer carries a comment
+ * of the evaluation set; all N lie within the last 89 days, so the dashboard's default period (90
+ * days) holds every one of them.
  *
- * <p>Every generated answer carries a comment of the evaluation set and is marked as analysed by
- * cues of version 0 with one old theme row, as after a taxonomy change. Then, in one JVM:
+ * <p>Mode {@code all} (the default) marks every comment as analysed by cues of version 0 with one
+ * old theme row, as after a taxonomy change, then runs in one JVM:
  *
  * <ol>
  *   <li>ceiling of the re-grouping: one streamed query reading every comment, each analysed in
  *       memory (themes, and key phrases of those without a theme), nothing written;
- *   <li>the re-grouping itself ({@link ThemeRegrouping#regroup}): every comment analysed again and
- *       its rows replaced, then the remainder grouped, with the peak heap;
- *   <li>the themes report ({@link ThemeCosts#themes}, what the dashboard and
- *       {@code GET /api/v1/analytics/themes} answer) over every answer, RUNS times, against its
- *       ceiling: the one grouped query that counts mentions per theme and category.
+ *   <li>the re-grouping after a cue change ({@link ThemeRegrouping#regroup}): every comment
+ *       analysed again and its rows replaced, then the remainder grouped;
+ *   <li>the grouping step alone: the same call again, with nothing left to analyse again, which is
+ *       what the recurring task does every 6 hours;
+ *   <li>the dashboard's themes call ({@link ThemeCosts#themes} with the dashboard's default filter,
+ *       the last 90 days), RUNS times, against its ceiling: the one grouped query that counts
+ *       mentions per theme and category.
  * </ol>
+ *
+ * <p>Mode {@code grouping} writes the comments as analysed by the current cues (each distinct
+ * comment analysed once, its rows copied to every answer that carries it) and runs only steps 3
+ * and 4: the figures the recurring task and the dashboard give at size, without the hour the
+ * re-analysis of a million comments takes on a loaded machine.
+ *
+ * <p>Each step prints its time, the peak heap (sum of the heap pools' peaks, reset before the
+ * step) and the process's peak resident memory (VmHWM, reset before the step where the kernel
+ * allows it), and a {@code RESULT} line to copy.
  */
 public class RegroupBench {
 
@@ -47,6 +60,10 @@ public class RegroupBench {
         String url = args[0];
         int n = Integer.parseInt(args[1]);
         int runs = Integer.parseInt(args[2]);
+        String mode = args.length > 5 ? args[5] : "all";
+        if (!mode.equals("all") && !mode.equals("grouping")) {
+            throw new IllegalArgumentException("mode must be all or grouping, not " + mode);
+        }
         List<String> comments = new ArrayList<>();
         for (String file : List.of(args[3], args[4])) {
             for (String line : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
@@ -63,67 +80,114 @@ public class RegroupBench {
                     .load()
                     .migrate();
             UUID ws = UUID.randomUUID();
-            long t0 = System.nanoTime();
-            generate(ds, ws, n, comments);
-            System.out.printf("generated %,d answers with comments in %.1f s%n", n, seconds(t0));
-
             JdbcClient jdbc = JdbcClient.create(ds);
             CommentAnalyser analyser = new CommentAnalyser();
             analyser.analyse("Przesyłka dotarła szybko."); // Polish dictionary loaded before timing
-
-            long start = System.nanoTime();
-            long[] counted = ceiling(ds, ws, analyser);
-            double ceiling = seconds(start);
+            long t0 = System.nanoTime();
+            generate(ds, ws, n, comments);
+            if (mode.equals("grouping")) {
+                analysedByCurrentCues(ds, comments, analyser);
+            } else {
+                analysedByOldCues(ds);
+            }
             System.out.printf(
-                    "ceiling: read and analyse %,d comments (%,d without a theme), nothing written: %.1f s%n",
-                    counted[0], counted[1], ceiling);
-
-            resetPeaks();
+                    "generated %,d answers with comments (%s) in %.1f s%n",
+                    n,
+                    mode.equals("grouping") ? "analysed by the current cues" : "analysed by cues of version 0",
+                    seconds(t0));
             ThemeRegrouping regrouping = new ThemeRegrouping(
                     jdbc,
                     new CommentThemes(jdbc, new JdbcTemplate(ds), analyser),
                     analyser,
                     new TransactionTemplate(new DataSourceTransactionManager(ds)),
                     Clock.systemUTC());
-            start = System.nanoTime();
-            ThemeRegrouping.Result result = regrouping.regroup(ws, () -> false);
-            double regroup = seconds(start);
-            System.out.printf(
-                    "re-grouping: %,d analysed again, remainder %,d, %d new themes %s: %.1f s, peak heap %.0f MB;"
-                            + " ceiling / re-grouping = %.2f%n",
-                    result.reanalysed(),
-                    result.remainder(),
-                    result.discovered().size(),
-                    result.discovered(),
-                    regroup,
-                    peakHeap() / 1e6,
-                    ceiling / regroup);
-
-            ThemeCosts costs = new ThemeCosts(jdbc);
-            double[] report = new double[runs];
-            double[] grouped = new double[runs];
-            int themes = 0;
-            for (int i = 0; i < runs; i++) {
-                start = System.nanoTime();
-                themes = costs.themes(ws, NpsFilter.none(), null).size();
-                report[i] = seconds(start);
-                start = System.nanoTime();
-                jdbc.sql("select t.theme, f.category, count(*) from nps_fact f"
-                                + " join comment_theme t on t.response_id = f.response_id"
-                                + " where f.workspace_id = ? and f.counted = true group by t.theme, f.category")
-                        .param(ws)
-                        .query()
-                        .listOfRows();
-                grouped[i] = seconds(start);
+            if (mode.equals("all")) {
+                long start = System.nanoTime();
+                long[] counted = ceiling(ds, ws, analyser);
+                double ceiling = seconds(start);
+                System.out.printf(
+                        "ceiling: read and analyse %,d comments (%,d without a theme), nothing written: %.1f s%n",
+                        counted[0], counted[1], ceiling);
+                double regroup = step("re-grouping after a cue change", n, () -> regrouping.regroup(ws, () -> false));
+                System.out.printf("ceiling / re-grouping = %.2f%n", ceiling / regroup);
             }
-            System.out.printf(
-                    "themes report over %,d answers (%d themes), median of %d: %.3f s; ceiling (one grouped"
-                            + " count of mentions) %.3f s; ceiling / report = %.2f%n",
-                    n, themes, runs, median(report), median(grouped), median(grouped) / median(report));
+            step("grouping step (nothing to analyse again)", n, () -> regrouping.regroup(ws, () -> false));
+            dashboardThemes(jdbc, ws, n, runs);
         }
     }
 
-    /** Facts with comments, each marked as analysed by version 0 of the cues with one old theme. */
+    /** Runs one re-grouping, prints what it did, its time and its peak memory; returns the seconds. */
+    static double step(String name, int n, java.util.function.Supplier<ThemeRegrouping.Result> run) throws Exception {
+        resetPeaks();
+        long start = System.nanoTime();
+        ThemeRegrouping.Result result = run.get();
+        double took = seconds(start);
+        System.out.printf(
+                "%s: %,d analysed again, remainder %,d, %d new themes %s: %.1f s, peak heap %.0f MB, peak RSS %s%n",
+                name,
+                result.reanalysed(),
+                result.remainder(),
+                result.discovered().size(),
+                result.discovered(),
+                took,
+                peakHeap() / 1e6,
+                peakRss());
+        System.out.printf(
+                "RESULT step=\"%s\" comments=%d seconds=%.1f peak_heap_mb=%.0f peak_rss=\"%s\"%n",
+                name, n, took, peakHeap() / 1e6, peakRss());
+        return took;
+    }
+
+    /**
+     * What the dashboard's themes fragment computes ({@code AnalyticsService.themeCosts} with the
+     * default period: the last 90 days up to the end of this minute), RUNS times, next to its
+     * ceiling, the one grouped count of mentions per theme and category.
+     */
+    static void dashboardThemes(JdbcClient jdbc, UUID ws, int n, int runs) throws Exception {
+        ThemeCosts costs = new ThemeCosts(jdbc);
+        java.time.Instant until = java.time.Instant.now()
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .plusSeconds(60);
+        org.springframework.util.MultiValueMap<String, String> params =
+                new org.springframework.util.LinkedMultiValueMap<>();
+        params.add("since", until.minus(java.time.Duration.ofDays(90)).toString());
+        params.add("until", until.toString());
+        NpsFilter filter = NpsFilter.read(params, "", java.time.ZoneOffset.UTC);
+        double[] report = new double[runs];
+        double[] grouped = new double[runs];
+        int themes = 0;
+        resetPeaks();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            themes = costs.themes(ws, filter, null).size();
+            report[i] = seconds(start);
+            start = System.nanoTime();
+            jdbc.sql("select t.theme, f.category, count(*) from nps_fact f"
+                            + " join comment_theme t on t.response_id = f.response_id"
+                            + " where f.workspace_id = ? and f.counted = true group by t.theme, f.category")
+                    .param(ws)
+                    .query()
+                    .listOfRows();
+            grouped[i] = seconds(start);
+        }
+        System.out.printf(
+                "dashboard themes call over %,d answers (%d themes), median of %d: %.3f s (runs %s); ceiling (one"
+                        + " grouped count of mentions) %.3f s; ceiling / call = %.2f; peak heap %.0f MB, peak RSS %s%n",
+                n,
+                themes,
+                runs,
+                median(report),
+                Arrays.toString(Arrays.stream(report).mapToObj(r -> String.format("%.3f", r)).toArray()),
+                median(grouped),
+                median(grouped) / median(report),
+                peakHeap() / 1e6,
+                peakRss());
+        System.out.printf(
+                "RESULT step=\"dashboard themes call\" comments=%d seconds=%.3f peak_heap_mb=%.0f peak_rss=\"%s\"%n",
+                n, median(report), peakHeap() / 1e6, peakRss());
+    }
+
+    /** Facts with comments, all within the last 89 days, nothing analysed yet. */
     static void generate(HikariDataSource ds, UUID ws, int n, List<String> comments) throws Exception {
         try (Connection c = ds.getConnection()) {
             try (PreparedStatement p = c.prepareStatement(
@@ -139,20 +203,70 @@ public class RegroupBench {
                       comment, answered_at, answered_quarter, updated_at, completed_at)
                     select gen_random_uuid(), ?, 'email', s, case when s >= 9 then 'promoter' when s >= 7 then 'passive'
                       else 'detractor' end, true, true, (?::text[])[1 + mod(i, ?)],
-                      now() - make_interval(secs => i * 30), 0, now(), now()
+                      now() - make_interval(secs => i * ?), 0, now(), now()
                     from (select i, mod(i * 7, 11) s from generate_series(1, ?) i) g""")) {
                 p.setObject(1, ws);
                 p.setArray(2, c.createArrayOf("text", comments.toArray()));
                 p.setInt(3, comments.size());
-                p.setInt(4, n);
+                p.setDouble(4, 89.0 * 86_400 / n); // every answer within the dashboard's 90 days
+                p.setInt(5, n);
                 p.executeUpdate();
             }
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("update nps_fact set answered_quarter = cast(extract(epoch from answered_at) as bigint) / 900");
+            }
+        }
+    }
+
+    /** Every comment marked as analysed by version 0 of the cues with one old theme: a cue change. */
+    static void analysedByOldCues(HikariDataSource ds) throws Exception {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
+            s.executeUpdate("insert into comment_analysis (response_id, workspace_id, language, version)"
+                    + " select response_id, workspace_id, 'en', 0 from nps_fact");
+            s.executeUpdate("insert into comment_theme (response_id, workspace_id, theme, sentiment)"
+                    + " select response_id, workspace_id, 'delivery', 'neutral' from nps_fact");
+            s.execute("vacuum analyze");
+        }
+    }
+
+    /**
+     * Every comment with the rows the current cues give it, as if each had been analysed as it
+     * arrived: each distinct comment analysed once, its rows joined to every answer that carries it.
+     */
+    static void analysedByCurrentCues(HikariDataSource ds, List<String> comments, CommentAnalyser analyser)
+            throws Exception {
+        try (Connection c = ds.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create table bench_analysis (comment text not null, language varchar(5) not null,"
+                        + " theme varchar(60), sentiment varchar(10))");
+            }
+            try (PreparedStatement p = c.prepareStatement("insert into bench_analysis values (?, ?, ?, ?)")) {
+                for (String comment : new java.util.LinkedHashSet<>(comments)) {
+                    CommentAnalyser.Analysis a = analyser.analyse(comment);
+                    p.setString(1, comment);
+                    p.setString(2, a.language());
+                    p.setString(3, null);
+                    p.setString(4, null);
+                    p.addBatch();
+                    for (CommentAnalyser.Mention m : a.mentions()) {
+                        p.setString(1, comment);
+                        p.setString(2, a.language());
+                        p.setString(3, m.theme());
+                        p.setString(4, m.sentiment().json());
+                        p.addBatch();
+                    }
+                }
+                p.executeBatch();
+            }
+            try (Statement s = c.createStatement()) {
                 s.executeUpdate("insert into comment_analysis (response_id, workspace_id, language, version)"
-                        + " select response_id, workspace_id, 'en', 0 from nps_fact");
+                        + " select f.response_id, f.workspace_id, a.language, " + ThemeTaxonomy.VERSION
+                        + " from nps_fact f join bench_analysis a on a.comment = f.comment and a.theme is null");
                 s.executeUpdate("insert into comment_theme (response_id, workspace_id, theme, sentiment)"
-                        + " select response_id, workspace_id, 'delivery', 'neutral' from nps_fact");
+                        + " select f.response_id, f.workspace_id, a.theme, a.sentiment"
+                        + " from nps_fact f join bench_analysis a on a.comment = f.comment and a.theme is not null");
+                s.execute("drop table bench_analysis");
                 s.execute("vacuum analyze");
             }
         }
@@ -190,6 +304,30 @@ public class RegroupBench {
     static void resetPeaks() {
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        try {
+            // "5" resets the peak resident set size (Linux 4.0+); elsewhere the peak is since start
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+            rssSinceStart = false;
+        } catch (Exception e) {
+            rssSinceStart = true;
+        }
+    }
+
+    private static boolean rssSinceStart = true;
+
+    /** The process's peak resident memory (VmHWM), "n/a" where /proc is not there. */
+    static String peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    return String.format("%.0f MB%s", kb / 1e3, rssSinceStart ? " (since start)" : "");
+                }
+            }
+        } catch (Exception e) {
+            // not Linux
+        }
+        return "n/a";
     }
 
     static long peakHeap() {

@@ -52,7 +52,8 @@ class AnalyticsController {
      */
     @GetMapping("/sampling-plan")
     SamplingPlan samplingPlan(WorkspaceAccess access, @RequestParam MultiValueMap<String, String> params) {
-        NpsFilter filter = NpsFilter.read(params, "", zone(access));
+        ZoneId zone = zone(access);
+        NpsFilter filter = NpsFilter.read(params, "", zone);
         String per = params.getFirst("per");
         if (per == null || per.isBlank()) {
             throw new InvalidInputException("per", "is required, such as attribute:city");
@@ -60,7 +61,7 @@ class AnalyticsController {
         Dimension dimension = Dimension.parse("per", per);
         double points = number(params.getFirst("points"), "points", 0.5, 100, null);
         int current = (int) number(params.getFirst("sampling_percent"), "sampling_percent", 1, 100, 100.0);
-        return samplingPlans.plan(access.workspaceId(), filter, dimension, points, current);
+        return samplingPlans.plan(access.workspaceId(), filter, dimension, points, current, zone);
     }
 
     private static double number(String text, String field, double min, double max, Double fallback) {
@@ -148,7 +149,8 @@ class AnalyticsController {
     /** {@code steps=page.view,cart.add,…&within=P7D}: how far each category's contacts got. */
     @GetMapping("/funnel")
     Funnel funnel(WorkspaceAccess access, @RequestParam MultiValueMap<String, String> params) {
-        NpsFilter filter = NpsFilter.read(params, "", zone(access));
+        java.time.ZoneId zone = zone(access);
+        NpsFilter filter = NpsFilter.read(params, "", zone);
         Duration within = within(params);
         String label = params.getFirst("within") == null
                 ? "P7D"

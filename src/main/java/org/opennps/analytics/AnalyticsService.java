@@ -54,7 +54,8 @@ public class AnalyticsService {
     public SamplingPlan samplingPlan(
             UUID workspaceId, UUID surveyId, UUID campaignId, String per, double points, int currentPercent) {
         NpsFilter filter = new NpsFilter(surveyId, campaignId, null, null, null, List.of(), null);
-        return samplingPlans.plan(workspaceId, filter, Dimension.parse("per", per), points, currentPercent);
+        return samplingPlans.plan(
+                workspaceId, filter, Dimension.parse("per", per), points, currentPercent, zone(workspaceId));
     }
 
     /** NPS of every counted answer in {@code [since, until)}, whatever the survey; null bounds are open. */

@@ -1,5 +1,6 @@
 package org.opennps.analytics;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -27,6 +28,9 @@ public record SamplingPlan(
      * @param neededPerMonth answers a month the precision needs
      * @param expectedHalfWidth the half-width of the 95 % interval a month at {@code sharePercent}
      * @param achievedHalfWidth the half-width of the 95 % interval of the last 30 days as answered
+     * @param expectedPerMonth answers a month expected at {@code sharePercent}
+     * @param achievedMonths the interval achieved in each calendar month of the observed period (in
+     *     the workspace's time zone): its whole months and the current one so far, oldest first
      */
     public record Segment(
             String value,
@@ -35,5 +39,29 @@ public record SamplingPlan(
             double neededPerMonth,
             Double expectedHalfWidth,
             Double achievedHalfWidth,
-            long achievedResponses) {}
+            long achievedResponses,
+            Double expectedPerMonth,
+            List<Month> achievedMonths) {}
+
+    /**
+     * One calendar month of a segment's answers.
+     *
+     * @param month the month, {@code 2026-10}
+     * @param since its start, or the period's when the period starts later
+     * @param until its end, or the period's end for the current month
+     * @param whole false for the current month, not over yet
+     * @param nps NPS of its answers, null without answers
+     * @param halfWidth the half-width of its 95 % interval (1.959964 × 100 × √(V'/(n + 3)), not
+     *     clipped, so it compares with {@code points}); null without answers
+     * @param met whether {@code halfWidth} is within the precision asked for; null without answers
+     */
+    public record Month(
+            String month,
+            Instant since,
+            Instant until,
+            boolean whole,
+            long responses,
+            Double nps,
+            Double halfWidth,
+            Boolean met) {}
 }

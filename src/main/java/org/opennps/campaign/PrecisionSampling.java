@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * counted answers of the last 90 days, collected at the share it applied then; before the campaign
  * has answers, over its survey's (as if collected at 100 %); with neither, {@code sampling_percent}.
  * The plan is kept in {@code campaign_sampling} and made again when the campaign has a new version
- * or the plan is a day old, so journeys read one row, not the facts.
+ * or the plan is a day old (at once when it had no answers to plan from), so journeys read one
+ * row, not the facts.
  */
 @Service
 class PrecisionSampling {
@@ -60,7 +61,9 @@ class PrecisionSampling {
         Optional<Stored> stored = stored(campaignId);
         if (stored.isPresent()
                 && stored.get().version() >= version // a journey of an older version uses the newer plan
-                && stored.get().plannedAt().plus(REPLAN_AFTER).isAfter(now)) {
+                && stored.get().plannedAt().plus(REPLAN_AFTER).isAfter(now)
+                // a plan from no answers is made again as soon as asked: answers may have come
+                && !stored.get().basedOn().equals("none")) {
             return stored.get().share(campaign.precision());
         }
         int collectedAt = stored.map(s -> s.share().sharePercent()).orElse(campaign.samplingPercent());

@@ -8,6 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.opennps.campaign.CampaignService;
+import org.opennps.campaign.CampaignStatus;
+import org.opennps.campaign.CampaignTemplates;
+import org.opennps.campaign.CampaignView;
+import org.opennps.campaign.SaveCampaign;
 import org.opennps.contact.ContactInput;
 import org.opennps.contact.ContactService;
 import org.opennps.survey.Survey;
@@ -50,6 +55,8 @@ class DemoSeeder implements ApplicationRunner {
     private final ContactService contacts;
     private final SurveyService surveys;
     private final DemoHistory history;
+    private final CampaignService campaigns;
+    private final CampaignTemplates templates;
     private final JsonMapper json;
     private final Clock clock;
 
@@ -61,8 +68,12 @@ class DemoSeeder implements ApplicationRunner {
             ContactService contacts,
             SurveyService surveys,
             DemoHistory history,
+            CampaignService campaigns,
+            CampaignTemplates templates,
             JsonMapper json,
             Clock clock) {
+        this.campaigns = campaigns;
+        this.templates = templates;
         this.properties = properties;
         this.seeds = seeds;
         this.workspaces = workspaces;
@@ -106,6 +117,7 @@ class DemoSeeder implements ApplicationRunner {
         history.events(demo.id(), shop, orders);
         Survey survey = surveys.createFromTemplate(demo.id(), "post_purchase_nps");
         int answered = history.responses(demo.id(), survey, shop, orders, new DemoFeedback(shop.random(), comments()));
+        preciseCampaign(demo, survey);
         log.info(
                 "Created demo workspace '{}': {} contacts, {} orders, {} responses in {} ms",
                 slug,
@@ -114,6 +126,30 @@ class DemoSeeder implements ApplicationRunner {
                 answered,
                 (System.nanoTime() - started) / 1_000_000);
         return Optional.of(demo);
+    }
+
+    static final String PRECISE_CAMPAIGN = "After purchase, ±5 NPS points per city a month";
+
+    /**
+     * A draft of the after-purchase campaign that asks for a precision instead of a share, so its
+     * page shows the share it would sample and the interval it expects per city before it runs.
+     */
+    private CampaignView preciseCampaign(Workspace demo, Survey survey) {
+        SaveCampaign t = templates.find("after_purchase").orElseThrow().campaign();
+        return campaigns.create(
+                demo.id(),
+                new SaveCampaign(
+                        PRECISE_CAMPAIGN,
+                        survey.id(),
+                        CampaignStatus.DRAFT,
+                        t.trigger(),
+                        null,
+                        null,
+                        t.exitOn(),
+                        t.samplingPercent(),
+                        t.dailyCap(),
+                        t.steps(),
+                        new SaveCampaign.Precision(5.0, "attribute:city")));
     }
 
     private static ContactInput input(DemoShop.Person p) {

@@ -4,5 +4,5 @@
  * every admin page shows something true at first look.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "workspace", "contact", "event", "survey", "response"})
+        allowedDependencies = {"shared", "workspace", "contact", "event", "survey", "response", "campaign"})
 package org.opennps.demo;

@@ -220,7 +220,9 @@ class CampaignPages {
             model.addAttribute(
                     "waiting", stats.waiting(ws, campaign.id(), form.steps().size()));
             model.addAttribute("sample", CampaignPreviewPage.sample(form, stats.sampleContact(ws)));
-            model.addAttribute("sampling", campaigns.sampling(ws, campaign.id()));
+            var sampling = campaigns.sampling(ws, campaign.id());
+            model.addAttribute("sampling", sampling);
+            model.addAttribute("samplingTable", SamplingTable.of(sampling));
         }
         return "campaign-edit";
     }

@@ -1,10 +1,14 @@
 package org.opennps.analytics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.opennps.analytics.AnalyticsFixtures.scored;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hamcrest.Matchers;
@@ -51,7 +55,28 @@ abstract class SamplingPlanTests extends ApiTestBase {
                 .andExpect(jsonPath("$.segments[?(@.value == 'Warsaw')].expected_half_width")
                         .value(Matchers.contains(Matchers.lessThan(6.0))))
                 .andExpect(jsonPath("$.segments[?(@.value == 'Krakow')].achieved_responses")
-                        .value(Matchers.contains(Matchers.greaterThan(0))));
+                        .value(Matchers.contains(Matchers.greaterThan(0))))
+                // at 85 % Krakow's 338.2 answers a month at full sampling give 287.5
+                .andExpect(jsonPath("$.segments[?(@.value == 'Krakow')].expected_per_month")
+                        .value(Matchers.contains(Matchers.closeTo(287.47, 0.05))));
+        // the achieved interval per calendar month in the workspace's zone (Europe/Warsaw): the
+        // whole months September and October, then November so far
+        String plan = body(
+                getJson("/api/v1/analytics/sampling-plan?per=attribute:city&points=10&sampling_percent=10" + PERIOD));
+        String krakow = "$.segments[?(@.value == 'Krakow')].achieved_months";
+        assertThat(JsonPath.<List<String>>read(plan, krakow + "[*].month"))
+                .containsExactly("2026-09", "2026-10", "2026-11");
+        assertThat(JsonPath.<List<Boolean>>read(plan, krakow + "[*].whole")).containsExactly(true, true, false);
+        assertThat(JsonPath.<List<String>>read(plan, krakow + "[0].since")).containsExactly("2026-08-31T22:00:00Z");
+        assertThat(JsonPath.<List<String>>read(plan, krakow + "[2].until")).containsExactly("2026-11-20T00:00:00Z");
+        // one answer every 0.9 days: 33 in September, 14 passives and 19 detractors (the oldest);
+        // p' = 0.75 / 36, d' = 19.75 / 36, V' = 0.0208 + 0.5486 − 0.2786 = 0.2909,
+        // 1.959964 × 100 × √(0.2909 / 36) = 17.62, wider than ±10
+        assertThat(JsonPath.<List<Integer>>read(plan, krakow + "[0].responses")).containsExactly(33);
+        assertThat(JsonPath.<List<Double>>read(plan, krakow + "[0].half_width"))
+                .singleElement()
+                .satisfies(w -> assertThat(w).isCloseTo(17.62, within(0.01)));
+        assertThat(JsonPath.<List<Boolean>>read(plan, krakow + "[0].met")).containsExactly(false);
         // ±5 points per city a month needs about 1,160 answers per city: more than full sampling gives
         getJson("/api/v1/analytics/sampling-plan?per=attribute:city&points=5&sampling_percent=10" + PERIOD)
                 .andExpect(jsonPath("$.share_percent").value(100))
@@ -101,8 +126,19 @@ abstract class SamplingPlanTests extends ApiTestBase {
                 .andExpect(jsonPath("$.reachable").value(true))
                 .andExpect(jsonPath("$.segments[?(@.value == 'Krakow')].expected_half_width")
                         .value(Matchers.contains(Matchers.lessThanOrEqualTo(30.0))))
+                .andExpect(jsonPath("$.segments[?(@.value == 'Krakow')].expected_per_month")
+                        .value(Matchers.contains(Matchers.greaterThan(0.0))))
                 .andExpect(jsonPath("$.segments[?(@.value == 'Krakow')].achieved_responses")
                         .value(Matchers.contains(Matchers.greaterThan(0))));
+        // after: what the campaign's own answers achieved in each calendar month, the last one so far
+        String sampling = body(getJson("/api/v1/campaigns/" + campaign + "/sampling"));
+        List<Boolean> whole = JsonPath.read(sampling, "$.segments[?(@.value == 'Warsaw')].achieved_months[*].whole");
+        assertThat(whole).hasSizeBetween(2, 3).endsWith(false);
+        List<Integer> warsaw =
+                JsonPath.read(sampling, "$.segments[?(@.value == 'Warsaw')].achieved_months[*].responses");
+        assertThat(warsaw.stream().mapToInt(Integer::intValue).sum()).isBetween(150, 300);
+        List<Boolean> met = JsonPath.read(sampling, "$.segments[?(@.value == 'Warsaw')].achieved_months[*].met");
+        assertThat(met).contains(true);
 
         // ±50 points needs fewer answers: the new version is planned at once
         put("/api/v1/campaigns/" + campaign, precise(survey, "'precision':{'points':50,'per':'attribute:city'}"));

@@ -1,11 +1,21 @@
 package org.opennps.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.opennps.analytics.SamplingPlan;
+import org.opennps.campaign.CampaignSampling;
+import org.opennps.campaign.CampaignService;
+import org.opennps.campaign.CampaignStatus;
+import org.opennps.campaign.CampaignView;
 import org.opennps.contact.ContactService;
 import org.opennps.event.EventIntakeService;
 import org.opennps.response.Response;
@@ -44,8 +54,11 @@ abstract class DemoSeederTests extends ApiTestBase {
     @Autowired
     ResponseService responses;
 
+    @Autowired
+    CampaignService campaigns;
+
     @Test
-    void demoWorkspaceHoldsMonthsOfShopDataAndIsMadeOnlyOnce() {
+    void demoWorkspaceHoldsMonthsOfShopDataAndIsMadeOnlyOnce() throws Exception {
         String slug = "demo-" + UUID.randomUUID().toString().substring(0, 8);
         long started = System.nanoTime();
         Workspace demo = seeder.seed(slug, DemoSeeder.NAME).orElseThrow();
@@ -73,6 +86,7 @@ abstract class DemoSeederTests extends ApiTestBase {
                 .isBefore(clock.instant());
         assertThat(newest(ws).eventProperties()).containsKeys("order_id", "shipment");
         System.out.println("Demo data generated in " + millis + " ms");
+        preciseCampaignShowsTheShareItWouldSamplePerCity(ws);
 
         assertThat(seeder.seed(slug, DemoSeeder.NAME)).isEmpty();
         assertThat(contacts.list(ws, null, PageResult.Request.of(1, 1)).total()).isEqualTo(600);
@@ -99,6 +113,50 @@ abstract class DemoSeederTests extends ApiTestBase {
                 .extracting(m -> m.email() + " " + m.role() + " " + m.status())
                 .contains(DemoSeeder.DEMO_AGENT + " agent invited", DemoSeeder.DEMO_VIEWER + " viewer invited");
         workspaces.delete(demo.id());
+    }
+
+    /**
+     * The demo's draft campaign asked for ±5 points per city a month: its page shows the share it
+     * would sample, planned from the survey's answers, and per city the interval a month that
+     * share gives (a shop of the demo's size cannot reach ±5 per city, and the page says so).
+     */
+    private void preciseCampaignShowsTheShareItWouldSamplePerCity(UUID ws) throws Exception {
+        background.settle();
+        CampaignView precise = campaigns.list(ws, PageResult.Request.of(1, 10)).items().stream()
+                .filter(c -> c.name().equals(DemoSeeder.PRECISE_CAMPAIGN))
+                .findFirst()
+                .orElseThrow();
+        assertThat(precise.status()).isEqualTo(CampaignStatus.DRAFT);
+        CampaignSampling sampling = campaigns.sampling(ws, precise.id());
+        assertThat(sampling.basedOn()).isEqualTo("survey");
+        assertThat(sampling.sharePercent()).isEqualTo(100);
+        assertThat(sampling.reachable()).isFalse();
+        assertThat(sampling.segments())
+                .extracting(SamplingPlan.Segment::value)
+                .contains("Warsaw", "Krakow", "Gdansk", "Berlin", "Prague");
+        assertThat(sampling.segments()).allSatisfy(s -> {
+            assertThat(s.answersPerMonth()).isPositive();
+            assertThat(s.expectedHalfWidth()).isGreaterThan(5.0).isLessThan(60.0);
+            assertThat(s.achievedMonths()).hasSizeBetween(2, 3);
+            assertThat(s.achievedMonths().getFirst().whole()).isTrue();
+            assertThat(s.achievedMonths().getFirst().responses()).isPositive();
+        });
+
+        String email = "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@demo.example";
+        users.createUser(email, "correct horse battery", ws, UserService.ADMIN);
+        String warsaw = sampling.segments().stream()
+                .filter(s -> s.value().equals("Warsaw"))
+                .findFirst()
+                .map(s -> String.format(java.util.Locale.ROOT, "±%.1f", s.expectedHalfWidth()))
+                .orElseThrow();
+        mvc.perform(get("/campaigns/" + precise.id()).with(user(users.loadUserByUsername(email))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Precision per city a month")))
+                .andExpect(content().string(containsString("Asked for: ±5.0 NPS points per city a month")))
+                .andExpect(content().string(containsString("<strong id=\"sampling-share-percent\">100 %</strong>")))
+                .andExpect(content().string(containsString("Out of reach: even when everyone is asked")))
+                .andExpect(content().string(containsString("<th scope=\"row\">Warsaw</th>")))
+                .andExpect(content().string(containsString(warsaw)));
     }
 
     private long count(UUID ws, String category, String channel, Boolean comment) {

@@ -268,6 +268,49 @@ abstract class CampaignPagesTests extends AdminPageTestBase {
     }
 
     @Test
+    void aCampaignAskedForAPrecisionShowsPerSegmentTheIntervalExpectedAndAchieved() throws Exception {
+        String survey = createSurvey();
+        // 12 answers from Warsaw this month: 8 promoters, 4 detractors
+        for (int i = 0; i < 12; i++) {
+            respond(survey, "city-" + i, i % 3 == 0 ? 3 : 10, "'why':'Fine'");
+        }
+        awaitCounted(12);
+        clock.advance(Duration.ofMinutes(1)); // the plan's period ends now, exclusively
+        String precise = JsonPath.read(
+                postJson(
+                                "/api/v1/campaigns",
+                                json("{'name':'Precise','survey_id':'" + survey + "','trigger':{'event_type':"
+                                        + "'order.placed'},'precision':{'points':30,'per':'attribute:city'},"
+                                        + "'steps':[{'type':'action','action':'email'}]}"))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+        String month = java.time.YearMonth.from(
+                        clock.instant().atZone(workspace.workspace().zone()))
+                .format(java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", java.util.Locale.ENGLISH));
+        mvc.perform(get("/campaigns/" + precise).with(signedIn()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Precision per city a month")))
+                .andExpect(content().string(containsString("Asked for: ±30.0 NPS points per city a month")))
+                .andExpect(content().string(containsString("planned from its survey")))
+                // 4 answers a month cannot give ±30: everyone is asked, and the page says what it gives
+                .andExpect(content().string(containsString("<strong id=\"sampling-share-percent\">100 %</strong>")))
+                .andExpect(content().string(containsString("Out of reach: even when everyone is asked")))
+                .andExpect(content().string(containsString("<th scope=\"row\">Warsaw</th>")))
+                .andExpect(content().string(containsString("Expected at 100 % (before activation)")))
+                .andExpect(content().string(containsString("Achieved " + month + " so far")))
+                .andExpect(content().string(containsString("NPS 33.3, 12 answers")))
+                .andExpect(content().string(containsString(">wider<")));
+
+        String fixed = created(survey);
+        mvc.perform(get("/campaigns/" + fixed).with(signedIn()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"sampling-plan\""))));
+    }
+
+    @Test
     void formsWithoutCsrfAreRefused() throws Exception {
         String id = created(createSurvey());
         mvc.perform(post("/campaigns/" + id + "/activate").with(signedIn())).andExpect(status().isForbidden());
