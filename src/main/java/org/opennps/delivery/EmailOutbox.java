@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.opennps.shared.SqlTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -99,18 +98,7 @@ class EmailOutbox {
                 .forEach(e -> byId.put(e.id(), e));
         List<QueuedEmail> claimed =
                 ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-        Set<String> withdrawn =
-                withdrawals.of(claimed.stream().map(QueuedEmail::reference).toList());
-        if (withdrawn.isEmpty()) {
-            return claimed;
-        }
-        rows.withdrawClaimed(
-                claimed.stream()
-                        .filter(e -> withdrawn.contains(e.reference()))
-                        .map(QueuedEmail::id)
-                        .toList(),
-                Withdrawals.CANCELLED);
-        return claimed.stream().filter(e -> !withdrawn.contains(e.reference())).toList();
+        return withdrawals.keepWanted(claimed, QueuedEmail::reference, QueuedEmail::id, rows);
     }
 
     private QueuedEmail map(ResultSet rs, int row) throws SQLException {

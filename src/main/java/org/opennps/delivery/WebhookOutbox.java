@@ -76,18 +76,7 @@ class WebhookOutbox {
                 .forEach(r -> byId.put(r.id(), r));
         List<Row> claimed =
                 ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-        java.util.Set<String> withdrawn =
-                withdrawals.of(claimed.stream().map(Row::reference).toList());
-        if (withdrawn.isEmpty()) {
-            return claimed;
-        }
-        rows.withdrawClaimed(
-                claimed.stream()
-                        .filter(r -> withdrawn.contains(r.reference()))
-                        .map(Row::id)
-                        .toList(),
-                Withdrawals.CANCELLED);
-        return claimed.stream().filter(r -> !withdrawn.contains(r.reference())).toList();
+        return withdrawals.keepWanted(claimed, Row::reference, Row::id, rows);
     }
 
     Optional<Row> claim(UUID id, Instant now, Instant until) {

@@ -2,7 +2,10 @@ package org.opennps.delivery;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -25,5 +28,25 @@ class Withdrawals {
             modules.orderedStream().forEach(m -> withdrawn.addAll(m.withdrawn(references)));
         }
         return withdrawn;
+    }
+
+    /**
+     * The claimed rows still wanted; the withdrawn ones are cancelled in {@code rows} (their
+     * claim's attempt not counted), in the claiming transaction.
+     */
+    <T> List<T> keepWanted(List<T> claimed, Function<T, String> reference, Function<T, UUID> id, OutboxRows rows) {
+        Set<String> withdrawn = of(claimed.stream().map(reference).toList());
+        if (withdrawn.isEmpty()) {
+            return claimed;
+        }
+        rows.withdrawClaimed(
+                claimed.stream()
+                        .filter(r -> withdrawn.contains(reference.apply(r)))
+                        .map(id)
+                        .toList(),
+                CANCELLED);
+        return claimed.stream()
+                .filter(r -> !withdrawn.contains(reference.apply(r)))
+                .toList();
     }
 }
