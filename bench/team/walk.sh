@@ -263,6 +263,17 @@ for p in /settings /settings/members /settings/alerts /settings/webhooks /settin
   S=$(page viewer "$p")
   check "the viewer cannot open $p" $(yes_if test "$S" = 403) "HTTP $S"
 done
+# the pages a viewer may read offer no form they would be refused
+OFFERED=
+for p in / /dashboard/themes /surveys "/surveys/$SURVEY" "/surveys/$SURVEY/delete" "/surveys?archived=true" /campaigns \
+    "/campaigns/$CAMPAIGN" "/campaigns/$CAMPAIGN/delete" "/campaigns?archived=true" "/campaigns/new?template=after_purchase" \
+    /responses "/responses/$RESPONSE" /contacts; do
+  page viewer "$p" >/dev/null
+  forms=$(grep -o '<form[^>]*>' "$WORK/page" | grep -i 'method="post"' | grep -o 'action="[^"]*"' | sed 's/action="//; s/"$//' \
+    | grep -v '^/logout$\|^/workspace/switch$\|/preview$' | sort -u | tr '\n' ' ')
+  [ -z "$forms" ] || OFFERED="$OFFERED $p: $forms;"
+done
+check "the pages the viewer reads offer them no form that would be refused" $(yes_if test -z "$OFFERED") "${OFFERED:-none}"
 page viewer "/responses/$RESPONSE" >/dev/null; remember_token viewer
 
 snapshot() {
