@@ -58,10 +58,25 @@ class TeamBrowserTest extends ApiTestBase {
     @Autowired
     TestOidcProvider provider;
 
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
     WebDriver browser;
     WebDriverWait wait;
     String base;
     final List<String> violations = new ArrayList<>();
+    /** The paths axe ran on, in any role. */
+    final java.util.Set<String> axed = new java.util.TreeSet<>();
+
+    /**
+     * GET routes of the admin app that are not pages of their own, so axe does not run on them
+     * alone: each is listed by the enumeration below, or this list is stale.
+     */
+    static final Map<String, String> NOT_PAGES = Map.of(
+            "/dashboard/themes", "the themes panel the dashboard fetches into itself",
+            "/settings/imports/{id}/progress", "the progress panel an import's page fetches into itself",
+            "/responses/export.csv", "the inbox as a CSV file");
 
     @BeforeEach
     void teamWorkspace() {
@@ -87,7 +102,33 @@ class TeamBrowserTest extends ApiTestBase {
     }
 
     void axe(String page) throws Exception {
+        axed.add(java.net.URI.create(browser.getCurrentUrl()).getPath());
         Axe.seriousViolations(browser).forEach(v -> violations.add(page + " → " + v));
+    }
+
+    /**
+     * Every GET route of the admin app's page controllers, from the handler mappings: the
+     * application's {@code @Controller} methods that render a view, less the respondent pages
+     * ({@code /s/…}, {@code /l/…}), which the respondent browser tests run axe on.
+     */
+    java.util.SortedSet<String> adminGetRoutes() {
+        java.util.SortedSet<String> routes = new java.util.TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            Class<?> type = method.getBeanType();
+            boolean page = type.getName().startsWith("org.opennps.")
+                    && !org.springframework.core.annotation.AnnotatedElementUtils.hasAnnotation(
+                            type, org.springframework.web.bind.annotation.ResponseBody.class)
+                    && !method.hasMethodAnnotation(org.springframework.web.bind.annotation.ResponseBody.class);
+            var methods = info.getMethodsCondition().getMethods();
+            boolean get =
+                    methods.isEmpty() || methods.contains(org.springframework.web.bind.annotation.RequestMethod.GET);
+            if (page && get) {
+                info.getPatternValues().stream()
+                        .filter(p -> !p.startsWith("/s/") && !p.startsWith("/l/"))
+                        .forEach(routes::add);
+            }
+        });
+        return routes;
     }
 
     /**
@@ -220,6 +261,9 @@ class TeamBrowserTest extends ApiTestBase {
 
         open("/login");
         axe("sign-in");
+        browser.findElement(By.linkText("Forgot your password?")).click();
+        wait.until(ExpectedConditions.urlContains("/account/reset"));
+        axe("forgot password");
         signIn(owner, PASSWORD);
         invite(agent, "agent");
         invite(viewer, "viewer");
@@ -234,6 +278,11 @@ class TeamBrowserTest extends ApiTestBase {
                                 java.util.stream.Stream.of("/settings/imports", "/settings/imports/" + importJob))
                         .toArray(String[]::new));
         assertThat(ownerSaw).as("pages the owner saw").contains("/workspaces/new", "/settings/imports/" + importJob);
+        // the survey editor's preview frame, on its own (axe is injected into the top document only)
+        open("/surveys/" + survey + "/preview?score=3");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("q-nps")));
+        axe("survey preview");
+        open("/");
         signOut();
 
         String customer = address("customer").replace("@shop.example", "@mail.example");
@@ -322,7 +371,25 @@ class TeamBrowserTest extends ApiTestBase {
         open("/settings/members");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
         axeSweep("viewer", builderPages);
+        open("/access-denied");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+        axe("access denied");
 
+        var routes = adminGetRoutes();
+        assertThat(routes)
+                .as("admin GET routes")
+                .containsAll(NOT_PAGES.keySet())
+                .hasSizeGreaterThan(20);
+        var parser = org.springframework.web.util.pattern.PathPatternParser.defaultInstance;
+        var uncovered = routes.stream()
+                .filter(r -> !NOT_PAGES.containsKey(r))
+                .filter(r -> axed.stream()
+                        .noneMatch(path ->
+                                parser.parse(r).matches(org.springframework.http.server.PathContainer.parsePath(path))))
+                .toList();
+        assertThat(uncovered)
+                .as("admin pages axe did not run on (it ran on %s)", axed)
+                .isEmpty();
         assertThat(violations).isEmpty();
     }
 

@@ -236,6 +236,77 @@ abstract class TeamTests extends ApiTestBase {
                 .andExpect(content().string(Matchers.not(Matchers.containsString("href=\"/settings\">Settings</a>"))));
     }
 
+    /** Where the forms of a page post to, less those any member may use. */
+    java.util.List<String> writingFormsOn(String page, RequestPostProcessor who) throws Exception {
+        String html = mvc.perform(get(page).with(who))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var forms = Pattern.compile("<form\\b[^>]*>").matcher(html);
+        java.util.List<String> actions = new java.util.ArrayList<>();
+        while (forms.find()) {
+            String tag = forms.group();
+            var action = Pattern.compile("action=\"([^\"]*)\"").matcher(tag);
+            String target = action.find() ? action.group(1) : "";
+            if (tag.matches("(?is).*method=\"post\".*")
+                    && !target.equals("/logout")
+                    && !target.equals("/workspace/switch")
+                    && !target.endsWith("/preview")) {
+                actions.add(target);
+            }
+        }
+        return actions;
+    }
+
+    @Test
+    void readersAreOfferedNoFormTheirRoleWouldRefuse() throws Exception {
+        String survey = JsonPath.read(
+                postJson(
+                                "/api/v1/surveys",
+                                json("{'name':'NPS','questions':[{'id':'nps','type':'nps','text':'How likely?'}]}"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+        String campaign = JsonPath.read(
+                postJson(
+                                "/api/v1/campaigns",
+                                json("{'name':'After purchase','survey_id':'" + survey + "',"
+                                        + "'trigger':{'event_type':'order.placed'},"
+                                        + "'steps':[{'type':'action','action':'email'}]}"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+        String[] pages = {
+            "/surveys",
+            "/surveys/" + survey,
+            "/campaigns",
+            "/campaigns/" + campaign,
+            "/campaigns/new?template=after_purchase"
+        };
+        for (String role : new String[] {UserService.VIEWER, UserService.AGENT}) {
+            RequestPostProcessor reader = as(role);
+            for (String page : pages) {
+                assertThat(writingFormsOn(page, reader))
+                        .as("forms %s is offered on %s", role, page)
+                        .isEmpty();
+            }
+            mvc.perform(get("/surveys/" + survey).with(reader))
+                    .andExpect(content().string(Matchers.containsString("Your role can read this survey")))
+                    .andExpect(content().string(Matchers.containsString("<fieldset class=\"bare\" disabled")));
+        }
+        RequestPostProcessor admin = as(UserService.ADMIN);
+        assertThat(writingFormsOn("/surveys", admin)).contains("/surveys/new");
+        assertThat(writingFormsOn("/surveys/" + survey, admin)).contains("/surveys/" + survey);
+        assertThat(writingFormsOn("/campaigns/" + campaign, admin)).contains("/campaigns/" + campaign);
+        assertThat(writingFormsOn("/campaigns/new?template=after_purchase", admin))
+                .contains("/campaigns/new");
+        mvc.perform(get("/campaigns").with(admin))
+                .andExpect(content().string(Matchers.containsString("New campaign from a template")));
+    }
+
     @Test
     void theMembersPageKeepsWhatWasTypedAndSaysWhatIsWrong() throws Exception {
         RequestPostProcessor owner = as(UserService.OWNER);
