@@ -75,7 +75,7 @@ abstract class AdminPageTestBase extends ApiTestBase {
 
     /** Waits until analytics counted {@code n} answers (its projection runs after commit). */
     void awaitCounted(int n) {
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Integer counted = JsonPath.read(
                     getJson("/api/v1/analytics/nps").andReturn().getResponse().getContentAsString(), "$.responses");
             assertThat(counted).isEqualTo(n);
