@@ -147,9 +147,12 @@ public class AnalyticsService {
         return themeReports.areas(workspaceId, NpsFilter.read(filters, "", zone(workspaceId)));
     }
 
-    /** As {@code GET /api/v1/analytics/themes}. */
+    /** As {@code GET /api/v1/analytics/themes}, {@code locale} included. */
     public Themes themes(UUID workspaceId, MultiValueMap<String, String> filters) {
-        return themeReports.themes(workspaceId, NpsFilter.read(filters, "", zone(workspaceId)));
+        return themeReports.themes(
+                workspaceId,
+                NpsFilter.read(filters, "", zone(workspaceId)),
+                AnalyticsController.language(filters.getFirst("locale")));
     }
 
     /**

@@ -287,6 +287,19 @@ final class CommentAnalyser {
             "got",
             "one",
             "out",
+            // how often or how long, not what about: "every week", "each time", "this month"
+            "every",
+            "each",
+            "time",
+            "times",
+            "day",
+            "days",
+            "week",
+            "weeks",
+            "month",
+            "months",
+            "year",
+            "years",
             "please",
             "thanks",
             "thank",
@@ -340,6 +353,31 @@ final class CommentAnalyser {
             "kiedy",
             "bo",
             "więc",
+            "każdy",
+            "każdym",
+            "każda",
+            "każde",
+            "każdego",
+            "raz",
+            "razem",
+            "razy",
+            "dzień",
+            "dnia",
+            "dni",
+            "dniach",
+            "tydzień",
+            "tygodnia",
+            "tygodniu",
+            "tygodnie",
+            "tygodni",
+            "miesiąc",
+            "miesiąca",
+            "miesiącu",
+            "miesiące",
+            "miesięcy",
+            "rok",
+            "roku",
+            "lat",
             // words of nearly every shop comment, which name no theme by themselves
             "order",
             "ordered",
@@ -382,9 +420,10 @@ final class CommentAnalyser {
                         continue;
                     }
                     String key = key(t, language);
-                    out.add(new KeyPhrase(key, t.word()));
+                    out.add(new KeyPhrase(key, t.written()));
                     if (previous != null) {
-                        out.add(new KeyPhrase(key(previous, language) + " " + key, previous.word() + " " + t.word()));
+                        out.add(new KeyPhrase(
+                                key(previous, language) + " " + key, previous.written() + " " + t.written()));
                     }
                     previous = t;
                 }
@@ -476,7 +515,7 @@ final class CommentAnalyser {
         } else {
             forms.add(englishStem(word));
         }
-        return new Token(plain(word), forms);
+        return new Token(plain(word), forms, word);
     }
 
     private static String englishStem(String word) {
@@ -492,7 +531,8 @@ final class CommentAnalyser {
         return MARKS.matcher(s).replaceAll("");
     }
 
-    private record Token(String word, Set<String> forms) {}
+    /** {@code word} as compared (lower case, no diacritics), its {@code forms}, as {@code written}. */
+    private record Token(String word, Set<String> forms, String written) {}
 
     /** A cue or opinion phrase, its words as comparable forms, its theme (null: only an opinion). */
     private record Phrase(String theme, List<Set<String>> words, int polarity, boolean weak) {}

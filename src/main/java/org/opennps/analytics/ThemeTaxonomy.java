@@ -144,7 +144,7 @@ final class ThemeTaxonomy {
                     "shipping costs",
                     "koszty wysyłki",
                     "darmowa wysyłka",
-                    "drogia wysyłka",
+                    "droga wysyłka",
                     cues(
                             "shipping cost",
                             "shipping costs",

@@ -10,7 +10,8 @@ import org.opennps.survey.ScoreCategory;
  * Scores and answers to the post-purchase template, realistic per segment: parcel lockers
  * score higher than couriers, business customers are a little harder to please, things get
  * slightly better over the months; passives and detractors choose the area behind the score.
- * Most customers in Polish cities comment in Polish.
+ * Most customers in Polish cities comment in Polish. A detractor who says what happened adds the
+ * detail of their own complaint ({@code detractor_why}, one per comment of {@code detractor}).
  */
 final class DemoFeedback {
 
@@ -21,6 +22,13 @@ final class DemoFeedback {
     private final Map<String, List<String>> comments;
 
     DemoFeedback(Random random, Map<String, List<String>> comments) {
+        for (String language : List.of("", "_pl")) {
+            String list = ScoreCategory.DETRACTOR + language;
+            String why = ScoreCategory.DETRACTOR + "_why" + language;
+            if (comments.get(list).size() != comments.get(why).size()) {
+                throw new IllegalStateException(why + " must hold one detail per comment of " + list);
+            }
+        }
         this.random = random;
         this.comments = comments;
     }
@@ -77,16 +85,22 @@ final class DemoFeedback {
                 answers.put("area", area(order));
             }
             default -> {
+                int complaint = -1;
                 if (random.nextInt(100) < 75) {
-                    answers.put("disappointed", texts.get(random.nextInt(texts.size())));
+                    complaint = random.nextInt(texts.size());
+                    answers.put("disappointed", texts.get(complaint));
                 }
                 answers.put("area", area(order));
                 if (random.nextInt(100) < 25) {
+                    // what happened: the detail of this customer's own complaint, never one
+                    // sentence for everyone (it would become a theme and the examples of many)
+                    if (complaint < 0) {
+                        complaint = random.nextInt(texts.size());
+                    }
                     answers.put(
                             "why",
-                            polish
-                                    ? "To nie pierwszy raz, proszę się tym zająć."
-                                    : "It was not the first time, please look into it.");
+                            comments.get(category + "_why" + (polish ? "_pl" : ""))
+                                    .get(complaint));
                 }
             }
         }

@@ -7,11 +7,21 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.opennps.analytics.AnalyticsService;
 import org.opennps.analytics.SamplingPlan;
+import org.opennps.analytics.ThemeCost;
 import org.opennps.campaign.CampaignSampling;
 import org.opennps.campaign.CampaignService;
 import org.opennps.campaign.CampaignStatus;
@@ -57,6 +67,12 @@ abstract class DemoSeederTests extends ApiTestBase {
     @Autowired
     CampaignService campaigns;
 
+    @Autowired
+    AnalyticsService analytics;
+
+    @Autowired
+    SchedulerClient scheduler;
+
     @Test
     void demoWorkspaceHoldsMonthsOfShopDataAndIsMadeOnlyOnce() throws Exception {
         String slug = "demo-" + UUID.randomUUID().toString().substring(0, 8);
@@ -87,6 +103,7 @@ abstract class DemoSeederTests extends ApiTestBase {
         assertThat(newest(ws).eventProperties()).containsKeys("order_id", "shipment");
         System.out.println("Demo data generated in " + millis + " ms");
         preciseCampaignShowsTheShareItWouldSamplePerCity(ws);
+        themesAShopOwnerRecognisesInEnglishAndPolish(ws);
 
         assertThat(seeder.seed(slug, DemoSeeder.NAME)).isEmpty();
         assertThat(contacts.list(ws, null, PageResult.Request.of(1, 1)).total()).isEqualTo(600);
@@ -157,6 +174,105 @@ abstract class DemoSeederTests extends ApiTestBase {
                 .andExpect(content().string(containsString("Out of reach: even when everyone is asked")))
                 .andExpect(content().string(containsString("<th scope=\"row\">Warsaw</th>")))
                 .andExpect(content().string(containsString(warsaw)));
+    }
+
+    /**
+     * The dashboard's themes of the demo as a shop owner reads them, in English and in Polish:
+     * the shop themes by their labels, each with its cost in NPS and its interval, and examples
+     * that are different comments. One sentence appended to many complaints ("It was not the
+     * first time, please look into it.") would become a theme of its own and the tail of many
+     * examples, so no answer text of the demo is part of more than two different comments (a
+     * complaint alone, with its detail, or the detail alone). A theme the re-grouping finds is
+     * labelled as its comments write it (Polish with its diacritics).
+     */
+    private void themesAShopOwnerRecognisesInEnglishAndPolish(UUID ws) {
+        Map<String, Set<String>> commentsWith = new HashMap<>();
+        for (int page = 1; ; page++) {
+            List<Response> items = responses
+                    .list(
+                            ws,
+                            new ResponseFilter(null, null, null, null, null, null, true),
+                            PageResult.Request.of(page, PageResult.MAX_SIZE))
+                    .items();
+            if (items.isEmpty()) break;
+            for (Response r : items) {
+                List<String> texts = new ArrayList<>();
+                for (String question : List.of("loved", "earn9", "disappointed", "why")) {
+                    if (r.answers().get(question) instanceof String text) texts.add(text);
+                }
+                String comment = String.join("\n", texts);
+                texts.forEach(t ->
+                        commentsWith.computeIfAbsent(t, k -> new HashSet<>()).add(comment));
+            }
+        }
+        assertThat(commentsWith)
+                .isNotEmpty()
+                .allSatisfy((text, comments) -> assertThat(comments)
+                        .as("different comments holding \"" + text + "\"")
+                        .hasSizeLessThanOrEqualTo(2));
+
+        // the re-grouping, as its recurring task runs it in the background
+        assertThat(scheduler.reschedule(TaskInstanceId.of("analytics-themes-regroup", "recurring"), clock.instant()))
+                .isTrue();
+        background.settle();
+
+        Map<String, List<String>> expected = Map.of(
+                "en",
+                List.of(
+                        "late delivery",
+                        "fast delivery",
+                        "shipping costs",
+                        "helpful support",
+                        "unhelpful support",
+                        "slow refunds",
+                        "high prices",
+                        "poor quality"),
+                "pl",
+                List.of(
+                        "opóźniona dostawa",
+                        "szybka dostawa",
+                        "droga wysyłka",
+                        "pomocna obsługa",
+                        "słaba obsługa",
+                        "problemy ze zwrotem",
+                        "wysokie ceny",
+                        "słaba jakość"));
+        expected.forEach((language, labels) -> {
+            var filters = new org.springframework.util.LinkedMultiValueMap<String, String>();
+            filters.add("locale", language);
+            List<ThemeCost> themes = analytics.themes(ws, filters).themes();
+            List<String> shown = new ArrayList<>();
+            for (ThemeCost t : themes) {
+                if (t.complaints() > 0) shown.add(t.criticised().label());
+                if (t.praise() > 0) shown.add(t.praised().label());
+            }
+            assertThat(shown).as(language + " labels").containsAll(labels);
+            assertThat(themes).allSatisfy(t -> {
+                assertThat(t.impact().difference())
+                        .as(t.label() + " cost in NPS")
+                        .isNotNull();
+                assertThat(t.impact().ci95()).as(t.label() + " interval").hasSize(2);
+                for (List<ThemeCost.Example> examples : List.of(
+                        t.examples(), t.criticised().examples(), t.praised().examples())) {
+                    List<String> plain =
+                            examples.stream().map(e -> plain(e.comment())).toList();
+                    assertThat(plain).as(t.label() + " examples").doesNotHaveDuplicates();
+                }
+                assertThat(t.examples()).as(t.label() + " examples").isNotEmpty();
+                if (t.discovered()) {
+                    assertThat(t.examples())
+                            .as("the label of discovered theme " + t.id())
+                            .anySatisfy(e -> assertThat(plain(e.comment())).contains(plain(t.label())));
+                }
+            });
+        });
+    }
+
+    private static String plain(String text) {
+        return " "
+                + text.toLowerCase(Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N}]+", " ")
+                        .strip() + " ";
     }
 
     private long count(UUID ws, String category, String channel, Boolean comment) {
