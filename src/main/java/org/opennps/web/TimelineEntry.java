@@ -44,7 +44,7 @@ record TimelineEntry(Instant at, String kind, String title, String detail, Strin
                 c.createdAt(),
                 "case",
                 "Case opened",
-                c.status().replace('_', ' ') + (c.owner() != null ? " · " + c.owner() : ""),
+                c.status().code().replace('_', ' ') + (c.owner() != null ? " · " + c.owner() : ""),
                 "/responses/" + c.responseId() + "#case")));
         messages.forEach(m -> all.add(new TimelineEntry(
                 m.createdAt(),

@@ -148,7 +148,15 @@ class WebhookEvents {
                 e.workspaceId(),
                 "case.updated",
                 e.caseId() + ":" + e.updatedAt(),
-                data("case_id", e.caseId(), "response_id", e.responseId(), "status", e.status(), "owner", e.owner()));
+                data(
+                        "case_id",
+                        e.caseId(),
+                        "response_id",
+                        e.responseId(),
+                        "status",
+                        e.status().code(),
+                        "owner",
+                        e.owner()));
     }
 
     @ApplicationModuleListener
