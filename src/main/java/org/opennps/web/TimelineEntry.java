@@ -32,7 +32,7 @@ record TimelineEntry(Instant at, String kind, String title, String detail, Strin
                 i.createdAt(),
                 "invitation",
                 "Survey invitation (" + i.channel() + ")",
-                i.status() + (i.reason() != null ? ": " + i.reason() : ""),
+                i.status().code() + (i.reason() != null ? ": " + i.reason() : ""),
                 null)));
         responses.forEach(r -> all.add(new TimelineEntry(
                 r.startedAt(),
