@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.opennps.shared.Coded;
 import org.opennps.shared.PageResult;
 import org.opennps.shared.SqlTimes;
+import org.opennps.survey.ScoreCategory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -41,7 +43,7 @@ class CaseRepository {
                                 c.contactId(),
                                 c.ruleId(),
                                 c.score(),
-                                c.category(),
+                                Coded.codeOf(c.category()),
                                 c.status().code(),
                                 c.owner(),
                                 json.writeValueAsString(c.tags()),
@@ -188,7 +190,7 @@ class CaseRepository {
                 rs.getObject("contact_id", UUID.class),
                 rs.getObject("rule_id", UUID.class),
                 (Integer) rs.getObject("score"),
-                rs.getString("category"),
+                ScoreCategory.fromNullable(rs.getString("category")),
                 CaseStatus.from(rs.getString("status")),
                 rs.getString("owner"),
                 json.readValue(rs.getString("tags"), TAGS),

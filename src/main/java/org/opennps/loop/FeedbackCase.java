@@ -3,6 +3,7 @@ package org.opennps.loop;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.opennps.survey.ScoreCategory;
 
 /**
  * A close-the-loop item for one response: who owns it, where it stands, what was done.
@@ -15,7 +16,7 @@ public record FeedbackCase(
         UUID contactId,
         UUID ruleId,
         Integer score,
-        String category,
+        ScoreCategory category,
         CaseStatus status,
         String owner,
         List<String> tags,

@@ -36,6 +36,11 @@ public interface Coded {
         return Optional.empty();
     }
 
+    /** The word of {@code value}, or null for null: for SQL parameters and nullable columns. */
+    static String codeOf(Coded value) {
+        return value == null ? null : value.code();
+    }
+
     /** The words of {@code type}, comma-separated, for messages. */
     static String words(Class<? extends Coded> type) {
         return Arrays.stream(type.getEnumConstants()).map(Coded::code).collect(Collectors.joining(", "));

@@ -87,7 +87,7 @@ class ResponsePages {
             @RequestParam(required = false) String comment,
             jakarta.servlet.http.HttpServletResponse response)
             throws java.io.IOException {
-        String cat = ScoreCategory.isCategory(category) ? category : null;
+        ScoreCategory cat = Coded.find(ScoreCategory.class, category).orElse(null);
         String chan = channel != null && CHANNELS.contains(channel) ? channel : null;
         Duration within = period == null ? null : PERIODS.get(period);
         Boolean hasComment = "yes".equals(comment) ? Boolean.TRUE : "no".equals(comment) ? Boolean.FALSE : null;
@@ -111,7 +111,7 @@ class ResponsePages {
             Model model) {
         UUID ws = access.workspaceId();
         CaseStatus withCase = Coded.find(CaseStatus.class, caseParam).orElse(null);
-        String cat = ScoreCategory.isCategory(category) ? category : null;
+        ScoreCategory cat = Coded.find(ScoreCategory.class, category).orElse(null);
         String chan = channel != null && CHANNELS.contains(channel) ? channel : null;
         Duration within = period == null ? null : PERIODS.get(period);
         Boolean hasComment = "yes".equals(comment) ? Boolean.TRUE : "no".equals(comment) ? Boolean.FALSE : null;
@@ -157,7 +157,7 @@ class ResponsePages {
                 "filter",
                 new InboxFilter(
                         survey,
-                        cat,
+                        Coded.codeOf(cat),
                         chan,
                         within == null ? null : period,
                         comment,
@@ -233,7 +233,7 @@ class ResponsePages {
                     r.id(),
                     r.completedAt() != null ? r.completedAt() : r.startedAt(),
                     r.score(),
-                    r.category(),
+                    Coded.codeOf(r.category()),
                     r.channel(),
                     survey == null ? "(deleted survey)" : survey.name(),
                     name,

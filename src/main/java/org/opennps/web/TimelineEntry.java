@@ -9,6 +9,7 @@ import org.opennps.invitation.Invitation;
 import org.opennps.loop.CaseMessage;
 import org.opennps.loop.FeedbackCase;
 import org.opennps.response.Response;
+import org.opennps.shared.Coded;
 
 /**
  * One line of a contact's timeline: an event, an invitation, a response, a case or a message
@@ -37,7 +38,9 @@ record TimelineEntry(Instant at, String kind, String title, String detail, Strin
         responses.forEach(r -> all.add(new TimelineEntry(
                 r.startedAt(),
                 "response",
-                r.score() == null ? "Response without a score" : "Score " + r.score() + " (" + r.category() + ")",
+                r.score() == null
+                        ? "Response without a score"
+                        : "Score " + r.score() + " (" + Coded.codeOf(r.category()) + ")",
                 r.channel(),
                 "/responses/" + r.id())));
         cases.forEach(c -> all.add(new TimelineEntry(

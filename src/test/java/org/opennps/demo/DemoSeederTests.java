@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opennps.analytics.SamplingPlan;
@@ -74,9 +73,9 @@ abstract class DemoSeederTests extends ApiTestBase {
                 .containsExactly("Post-purchase NPS");
         long total = count(ws, null, null, null);
         assertThat(total).isBetween(1350L, 1650L);
-        for (String category : List.of(ScoreCategory.DETRACTOR, ScoreCategory.PASSIVE, ScoreCategory.PROMOTER)) {
+        for (ScoreCategory category : ScoreCategory.values()) {
             assertThat(count(ws, category, null, true))
-                    .as(category + " with comments")
+                    .as(category.code() + " with comments")
                     .isGreaterThan(50);
         }
         assertThat(count(ws, null, "email", null)).isGreaterThan(total / 2);
@@ -159,7 +158,7 @@ abstract class DemoSeederTests extends ApiTestBase {
                 .andExpect(content().string(containsString(warsaw)));
     }
 
-    private long count(UUID ws, String category, String channel, Boolean comment) {
+    private long count(UUID ws, ScoreCategory category, String channel, Boolean comment) {
         return responses
                 .list(
                         ws,
