@@ -52,7 +52,7 @@ class ImportRepository {
                         surveyId,
                         mapping,
                         dryRun,
-                        ImportJob.RUNNING,
+                        ImportJobStatus.RUNNING.code(),
                         fileName,
                         SqlTimes.param(now),
                         SqlTimes.param(now))
@@ -151,9 +151,9 @@ class ImportRepository {
                 .single();
     }
 
-    void finish(UUID jobId, String status, String failure, Instant now) {
+    void finish(UUID jobId, ImportJobStatus status, String failure, Instant now) {
         jdbc.sql("update import_job set status = ?, failure = ?, finished_at = ?, updated_at = ? where id = ?")
-                .params(status, failure, SqlTimes.param(now), SqlTimes.param(now), jobId)
+                .params(status.code(), failure, SqlTimes.param(now), SqlTimes.param(now), jobId)
                 .update();
     }
 
@@ -239,7 +239,7 @@ class ImportRepository {
     private static ImportJob job(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new ImportJob(
                 rs.getObject("id", UUID.class),
-                rs.getString("status"),
+                ImportJobStatus.from(rs.getString("status")),
                 rs.getString("format"),
                 rs.getObject("survey_id", UUID.class),
                 rs.getBoolean("dry_run"),
