@@ -99,7 +99,7 @@ class UserRepository {
                         rs.getObject(1, UUID.class),
                         rs.getString(2),
                         rs.getString(3),
-                        rs.getString(4),
+                        Role.ofStored(rs.getString(4)),
                         rs.getObject(5) == null ? "invited" : "active"))
                 .list();
     }

@@ -43,8 +43,8 @@ abstract class TeamTests extends ApiTestBase {
     }
 
     /** A signed-in member of the test's workspace with this role. */
-    RequestPostProcessor as(String role) {
-        String email = address(role);
+    RequestPostProcessor as(org.opennps.workspace.Role role) {
+        String email = address(role.code());
         users.createUser(email, PASSWORD, workspace.workspace().id(), role);
         return user(users.loadUserByUsername(email));
     }
