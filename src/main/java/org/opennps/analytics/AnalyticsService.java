@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import org.opennps.shared.InvalidInputException;
+import org.opennps.survey.ScoreCategory;
 import org.opennps.workspace.WorkspaceService;
 import org.springframework.stereotype.Service;
 import org.springframework.util.MultiValueMap;
@@ -67,11 +67,9 @@ public class AnalyticsService {
      * Counted answers of one category ({@code promoter}, {@code passive}, {@code detractor}) in
      * {@code [since, until)}, newest first, at most {@code limit}.
      */
-    public List<ScoredAnswer> answers(UUID workspaceId, String category, Instant since, Instant until, int limit) {
-        if (!NpsFilter.CATEGORIES.contains(category)) {
-            throw new InvalidInputException("category", "must be promoter, passive or detractor");
-        }
-        NpsFilter filter = new NpsFilter(null, null, null, since, until, List.of(), category);
+    public List<ScoredAnswer> answers(
+            UUID workspaceId, ScoreCategory category, Instant since, Instant until, int limit) {
+        NpsFilter filter = new NpsFilter(null, null, null, since, until, List.of(), category.code());
         return facts.answers(workspaceId, filter, Math.max(1, Math.min(limit, 1000)));
     }
 

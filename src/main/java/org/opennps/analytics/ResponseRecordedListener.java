@@ -72,7 +72,7 @@ class ResponseRecordedListener {
                 e.contactId(),
                 e.channel(),
                 e.score(),
-                e.category(),
+                e.category() == null ? null : e.category().code(),
                 e.confirmed(),
                 e.answers(),
                 e.contactAttributes(),

@@ -17,6 +17,7 @@ import org.opennps.shared.SqlTimes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -111,12 +112,11 @@ class AudienceEnrolment {
      * and a no ends the run there, as a crash would (tests). Returns how many it enrolled.
      */
     int run(UUID campaignId, int batch, SchedulerClient scheduler, IntPredicate goOn) {
-        record State(UUID workspaceId, UUID last) {}
+        record State(UUID workspaceId, UUID lastContactId) {}
         Optional<State> state = jdbc.sql("select workspace_id, last_contact_id from audience_enrolment"
                         + " where campaign_id = ? and status = 'running'")
                 .param(campaignId)
-                .query((rs, n) -> new State(
-                        rs.getObject("workspace_id", UUID.class), rs.getObject("last_contact_id", UUID.class)))
+                .query(new DataClassRowMapper<>(State.class))
                 .optional();
         if (state.isEmpty()) {
             return 0;
@@ -132,7 +132,7 @@ class AudienceEnrolment {
         List<UUID> matching =
                 new ArrayList<>(analytics.respondents(workspaceId, d.audience().query()));
         matching.sort(UUID::compareTo);
-        UUID last = state.get().last();
+        UUID last = state.get().lastContactId();
         List<UUID> todo = last == null
                 ? matching
                 : matching.stream().filter(id -> id.compareTo(last) > 0).toList();

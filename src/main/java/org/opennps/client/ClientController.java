@@ -11,6 +11,7 @@ import org.opennps.event.EventIntakeService;
 import org.opennps.event.IngestedEvent;
 import org.opennps.event.IntakeResult;
 import org.opennps.response.Response;
+import org.opennps.shared.Coded;
 import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.JsonFields;
@@ -226,7 +227,7 @@ class ClientController {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("response_id", response.id().toString());
         view.put("score", response.score());
-        view.put("category", response.category());
+        view.put("category", Coded.codeOf(response.category()));
         view.put("answers", response.answers());
         view.put("completed", response.completed());
         return ResponseEntity.status(HttpStatus.CREATED).body(view);

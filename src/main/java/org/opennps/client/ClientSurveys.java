@@ -19,6 +19,7 @@ import org.opennps.contact.ContactInput;
 import org.opennps.contact.ContactService;
 import org.opennps.invitation.Invitation;
 import org.opennps.invitation.InvitationService;
+import org.opennps.invitation.InvitationStatus;
 import org.opennps.invitation.IssueInvitation;
 import org.opennps.response.Response;
 import org.opennps.response.ResponseService;
@@ -140,7 +141,7 @@ class ClientSurveys {
     @Transactional
     Response respond(Workspace ws, Display display, Integer score, Map<String, Object> answers) {
         Invitation invitation = invitations.get(ws.id(), display.invitationId());
-        if (Invitation.RESPONDED.equals(invitation.status())) {
+        if (invitation.status() == InvitationStatus.RESPONDED) {
             throw new ConflictException(null, "This survey was answered already.");
         }
         if (!invitation.openAt(clock.instant())) {

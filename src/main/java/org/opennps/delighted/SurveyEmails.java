@@ -10,6 +10,7 @@ import org.opennps.delivery.DeliveryService;
 import org.opennps.delivery.SurveyEmail;
 import org.opennps.invitation.Invitation;
 import org.opennps.invitation.InvitationService;
+import org.opennps.invitation.InvitationStatus;
 import org.opennps.survey.Survey;
 import org.opennps.survey.SurveyService;
 import org.opennps.workspace.WorkspaceService;
@@ -61,7 +62,7 @@ class SurveyEmails {
                 || person.get().email() == null
                 || !person.get().reachable()
                 || invitation.isEmpty()
-                || !Invitation.SCHEDULED.equals(invitation.get().status())) {
+                || invitation.get().status() != InvitationStatus.SCHEDULED) {
             invitations.cancel(ws, request.invitationId());
             return;
         }

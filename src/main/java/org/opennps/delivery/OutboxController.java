@@ -25,7 +25,7 @@ class OutboxController {
     @GetMapping("/api/v1/outbox")
     PageResult<OutboxEmail> outbox(
             WorkspaceAccess access,
-            @RequestParam(required = false) String status,
+            @RequestParam(required = false) OutboxStatus status,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String reference,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime since,

@@ -3,9 +3,7 @@ package org.opennps.delivery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
-import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.PageResult;
 import org.opennps.shared.SqlTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,8 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboxView {
 
-    static final Set<String> STATUSES = Set.of("queued", "sending", "sent", "failed", "unknown", "cancelled");
-
     private final JdbcClient jdbc;
 
     OutboxView(JdbcClient jdbc) {
@@ -25,16 +21,12 @@ class OutboxView {
 
     PageResult<OutboxEmail> emails(
             UUID workspaceId,
-            String status,
+            OutboxStatus status,
             String to,
             String referencePrefix,
             Instant since,
             Instant until,
             PageResult.Request page) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw new InvalidInputException(
-                    "status", "must be one of queued, sending, sent, failed, unknown, cancelled");
-        }
         StringBuilder where = new StringBuilder(" from outgoing_email where workspace_id = :ws");
         if (status != null) {
             where.append(" and status = :status");
@@ -74,14 +66,14 @@ class OutboxView {
     private static JdbcClient.StatementSpec bind(
             JdbcClient.StatementSpec spec,
             UUID workspaceId,
-            String status,
+            OutboxStatus status,
             String to,
             String referencePrefix,
             Instant since,
             Instant until) {
         spec = spec.param("ws", workspaceId);
         if (status != null) {
-            spec = spec.param("status", status);
+            spec = spec.param("status", status.code());
         }
         if (to != null) {
             spec = spec.param("to", to);
@@ -105,10 +97,12 @@ class OutboxView {
                 rs.getString("kind"),
                 rs.getString("to_address"),
                 rs.getString("subject"),
-                rs.getString("status"),
+                OutboxStatus.from(rs.getString("status")),
                 rs.getInt("attempts"),
                 rs.getString("last_error"),
-                "queued".equals(rs.getString("status")) ? SqlTimes.instant(rs, "next_attempt_at") : null,
+                OutboxStatus.QUEUED.code().equals(rs.getString("status"))
+                        ? SqlTimes.instant(rs, "next_attempt_at")
+                        : null,
                 SqlTimes.instant(rs, "attempted_at"),
                 SqlTimes.instant(rs, "created_at"),
                 SqlTimes.instant(rs, "sent_at"));

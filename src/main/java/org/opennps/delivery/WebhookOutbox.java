@@ -123,7 +123,7 @@ class WebhookOutbox {
                 .query((rs, i) -> new WebhookAttempt(
                         rs.getObject("id", UUID.class),
                         rs.getString("event"),
-                        rs.getString("status"),
+                        OutboxStatus.from(rs.getString("status")),
                         rs.getInt("attempts"),
                         rs.getString("last_error"),
                         SqlTimes.instant(rs, "created_at"),

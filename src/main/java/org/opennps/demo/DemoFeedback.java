@@ -64,21 +64,21 @@ final class DemoFeedback {
 
     /** Answers to the post-purchase template's follow-ups for this score. */
     Map<String, Object> answers(DemoShop.Order order, int score) {
-        String category = ScoreCategory.of(score);
+        ScoreCategory category = ScoreCategory.of(score);
         Map<String, Object> answers = new LinkedHashMap<>();
         // most customers in Poland write in Polish
         boolean polish = !List.of("Berlin", "Prague").contains(order.person().city())
-                && comments.containsKey(category + "_pl")
+                && comments.containsKey(category.code() + "_pl")
                 && random.nextInt(100) < 60;
-        List<String> texts = comments.get(polish ? category + "_pl" : category);
+        List<String> texts = comments.get(polish ? category.code() + "_pl" : category.code());
         switch (category) {
-            case ScoreCategory.PROMOTER -> {
+            case PROMOTER -> {
                 if (random.nextInt(100) < 65) {
                     answers.put("loved", texts.get(random.nextInt(texts.size())));
                 }
                 answers.put("review", List.of("Yes", "Maybe later", "No").get(random.nextInt(3)));
             }
-            case ScoreCategory.PASSIVE -> {
+            case PASSIVE -> {
                 if (random.nextInt(100) < 60) {
                     answers.put("earn9", texts.get(random.nextInt(texts.size())));
                 }

@@ -75,7 +75,7 @@ class ImportController {
                     access.workspaceId(), new ImportService.Request(format, survey, mapping, dry, name), in);
             return ResponseEntity.status(HttpStatus.ACCEPTED)
                     .location(URI.create("/api/v1/imports/" + job.id()))
-                    .body(Map.of("id", job.id(), "status", job.status()));
+                    .body(Map.of("id", job.id(), "status", job.status().code()));
         }
     }
 

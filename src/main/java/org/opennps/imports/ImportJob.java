@@ -13,7 +13,7 @@ import java.util.UUID;
  */
 public record ImportJob(
         UUID id,
-        String status,
+        ImportJobStatus status,
         String format,
         UUID surveyId,
         boolean dryRun,
@@ -31,10 +31,6 @@ public record ImportJob(
     public record RowError(long line, String reason) {}
 
     public boolean running() {
-        return status.equals(RUNNING);
+        return status == ImportJobStatus.RUNNING;
     }
-
-    static final String RUNNING = "running";
-    static final String DONE = "done";
-    static final String FAILED = "failed";
 }

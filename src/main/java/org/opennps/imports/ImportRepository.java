@@ -10,6 +10,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import org.opennps.shared.SqlTimes;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -51,7 +52,7 @@ class ImportRepository {
                         surveyId,
                         mapping,
                         dryRun,
-                        ImportJob.RUNNING,
+                        ImportJobStatus.RUNNING.code(),
                         fileName,
                         SqlTimes.param(now),
                         SqlTimes.param(now))
@@ -107,14 +108,7 @@ class ImportRepository {
         return jdbc.sql(
                         "select id, workspace_id, format, survey_id, mapping, dry_run, status from import_job where id = ?")
                 .param(jobId)
-                .query((rs, i) -> new Plan(
-                        rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getString(3),
-                        rs.getObject(4, UUID.class),
-                        rs.getString(5),
-                        rs.getBoolean(6),
-                        rs.getString(7)))
+                .query(new DataClassRowMapper<>(Plan.class))
                 .optional();
     }
 
@@ -157,9 +151,9 @@ class ImportRepository {
                 .single();
     }
 
-    void finish(UUID jobId, String status, String failure, Instant now) {
+    void finish(UUID jobId, ImportJobStatus status, String failure, Instant now) {
         jdbc.sql("update import_job set status = ?, failure = ?, finished_at = ?, updated_at = ? where id = ?")
-                .params(status, failure, SqlTimes.param(now), SqlTimes.param(now), jobId)
+                .params(status.code(), failure, SqlTimes.param(now), SqlTimes.param(now), jobId)
                 .update();
     }
 
@@ -222,7 +216,7 @@ class ImportRepository {
         List<ImportJob.RowError> errors = jdbc.sql(
                         "select line, reason from import_error where job_id = ? order by line limit ?")
                 .params(j.id(), limit)
-                .query((rs, i) -> new ImportJob.RowError(rs.getLong(1), rs.getString(2)))
+                .query(new DataClassRowMapper<>(ImportJob.RowError.class))
                 .list();
         return new ImportJob(
                 j.id(),
@@ -245,7 +239,7 @@ class ImportRepository {
     private static ImportJob job(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new ImportJob(
                 rs.getObject("id", UUID.class),
-                rs.getString("status"),
+                ImportJobStatus.from(rs.getString("status")),
                 rs.getString("format"),
                 rs.getObject("survey_id", UUID.class),
                 rs.getBoolean("dry_run"),

@@ -110,7 +110,7 @@ class ImportRunner {
     private void read(UUID jobId, BooleanSupplier stop) {
         log.info("Import {} starts", jobId);
         ImportRepository.Plan plan = jobs.plan(jobId).orElse(null);
-        if (plan == null || !plan.status().equals(ImportJob.RUNNING)) {
+        if (plan == null || !ImportJobStatus.RUNNING.code().equals(plan.status())) {
             return;
         }
         Survey survey = surveys.get(plan.workspaceId(), plan.surveyId());
@@ -163,7 +163,7 @@ class ImportRunner {
             }
             log.info("Import {} done", jobId);
             own.executeWithoutResult(status -> {
-                jobs.finish(jobId, ImportJob.DONE, null, clock.instant());
+                jobs.finish(jobId, ImportJobStatus.DONE, null, clock.instant());
                 jobs.dropFile(jobId);
             });
         } catch (IOException e) {
@@ -174,7 +174,7 @@ class ImportRunner {
 
     private void fail(UUID jobId, String reason) {
         own.executeWithoutResult(status -> {
-            jobs.finish(jobId, ImportJob.FAILED, reason, clock.instant());
+            jobs.finish(jobId, ImportJobStatus.FAILED, reason, clock.instant());
             jobs.dropFile(jobId);
         });
     }

@@ -16,7 +16,7 @@ public record Invitation(
         UUID campaignId,
         UUID journeyId,
         String channel,
-        String status,
+        InvitationStatus status,
         String reason,
         Instant createdAt,
         Instant sentAt,
@@ -24,16 +24,8 @@ public record Invitation(
         Instant respondedAt,
         Instant expiresAt) {
 
-    public static final String SCHEDULED = "scheduled";
-    public static final String SENT = "sent";
-    public static final String OPENED = "opened";
-    public static final String RESPONDED = "responded";
-    public static final String EXPIRED = "expired";
-    public static final String SUPPRESSED = "suppressed";
-    public static final String FAILED = "failed";
-
     /** Whether the link may still be answered at this time. */
     public boolean openAt(Instant now) {
-        return (SCHEDULED.equals(status) || SENT.equals(status) || OPENED.equals(status)) && now.isBefore(expiresAt);
+        return status.open() && now.isBefore(expiresAt);
     }
 }

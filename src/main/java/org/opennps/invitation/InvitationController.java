@@ -62,7 +62,7 @@ class InvitationController {
             WorkspaceAccess access,
             @RequestParam(name = "contact_id", required = false) UUID contactId,
             @RequestParam(name = "campaign_id", required = false) UUID campaignId,
-            @RequestParam(required = false) String status,
+            @RequestParam(required = false) InvitationStatus status,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         InvitationFilter filter = new InvitationFilter(contactId, campaignId, status);
@@ -80,7 +80,7 @@ class InvitationController {
         return outbox.parkedUnknown(
                 workspaceId,
                 listed.stream()
-                        .filter(i -> Invitation.SCHEDULED.equals(i.status()))
+                        .filter(i -> i.status() == InvitationStatus.SCHEDULED)
                         .map(i -> InvitationService.outboxReference(i.id()))
                         .toList());
     }
@@ -99,7 +99,7 @@ class InvitationController {
                 i.campaignId(),
                 i.journeyId(),
                 i.channel(),
-                unknown ? UNKNOWN : i.status(),
+                unknown ? UNKNOWN : i.status().code(),
                 unknown ? "delivery outcome unknown; held for review" : i.reason(),
                 url,
                 i.createdAt(),

@@ -1,30 +1,12 @@
 package org.opennps.invitation;
 
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
-import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.SqlTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Filters of the invitation listing; null means any. */
-record InvitationFilter(UUID contactId, UUID campaignId, String status) {
-
-    static final Set<String> STATUSES = Set.of(
-            Invitation.SCHEDULED,
-            Invitation.SENT,
-            Invitation.OPENED,
-            Invitation.RESPONDED,
-            Invitation.EXPIRED,
-            Invitation.SUPPRESSED,
-            Invitation.FAILED);
-
-    InvitationFilter {
-        if (status != null && !STATUSES.contains(status)) {
-            throw new InvalidInputException(
-                    "status", "must be one of scheduled, sent, opened, responded, expired, suppressed, failed");
-        }
-    }
+record InvitationFilter(UUID contactId, UUID campaignId, InvitationStatus status) {
 
     JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, UUID workspaceId, Instant now) {
         spec = spec.param("ws", workspaceId).param("now", SqlTimes.param(now));
@@ -34,6 +16,6 @@ record InvitationFilter(UUID contactId, UUID campaignId, String status) {
         if (campaignId != null) {
             spec = spec.param("campaign", campaignId);
         }
-        return status == null ? spec : spec.param("status", status);
+        return status == null ? spec : spec.param("status", status.code());
     }
 }

@@ -51,7 +51,7 @@ class InvitationRepository {
                         i.campaignId(),
                         i.journeyId(),
                         i.channel(),
-                        i.status(),
+                        i.status().code(),
                         i.reason(),
                         nonce,
                         json.writeValueAsString(eventProperties),
@@ -128,11 +128,18 @@ class InvitationRepository {
     }
 
     /** Moves an invitation on; {@code column} is one of the fixed time columns. */
-    int mark(UUID workspaceId, UUID id, String status, String reason, String column, Instant at, String fromStates) {
+    int mark(
+            UUID workspaceId,
+            UUID id,
+            InvitationStatus status,
+            String reason,
+            String column,
+            Instant at,
+            String fromStates) {
         String time = column == null ? "" : ", " + column + " = coalesce(" + column + ", :at)";
         return jdbc.sql("update invitation set status = :status, reason = :reason" + time
                         + " where workspace_id = :ws and id = :id and status in (" + fromStates + ")")
-                .param("status", status)
+                .param("status", status.code())
                 .param("reason", reason)
                 .param("at", SqlTimes.param(at))
                 .param("ws", workspaceId)
@@ -234,7 +241,7 @@ class InvitationRepository {
         Map<UUID, CampaignInvitationCounts> byCampaign = new LinkedHashMap<>();
         spec.query(rs -> {
             UUID campaign = rs.getObject("campaign_id", UUID.class);
-            boolean suppressed = Invitation.SUPPRESSED.equals(rs.getString("status"));
+            boolean suppressed = InvitationStatus.SUPPRESSED.code().equals(rs.getString("status"));
             String reason = rs.getString("reason") == null ? "unknown" : rs.getString("reason");
             long n = rs.getLong("n");
             CampaignInvitationCounts row = new CampaignInvitationCounts(
@@ -243,7 +250,7 @@ class InvitationRepository {
                     rs.getLong("sent"),
                     rs.getLong("opened"),
                     rs.getLong("responded"),
-                    Invitation.FAILED.equals(rs.getString("status")) ? n : 0,
+                    InvitationStatus.FAILED.code().equals(rs.getString("status")) ? n : 0,
                     suppressed ? Map.of(reason, n) : Map.of());
             byCampaign.merge(campaign, row, InvitationRepository::plus);
         });
@@ -339,7 +346,7 @@ class InvitationRepository {
                 rs.getObject("campaign_id", UUID.class),
                 rs.getObject("journey_id", UUID.class),
                 rs.getString("channel"),
-                rs.getString("effective"),
+                InvitationStatus.from(rs.getString("effective")),
                 rs.getString("reason"),
                 SqlTimes.instant(rs, "created_at"),
                 SqlTimes.instant(rs, "sent_at"),

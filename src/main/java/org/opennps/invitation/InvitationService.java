@@ -69,7 +69,7 @@ public class InvitationService {
      */
     @Transactional
     public Invitation issue(IssueInvitation command) {
-        return create(command, Invitation.SCHEDULED, null, InvitationTokens.newNonce());
+        return create(command, InvitationStatus.SCHEDULED, null, InvitationTokens.newNonce());
     }
 
     /**
@@ -80,7 +80,7 @@ public class InvitationService {
     @Transactional
     public IssuedInvitation issue(IssueInvitation command, Survey survey, Workspace workspace) {
         String nonce = InvitationTokens.newNonce();
-        Invitation invitation = build(command, Invitation.SCHEDULED, null, survey, workspace);
+        Invitation invitation = build(command, InvitationStatus.SCHEDULED, null, survey, workspace);
         invitations.insert(invitation, nonce, command.eventProperties());
         return new IssuedInvitation(invitation, links.survey(tokens.token(invitation.id(), nonce)));
     }
@@ -88,7 +88,7 @@ public class InvitationService {
     /** {@link #suppress(IssueInvitation, String)} with the survey and workspace at hand. */
     @Transactional
     public Invitation suppress(IssueInvitation command, String reason, Survey survey, Workspace workspace) {
-        Invitation invitation = build(command, Invitation.SUPPRESSED, reason, survey, workspace);
+        Invitation invitation = build(command, InvitationStatus.SUPPRESSED, reason, survey, workspace);
         invitations.insert(invitation, null, command.eventProperties());
         return invitation;
     }
@@ -101,12 +101,12 @@ public class InvitationService {
     /** Records that the person was not asked, and why; such an invitation has no link. */
     @Transactional
     public Invitation suppress(IssueInvitation command, String reason) {
-        return create(command, Invitation.SUPPRESSED, reason, null);
+        return create(command, InvitationStatus.SUPPRESSED, reason, null);
     }
 
     @Transactional
     public void markSent(UUID workspaceId, UUID invitationId) {
-        if (mark(workspaceId, invitationId, Invitation.SENT, null, "sent_at", "'scheduled', 'failed'")) {
+        if (mark(workspaceId, invitationId, InvitationStatus.SENT, null, "sent_at", "'scheduled', 'failed'")) {
             Invitation i = get(workspaceId, invitationId);
             events.publishEvent(new InvitationSent(workspaceId, i.id(), i.contactId(), i.campaignId(), i.channel()));
         }
@@ -133,7 +133,7 @@ public class InvitationService {
 
     @Transactional
     public void markFailed(UUID workspaceId, UUID invitationId, String reason) {
-        if (mark(workspaceId, invitationId, Invitation.FAILED, reason, null, "'scheduled', 'sent'")) {
+        if (mark(workspaceId, invitationId, InvitationStatus.FAILED, reason, null, "'scheduled', 'sent'")) {
             Invitation i = get(workspaceId, invitationId);
             events.publishEvent(
                     new InvitationFailed(workspaceId, i.id(), i.contactId(), i.campaignId(), i.channel(), reason));
@@ -143,18 +143,18 @@ public class InvitationService {
     /** The respondent opened the link (or was shown the survey). */
     @Transactional
     public void markOpened(UUID workspaceId, UUID invitationId) {
-        mark(workspaceId, invitationId, Invitation.OPENED, null, "opened_at", "'scheduled', 'sent'");
+        mark(workspaceId, invitationId, InvitationStatus.OPENED, null, "opened_at", "'scheduled', 'sent'");
     }
 
     @Transactional
     public void markResponded(UUID workspaceId, UUID invitationId) {
-        mark(workspaceId, invitationId, Invitation.RESPONDED, null, "responded_at", OPEN);
+        mark(workspaceId, invitationId, InvitationStatus.RESPONDED, null, "responded_at", OPEN);
     }
 
     /** Records that an open invitation's time ran out (listings already show it as expired). */
     @Transactional
     public void markExpired(UUID workspaceId, UUID invitationId) {
-        invitations.mark(workspaceId, invitationId, Invitation.EXPIRED, null, null, clock.instant(), OPEN);
+        invitations.mark(workspaceId, invitationId, InvitationStatus.EXPIRED, null, null, clock.instant(), OPEN);
     }
 
     /**
@@ -167,7 +167,7 @@ public class InvitationService {
         return invitations.mark(
                         workspaceId,
                         invitationId,
-                        Invitation.SUPPRESSED,
+                        InvitationStatus.SUPPRESSED,
                         "cancelled",
                         null,
                         clock.instant(),
@@ -324,7 +324,7 @@ public class InvitationService {
                 .map(row -> links.survey(tokens.token(row.invitation().id(), row.nonce())));
     }
 
-    private Invitation create(IssueInvitation c, String status, String reason, String nonce) {
+    private Invitation create(IssueInvitation c, InvitationStatus status, String reason, String nonce) {
         Survey survey = surveys.get(c.workspaceId(), c.surveyId());
         if (c.contactId() != null) {
             contacts.get(c.workspaceId(), c.contactId());
@@ -335,7 +335,8 @@ public class InvitationService {
         return invitation;
     }
 
-    private Invitation build(IssueInvitation c, String status, String reason, Survey survey, Workspace workspace) {
+    private Invitation build(
+            IssueInvitation c, InvitationStatus status, String reason, Survey survey, Workspace workspace) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Duration validity = survey.invitationExpiry() != null
                 ? Duration.parse(survey.invitationExpiry())
@@ -358,7 +359,8 @@ public class InvitationService {
     }
 
     /** Moves the invitation on; false (and 404 for an unknown id) when it was not in {@code from}. */
-    private boolean mark(UUID workspaceId, UUID id, String status, String reason, String column, String from) {
+    private boolean mark(
+            UUID workspaceId, UUID id, InvitationStatus status, String reason, String column, String from) {
         if (invitations.mark(workspaceId, id, status, reason, column, clock.instant(), from) == 0) {
             get(workspaceId, id);
             return false;

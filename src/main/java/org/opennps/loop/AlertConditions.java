@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.opennps.response.ResponseRecorded;
+import org.opennps.shared.Coded;
 
 /**
  * When a rule fires. Every condition given must hold; an empty rule matches every confirmed
@@ -38,7 +39,7 @@ record AlertConditions(
         if (!r.confirmed() || r.score() == null) {
             return false;
         }
-        return (category.isEmpty() || category.contains(r.category()))
+        return (category.isEmpty() || category.contains(Coded.codeOf(r.category())))
                 && (scoreMin == null || r.score() >= scoreMin)
                 && (scoreMax == null || r.score() <= scoreMax)
                 && (channel.isEmpty() || channel.contains(r.channel()))

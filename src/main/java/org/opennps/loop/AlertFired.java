@@ -2,6 +2,7 @@ package org.opennps.loop;
 
 import java.util.List;
 import java.util.UUID;
+import org.opennps.survey.ScoreCategory;
 
 /**
  * An alert rule fired for a response and wants its targets told.
@@ -15,7 +16,7 @@ public record AlertFired(
         UUID responseId,
         UUID contactId,
         Integer score,
-        String category,
+        ScoreCategory category,
         String channel,
         UUID caseId,
         List<Target> targets) {

@@ -8,6 +8,7 @@ import org.opennps.delivery.DeliveryService;
 import org.opennps.delivery.EmailRequest;
 import org.opennps.delivery.WebhookRequest;
 import org.opennps.response.ResponseRecorded;
+import org.opennps.shared.Coded;
 import org.opennps.workspace.RespondentTexts;
 import org.opennps.workspace.Wording;
 import org.opennps.workspace.WorkspaceService;
@@ -112,7 +113,7 @@ class AlertNotifier {
         data.put("response_id", r.responseId().toString());
         data.put("contact_id", r.contactId() == null ? null : r.contactId().toString());
         data.put("score", r.score());
-        data.put("category", r.category());
+        data.put("category", Coded.codeOf(r.category()));
         data.put("channel", r.channel());
         data.put("answers", r.answers());
         data.put("case_id", opened == null ? null : opened.id().toString());

@@ -2,6 +2,7 @@ package org.opennps.loop;
 
 import org.opennps.contact.Contact;
 import org.opennps.response.ResponseRecorded;
+import org.opennps.shared.Coded;
 import org.opennps.workspace.Wording;
 
 /** The words of alert notifications: plain text, so no markup from a comment can run anywhere. */
@@ -35,7 +36,7 @@ final class AlertTexts {
     }
 
     private static String category(ResponseRecorded r, Wording w) {
-        return r.category() == null ? "" : w.text("category." + r.category());
+        return r.category() == null ? "" : w.text("category." + r.category().code());
     }
 
     static String slack(String ruleName, ResponseRecorded r, Contact contact, String link) {
@@ -44,7 +45,7 @@ final class AlertTexts {
                 .append(": score ")
                 .append(r.score())
                 .append(" (")
-                .append(r.category())
+                .append(Coded.codeOf(r.category()))
                 .append(") from ");
         text.append(slackSafe(who(contact)));
         r.answers().values().stream()

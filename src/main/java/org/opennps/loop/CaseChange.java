@@ -3,7 +3,7 @@ package org.opennps.loop;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import org.opennps.shared.Coded;
 import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.JsonFields;
@@ -15,22 +15,20 @@ import tools.jackson.databind.JsonNode;
  * @param note text of a note to add
  */
 public record CaseChange(
-        String status, boolean ownerGiven, String owner, String note, List<String> tags, Instant dueAt) {
-
-    private static final Set<String> STATUSES =
-            Set.of(FeedbackCase.OPEN, FeedbackCase.IN_PROGRESS, FeedbackCase.RESOLVED);
+        CaseStatus status, boolean ownerGiven, String owner, String note, List<String> tags, Instant dueAt) {
 
     /** Only a new status. */
-    static CaseChange status(String status) {
+    static CaseChange status(CaseStatus status) {
         return new CaseChange(status, false, null, null, null, null);
     }
 
     public static CaseChange read(JsonNode body) {
         List<FieldViolation> violations = new ArrayList<>();
         JsonFields f = JsonFields.of(body, "", violations);
-        String status = f.string("status", 20, false);
-        if (status != null && !STATUSES.contains(status)) {
-            f.reject("status", "must be open, in_progress or resolved");
+        String statusWord = f.string("status", 20, false);
+        CaseStatus status = Coded.find(CaseStatus.class, statusWord).orElse(null);
+        if (statusWord != null && status == null) {
+            f.reject("status", "must be one of " + Coded.words(CaseStatus.class));
         }
         boolean ownerGiven = body != null && body.has("owner");
         String owner = f.string("owner", 254, false);
@@ -59,9 +57,8 @@ public record CaseChange(
     }
 
     FeedbackCase applyTo(FeedbackCase c, Instant now) {
-        String nextStatus = status != null ? status : c.status();
-        Instant resolvedAt =
-                FeedbackCase.RESOLVED.equals(nextStatus) ? (c.resolvedAt() != null ? c.resolvedAt() : now) : null;
+        CaseStatus nextStatus = status != null ? status : c.status();
+        Instant resolvedAt = nextStatus == CaseStatus.RESOLVED ? (c.resolvedAt() != null ? c.resolvedAt() : now) : null;
         return new FeedbackCase(
                 c.id(),
                 c.responseId(),

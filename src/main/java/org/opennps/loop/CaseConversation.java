@@ -56,8 +56,8 @@ public class CaseConversation {
                 workspaceId, "case-reply:" + id, contact.email(), s, text, contact.locale(), null);
         CaseMessage message = new CaseMessage(id, caseId, CaseMessage.OUT, author, s, text, emailId, now());
         messages.insert(workspaceId, message);
-        if (FeedbackCase.OPEN.equals(c.status())) {
-            cases.change(workspaceId, caseId, CaseChange.status(FeedbackCase.IN_PROGRESS), author);
+        if (c.status() == CaseStatus.OPEN) {
+            cases.change(workspaceId, caseId, CaseChange.status(CaseStatus.IN_PROGRESS), author);
         }
         return message;
     }

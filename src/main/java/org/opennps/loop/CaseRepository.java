@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.opennps.shared.Coded;
 import org.opennps.shared.PageResult;
 import org.opennps.shared.SqlTimes;
+import org.opennps.survey.ScoreCategory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -21,7 +23,7 @@ class CaseRepository {
     private static final TypeReference<List<String>> TAGS = new TypeReference<>() {};
 
     /** Filters of the case listing; null means any. */
-    record Filter(String status, String owner, String tag) {}
+    record Filter(CaseStatus status, String owner, String tag) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -41,8 +43,8 @@ class CaseRepository {
                                 c.contactId(),
                                 c.ruleId(),
                                 c.score(),
-                                c.category(),
-                                c.status(),
+                                Coded.codeOf(c.category()),
+                                c.status().code(),
                                 c.owner(),
                                 json.writeValueAsString(c.tags()),
                                 SqlTimes.param(c.dueAt()),
@@ -58,7 +60,7 @@ class CaseRepository {
     long[] openAndOverdue(UUID workspaceId, Instant now) {
         return jdbc.sql("select count(*), sum(case when due_at < ? then 1 else 0 end) from feedback_case"
                         + " where workspace_id = ? and status <> ?")
-                .params(SqlTimes.param(now), workspaceId, FeedbackCase.RESOLVED)
+                .params(SqlTimes.param(now), workspaceId, CaseStatus.RESOLVED.code())
                 .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .single();
     }
@@ -67,7 +69,7 @@ class CaseRepository {
         jdbc.sql("update feedback_case set status = ?, owner = ?, tags = ?, due_at = ?, updated_at = ?, resolved_at = ?"
                         + " where workspace_id = ? and id = ?")
                 .params(
-                        c.status(),
+                        c.status().code(),
                         c.owner(),
                         json.writeValueAsString(c.tags()),
                         SqlTimes.param(c.dueAt()),
@@ -152,7 +154,7 @@ class CaseRepository {
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, UUID workspaceId, Filter filter) {
         spec = spec.param("ws", workspaceId);
         if (filter.status() != null) {
-            spec = spec.param("status", filter.status());
+            spec = spec.param("status", filter.status().code());
         }
         if (filter.owner() != null) {
             spec = spec.param("owner", filter.owner());
@@ -188,8 +190,8 @@ class CaseRepository {
                 rs.getObject("contact_id", UUID.class),
                 rs.getObject("rule_id", UUID.class),
                 (Integer) rs.getObject("score"),
-                rs.getString("category"),
-                rs.getString("status"),
+                ScoreCategory.fromNullable(rs.getString("category")),
+                CaseStatus.from(rs.getString("status")),
                 rs.getString("owner"),
                 json.readValue(rs.getString("tags"), TAGS),
                 SqlTimes.instant(rs, "due_at"),

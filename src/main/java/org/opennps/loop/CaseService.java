@@ -56,7 +56,7 @@ public class CaseService {
                 ruleId,
                 response.score(),
                 response.category(),
-                FeedbackCase.OPEN,
+                CaseStatus.OPEN,
                 null,
                 List.of(),
                 now.plus(dueIn),
@@ -85,7 +85,7 @@ public class CaseService {
     }
 
     public PageResult<FeedbackCase> list(
-            UUID workspaceId, String status, String owner, String tag, PageResult.Request page) {
+            UUID workspaceId, CaseStatus status, String owner, String tag, PageResult.Request page) {
         return cases.list(workspaceId, new CaseRepository.Filter(status, owner, tag), page);
     }
 

@@ -5,4 +5,4 @@ import java.util.UUID;
 
 /** A case was opened or changed (status, owner, note, tags, due time). */
 public record CaseUpdated(
-        UUID workspaceId, UUID caseId, UUID responseId, String status, String owner, Instant updatedAt) {}
+        UUID workspaceId, UUID caseId, UUID responseId, CaseStatus status, String owner, Instant updatedAt) {}

@@ -17,6 +17,7 @@ import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.JsonFields;
 import org.opennps.shared.TextRules;
+import org.opennps.survey.ScoreCategory;
 import org.opennps.workspace.RespondentTexts;
 import org.opennps.workspace.Wording;
 import org.opennps.workspace.Workspace;
@@ -153,7 +154,7 @@ class DigestService {
                 day,
                 yesterday,
                 dayBefore,
-                analytics.answers(w.id(), "detractor", start, end, DETRACTORS),
+                analytics.answers(w.id(), ScoreCategory.DETRACTOR, start, end, DETRACTORS),
                 open[0],
                 open[1],
                 publicUrl + "/responses");

@@ -3,11 +3,12 @@ package org.opennps.loop;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.opennps.survey.ScoreCategory;
 
 /**
  * A close-the-loop item for one response: who owns it, where it stands, what was done.
  *
- * @param status open, in_progress or resolved
+ * @param status where it stands
  */
 public record FeedbackCase(
         UUID id,
@@ -15,8 +16,8 @@ public record FeedbackCase(
         UUID contactId,
         UUID ruleId,
         Integer score,
-        String category,
-        String status,
+        ScoreCategory category,
+        CaseStatus status,
         String owner,
         List<String> tags,
         Instant dueAt,
@@ -24,10 +25,6 @@ public record FeedbackCase(
         Instant updatedAt,
         Instant resolvedAt,
         List<CaseNote> notes) {
-
-    public static final String OPEN = "open";
-    public static final String IN_PROGRESS = "in_progress";
-    public static final String RESOLVED = "resolved";
 
     /** A note on a case. */
     public record CaseNote(UUID id, String author, String body, Instant createdAt) {}

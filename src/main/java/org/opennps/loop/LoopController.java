@@ -64,7 +64,7 @@ class LoopController {
     @GetMapping("/cases")
     PageResult<FeedbackCase> cases(
             WorkspaceAccess access,
-            @RequestParam(required = false) String status,
+            @RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) String owner,
             @RequestParam(required = false) String tag,
             @RequestParam(required = false) Integer page,

@@ -4,5 +4,5 @@
  * time) and the notifications they send.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "workspace", "response", "contact", "delivery", "analytics"})
+        allowedDependencies = {"shared", "workspace", "response", "contact", "delivery", "analytics", "survey"})
 package org.opennps.loop;

@@ -3,6 +3,7 @@ package org.opennps.response;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.opennps.survey.ScoreCategory;
 
 /**
  * A stored response as the API shows it. {@code confirmed} is false for a one-click score not
@@ -17,7 +18,7 @@ public record Response(
         UUID contactId,
         String channel,
         Integer score,
-        String category,
+        ScoreCategory category,
         boolean confirmed,
         Map<String, Object> answers,
         Map<String, Object> contactAttributes,

@@ -19,6 +19,7 @@ import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.JsonFields;
 import org.opennps.shared.PageResult;
+import org.opennps.survey.ScoreCategory;
 import org.opennps.workspace.WorkspaceAccess;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
@@ -103,7 +104,7 @@ class ResponseController {
             @RequestParam(name = "campaign_id", required = false) UUID campaignId,
             @RequestParam(required = false) String since,
             @RequestParam(required = false) String until,
-            @RequestParam(required = false) String category,
+            @RequestParam(required = false) ScoreCategory category,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         ResponseFilter filter = filter(surveyId, campaignId, since, until, category);
@@ -118,7 +119,7 @@ class ResponseController {
             @RequestParam(name = "campaign_id", required = false) UUID campaignId,
             @RequestParam(required = false) String since,
             @RequestParam(required = false) String until,
-            @RequestParam(required = false) String category,
+            @RequestParam(required = false) ScoreCategory category,
             HttpServletResponse response)
             throws IOException {
         ResponseFilter filter = filter(surveyId, campaignId, since, until, category);
@@ -127,7 +128,7 @@ class ResponseController {
         csv.write(access.workspaceId(), filter, response.getOutputStream());
     }
 
-    static ResponseFilter filter(UUID surveyId, UUID campaignId, String since, String until, String category) {
+    static ResponseFilter filter(UUID surveyId, UUID campaignId, String since, String until, ScoreCategory category) {
         return ResponseFilter.of(surveyId, campaignId, time("since", since), time("until", until), category);
     }
 

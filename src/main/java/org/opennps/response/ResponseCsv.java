@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.opennps.shared.Coded;
 import org.opennps.shared.PageResult;
 import org.opennps.survey.Question;
 import org.opennps.survey.QuestionType;
@@ -83,7 +84,7 @@ public class ResponseCsv {
                 text(r.contactId()),
                 r.channel(),
                 text(r.score()),
-                text(r.category()),
+                text(Coded.codeOf(r.category())),
                 r.confirmed(),
                 text(r.locale()),
                 r.startedAt(),

@@ -2,7 +2,6 @@ package org.opennps.response;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.SqlTimes;
 import org.opennps.survey.ScoreCategory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,19 +18,14 @@ public record ResponseFilter(
         UUID campaignId,
         Instant since,
         Instant until,
-        String category,
+        ScoreCategory category,
         String channel,
         Boolean hasComment) {
 
     /** The filters of the API listing and export. */
-    public static ResponseFilter of(UUID surveyId, UUID campaignId, Instant since, Instant until, String category) {
+    public static ResponseFilter of(
+            UUID surveyId, UUID campaignId, Instant since, Instant until, ScoreCategory category) {
         return new ResponseFilter(surveyId, campaignId, since, until, category, null, null);
-    }
-
-    public ResponseFilter {
-        if (category != null && !ScoreCategory.isCategory(category)) {
-            throw new InvalidInputException("category", "must be detractor, passive or promoter");
-        }
     }
 
     String where() {
@@ -69,6 +63,6 @@ public record ResponseFilter(
         if (hasComment != null) {
             spec = spec.param("comment", hasComment);
         }
-        return category == null ? spec : spec.param("category", category);
+        return category == null ? spec : spec.param("category", category.code());
     }
 }

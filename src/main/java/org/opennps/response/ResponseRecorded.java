@@ -3,13 +3,14 @@ package org.opennps.response;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.opennps.survey.ScoreCategory;
 
 /**
  * A response was created or changed (score given or changed, confirmed, answer saved,
  * completed, anonymised). Carries the full current state: consumers upsert by
  * {@code responseId}. Published in the transaction that changes the response.
  *
- * @param category detractor, passive or promoter; null without a score
+ * @param category null without a score
  * @param answers question id → String, List of String or Integer
  * @param imported loaded from another system's history: listeners that act on live answers
  *     (alerts, webhooks, campaigns) leave it alone; analytics counts it in its own day
@@ -23,7 +24,7 @@ public record ResponseRecorded(
         UUID contactId,
         String channel,
         Integer score,
-        String category,
+        ScoreCategory category,
         boolean confirmed,
         Map<String, Object> answers,
         Map<String, Object> contactAttributes,
@@ -43,7 +44,7 @@ public record ResponseRecorded(
             UUID contactId,
             String channel,
             Integer score,
-            String category,
+            ScoreCategory category,
             boolean confirmed,
             Map<String, Object> answers,
             Map<String, Object> contactAttributes,

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.opennps.shared.Coded;
 import org.opennps.shared.PageResult;
 import org.opennps.shared.SqlTimes;
+import org.opennps.survey.ScoreCategory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -54,7 +56,7 @@ class ResponseRepository {
                     ps.setObject(6, r.contactId());
                     ps.setString(7, r.channel());
                     ps.setObject(8, r.score());
-                    ps.setString(9, r.category());
+                    ps.setString(9, Coded.codeOf(r.category()));
                     ps.setBoolean(10, r.confirmed());
                     ps.setString(11, json.writeValueAsString(r.answers()));
                     ps.setString(12, json.writeValueAsString(r.contactAttributes()));
@@ -81,7 +83,7 @@ class ResponseRepository {
                                 r.contactId(),
                                 r.channel(),
                                 r.score(),
-                                r.category(),
+                                Coded.codeOf(r.category()),
                                 r.confirmed(),
                                 json.writeValueAsString(r.answers()),
                                 json.writeValueAsString(r.contactAttributes()),
@@ -103,7 +105,7 @@ class ResponseRepository {
                 .params(
                         r.contactId(),
                         r.score(),
-                        r.category(),
+                        Coded.codeOf(r.category()),
                         r.confirmed(),
                         json.writeValueAsString(r.answers()),
                         json.writeValueAsString(r.contactAttributes()),
@@ -281,7 +283,7 @@ class ResponseRepository {
                 rs.getObject("contact_id", UUID.class),
                 rs.getString("channel"),
                 score == null ? null : ((Number) score).intValue(),
-                rs.getString("category"),
+                ScoreCategory.fromNullable(rs.getString("category")),
                 rs.getBoolean("confirmed"),
                 answers(rs.getString("answers")),
                 json.readValue(rs.getString("contact_attributes"), MAP),

@@ -3,6 +3,7 @@ package org.opennps.shared;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -70,6 +71,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+        if (NestedExceptionUtils.getMostSpecificCause(e) instanceof UnknownCodeException unknown) {
+            // a well-formed request naming a status or kind that does not exist breaks a rule
+            return respond(
+                    Problems.invalid(
+                            List.of(new FieldViolation(e.getName(), unknown.allowed())),
+                            e.getName() + ": " + unknown.allowed()),
+                    new HttpHeaders());
+        }
         FieldViolation violation = new FieldViolation(e.getName(), "has an invalid value");
         ProblemDetail problem = Problems.invalid(List.of(violation), e.getName() + ": has an invalid value");
         problem.setStatus(HttpStatus.BAD_REQUEST);

@@ -1,23 +1,52 @@
 package org.opennps.survey;
 
-/** The Net Promoter categories of a 0–10 score. */
-public final class ScoreCategory {
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.opennps.shared.Coded;
 
-    public static final String DETRACTOR = "detractor";
-    public static final String PASSIVE = "passive";
-    public static final String PROMOTER = "promoter";
+/** The Net Promoter categories of a 0–10 score; stored in {@code category} columns as the word. */
+public enum ScoreCategory implements Coded {
+    DETRACTOR("detractor"),
+    PASSIVE("passive"),
+    PROMOTER("promoter");
 
-    private ScoreCategory() {}
+    private final String code;
+
+    ScoreCategory(String code) {
+        this.code = code;
+    }
+
+    /** The word the API and the database use. */
+    @JsonValue
+    @Override
+    public String code() {
+        return code;
+    }
 
     /** detractor for 0–6, passive for 7–8, promoter for 9–10. */
-    public static String of(int score) {
+    public static ScoreCategory of(int score) {
         if (score < 0 || score > 10) {
             throw new IllegalArgumentException("An NPS score is 0 to 10, not " + score);
         }
         return score <= 6 ? DETRACTOR : score <= 8 ? PASSIVE : PROMOTER;
     }
 
+    /**
+     * The category named by {@code code}.
+     *
+     * @throws org.opennps.shared.UnknownCodeException for any other word
+     */
+    @JsonCreator
+    public static ScoreCategory from(String code) {
+        return Coded.from(ScoreCategory.class, code);
+    }
+
+    /** The category named by {@code code}, or null for null. */
+    public static ScoreCategory fromNullable(String code) {
+        return code == null ? null : from(code);
+    }
+
     public static boolean isCategory(String name) {
-        return DETRACTOR.equals(name) || PASSIVE.equals(name) || PROMOTER.equals(name);
+        return Coded.find(ScoreCategory.class, name).isPresent();
     }
 }

@@ -27,7 +27,7 @@ public record ShowIf(List<String> category, Integer scoreMin, Integer scoreMax, 
             if (score == null) {
                 return false;
             }
-            if (category != null && !category.contains(ScoreCategory.of(score))) {
+            if (category != null && !category.contains(ScoreCategory.of(score).code())) {
                 return false;
             }
             if ((scoreMin != null && score < scoreMin) || (scoreMax != null && score > scoreMax)) {

@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MemberPages {
 
     private static final List<String> ROLES = List.of(Role.OWNER, Role.ADMIN, Role.AGENT, Role.VIEWER).stream()
-            .map(Role::value)
+            .map(Role::code)
             .toList();
 
     private final TeamService team;
@@ -40,7 +40,7 @@ class MemberPages {
         model.addAttribute("members", team.members(access.workspaceId()));
         model.addAttribute("roles", ROLES);
         if (!model.containsAttribute("invite")) {
-            model.addAttribute("invite", Map.of("email", "", "role", Role.AGENT.value()));
+            model.addAttribute("invite", Map.of("email", "", "role", Role.AGENT.code()));
         }
         return "members";
     }
@@ -53,7 +53,7 @@ class MemberPages {
             Model model,
             RedirectAttributes redirect) {
         try {
-            var member = team.invite(access.workspaceId(), email, role);
+            var member = team.invite(access.workspaceId(), email, UserService.role(role));
             redirect.addFlashAttribute("message", "Invitation sent to " + member.email() + ".");
             return "redirect:/settings/members";
         } catch (InvalidInputException e) {
@@ -69,8 +69,9 @@ class MemberPages {
     String changeRole(
             WorkspaceAccess access, @PathVariable UUID id, @RequestParam String role, RedirectAttributes redirect) {
         try {
-            var member = users.changeRole(access.workspaceId(), id, role);
-            redirect.addFlashAttribute("message", member.email() + " is now " + member.role() + ".");
+            var member = users.changeRole(access.workspaceId(), id, UserService.role(role));
+            redirect.addFlashAttribute(
+                    "message", member.email() + " is now " + member.role().code() + ".");
         } catch (InvalidInputException | ConflictException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }

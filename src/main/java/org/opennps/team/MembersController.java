@@ -54,7 +54,7 @@ class MembersController {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        Member member = team.invite(access.workspaceId(), email, role);
+        Member member = team.invite(access.workspaceId(), email, UserService.role(role));
         return ResponseEntity.created(URI.create("/api/v1/members/" + member.id()))
                 .body(member);
     }
@@ -66,7 +66,7 @@ class MembersController {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return users.changeRole(access.workspaceId(), id, role);
+        return users.changeRole(access.workspaceId(), id, UserService.role(role));
     }
 
     @DeleteMapping("/{id}")

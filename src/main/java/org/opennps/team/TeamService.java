@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.opennps.workspace.Member;
 import org.opennps.workspace.MemberInvited;
 import org.opennps.workspace.MemberProperties;
+import org.opennps.workspace.Role;
 import org.opennps.workspace.UserService;
 import org.opennps.workspace.WorkspaceService;
 import org.springframework.stereotype.Service;
@@ -29,13 +30,13 @@ public class TeamService {
 
     /** Invites a person and queues their invitation e-mail in the same transaction. */
     @Transactional
-    public Member invite(UUID workspaceId, String email, String role) {
+    public Member invite(UUID workspaceId, String email, Role role) {
         MemberInvited invited = users.invite(workspaceId, email, role);
         mail.invitation(
                 workspaceId,
                 workspaces.get(workspaceId).name(),
                 invited.member().email(),
-                invited.member().role(),
+                invited.member().role().code(),
                 invited.token(),
                 words(properties.invitationValidFor()));
         return invited.member();

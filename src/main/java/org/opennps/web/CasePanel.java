@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opennps.loop.CaseChange;
 import org.opennps.loop.CaseService;
+import org.opennps.loop.CaseStatus;
 import org.opennps.loop.FeedbackCase;
 import org.opennps.response.ResponseService;
 import org.opennps.shared.AdminPage;
@@ -35,7 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
 @AdminPage
 class CasePanel {
 
-    static final List<String> STATUSES = List.of(FeedbackCase.OPEN, FeedbackCase.IN_PROGRESS, FeedbackCase.RESOLVED);
+    static final List<String> STATUSES =
+            java.util.Arrays.stream(CaseStatus.values()).map(CaseStatus::code).toList();
 
     private final CaseService cases;
     private final org.opennps.loop.CaseConversation conversation;
@@ -182,8 +184,8 @@ class CasePanel {
                 cases.forResponse(ws, id).orElseThrow(() -> new org.opennps.shared.NotFoundException("Case"));
         ObjectNode body = json.createObjectNode();
         switch (action) {
-            case "take" -> body.put("owner", user.email()).put("status", FeedbackCase.IN_PROGRESS);
-            case "resolve" -> body.put("status", FeedbackCase.RESOLVED);
+            case "take" -> body.put("owner", user.email()).put("status", CaseStatus.IN_PROGRESS.code());
+            case "resolve" -> body.put("status", CaseStatus.RESOLVED.code());
             default -> {
                 body.put("status", status);
                 body.put("owner", owner.isBlank() ? null : owner);

@@ -14,11 +14,13 @@ import org.opennps.contact.ContactService;
 import org.opennps.event.EventHistory;
 import org.opennps.invitation.InvitationService;
 import org.opennps.loop.CaseService;
+import org.opennps.loop.CaseStatus;
 import org.opennps.loop.FeedbackCase;
 import org.opennps.response.Response;
 import org.opennps.response.ResponseFilter;
 import org.opennps.response.ResponseService;
 import org.opennps.shared.AdminPage;
+import org.opennps.shared.Coded;
 import org.opennps.shared.PageResult;
 import org.opennps.survey.ScoreCategory;
 import org.opennps.survey.Survey;
@@ -85,7 +87,7 @@ class ResponsePages {
             @RequestParam(required = false) String comment,
             jakarta.servlet.http.HttpServletResponse response)
             throws java.io.IOException {
-        String cat = ScoreCategory.isCategory(category) ? category : null;
+        ScoreCategory cat = Coded.find(ScoreCategory.class, category).orElse(null);
         String chan = channel != null && CHANNELS.contains(channel) ? channel : null;
         Duration within = period == null ? null : PERIODS.get(period);
         Boolean hasComment = "yes".equals(comment) ? Boolean.TRUE : "no".equals(comment) ? Boolean.FALSE : null;
@@ -108,8 +110,8 @@ class ResponsePages {
             @RequestParam(defaultValue = "1") int page,
             Model model) {
         UUID ws = access.workspaceId();
-        String withCase = caseParam != null && CasePanel.STATUSES.contains(caseParam) ? caseParam : null;
-        String cat = ScoreCategory.isCategory(category) ? category : null;
+        CaseStatus withCase = Coded.find(CaseStatus.class, caseParam).orElse(null);
+        ScoreCategory cat = Coded.find(ScoreCategory.class, category).orElse(null);
         String chan = channel != null && CHANNELS.contains(channel) ? channel : null;
         Duration within = period == null ? null : PERIODS.get(period);
         Boolean hasComment = "yes".equals(comment) ? Boolean.TRUE : "no".equals(comment) ? Boolean.FALSE : null;
@@ -121,12 +123,13 @@ class ResponsePages {
         if (withCase != null) {
             // Cases of one status, newest first; the response filters do not apply to them.
             PageResult<FeedbackCase> found = cases.list(ws, withCase, null, null, paging);
-            found.items().forEach(c -> caseStatus.put(c.responseId(), c.status()));
+            found.items().forEach(c -> caseStatus.put(c.responseId(), c.status().code()));
             result = found.map(c -> responses.get(ws, c.responseId()));
         } else {
             result = responses.list(ws, filter, paging);
             result.items()
-                    .forEach(r -> cases.forResponse(ws, r.id()).ifPresent(c -> caseStatus.put(r.id(), c.status())));
+                    .forEach(r -> cases.forResponse(ws, r.id())
+                            .ifPresent(c -> caseStatus.put(r.id(), c.status().code())));
         }
         Map<UUID, Survey> surveyById = new LinkedHashMap<>();
         surveys.list(ws, PageResult.Request.of(1, PageResult.MAX_SIZE)).items().forEach(s -> surveyById.put(s.id(), s));
@@ -151,7 +154,14 @@ class ResponsePages {
         model.addAttribute("periods", PERIODS.keySet());
         model.addAttribute("caseStatuses", CasePanel.STATUSES);
         model.addAttribute(
-                "filter", new InboxFilter(survey, cat, chan, within == null ? null : period, comment, withCase));
+                "filter",
+                new InboxFilter(
+                        survey,
+                        Coded.codeOf(cat),
+                        chan,
+                        within == null ? null : period,
+                        comment,
+                        withCase == null ? null : withCase.code()));
         return "responses";
     }
 
@@ -223,7 +233,7 @@ class ResponsePages {
                     r.id(),
                     r.completedAt() != null ? r.completedAt() : r.startedAt(),
                     r.score(),
-                    r.category(),
+                    Coded.codeOf(r.category()),
                     r.channel(),
                     survey == null ? "(deleted survey)" : survey.name(),
                     name,

@@ -9,6 +9,7 @@ import org.opennps.invitation.Invitation;
 import org.opennps.loop.CaseMessage;
 import org.opennps.loop.FeedbackCase;
 import org.opennps.response.Response;
+import org.opennps.shared.Coded;
 
 /**
  * One line of a contact's timeline: an event, an invitation, a response, a case or a message
@@ -32,19 +33,21 @@ record TimelineEntry(Instant at, String kind, String title, String detail, Strin
                 i.createdAt(),
                 "invitation",
                 "Survey invitation (" + i.channel() + ")",
-                i.status() + (i.reason() != null ? ": " + i.reason() : ""),
+                i.status().code() + (i.reason() != null ? ": " + i.reason() : ""),
                 null)));
         responses.forEach(r -> all.add(new TimelineEntry(
                 r.startedAt(),
                 "response",
-                r.score() == null ? "Response without a score" : "Score " + r.score() + " (" + r.category() + ")",
+                r.score() == null
+                        ? "Response without a score"
+                        : "Score " + r.score() + " (" + Coded.codeOf(r.category()) + ")",
                 r.channel(),
                 "/responses/" + r.id())));
         cases.forEach(c -> all.add(new TimelineEntry(
                 c.createdAt(),
                 "case",
                 "Case opened",
-                c.status().replace('_', ' ') + (c.owner() != null ? " · " + c.owner() : ""),
+                c.status().code().replace('_', ' ') + (c.owner() != null ? " · " + c.owner() : ""),
                 "/responses/" + c.responseId() + "#case")));
         messages.forEach(m -> all.add(new TimelineEntry(
                 m.createdAt(),

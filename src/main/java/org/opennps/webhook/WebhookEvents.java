@@ -12,6 +12,7 @@ import org.opennps.loop.CaseUpdated;
 import org.opennps.response.ResponseCompleted;
 import org.opennps.response.ResponseRecorded;
 import org.opennps.response.ResponseScored;
+import org.opennps.shared.Coded;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +43,7 @@ class WebhookEvents {
                         "score",
                         e.score(),
                         "category",
-                        e.category(),
+                        Coded.codeOf(e.category()),
                         "channel",
                         e.channel()));
     }
@@ -70,7 +71,7 @@ class WebhookEvents {
                 "score",
                 e.score(),
                 "category",
-                e.category(),
+                Coded.codeOf(e.category()),
                 "confirmed",
                 e.confirmed(),
                 "channel",
@@ -148,7 +149,15 @@ class WebhookEvents {
                 e.workspaceId(),
                 "case.updated",
                 e.caseId() + ":" + e.updatedAt(),
-                data("case_id", e.caseId(), "response_id", e.responseId(), "status", e.status(), "owner", e.owner()));
+                data(
+                        "case_id",
+                        e.caseId(),
+                        "response_id",
+                        e.responseId(),
+                        "status",
+                        e.status().code(),
+                        "owner",
+                        e.owner()));
     }
 
     @ApplicationModuleListener

@@ -4,5 +4,6 @@
  * and switched off after repeated failure with the reason shown.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "workspace", "delivery", "response", "invitation", "contact", "loop"})
+        allowedDependencies = {"shared", "workspace", "delivery", "response", "invitation", "contact", "loop", "survey"
+        })
 package org.opennps.webhook;

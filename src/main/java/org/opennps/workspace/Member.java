@@ -7,4 +7,4 @@ import java.util.UUID;
  *
  * @param status {@code invited} until they set a password or sign in, then {@code active}
  */
-public record Member(UUID id, String email, String name, String role, String status) {}
+public record Member(UUID id, String email, String name, Role role, String status) {}

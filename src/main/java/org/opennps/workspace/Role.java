@@ -1,21 +1,25 @@
 package org.opennps.workspace;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
+import org.opennps.shared.Coded;
 
 /**
  * What a member may do in one workspace. Each role includes everything of the roles below it:
  * a viewer reads the dashboard and responses, an agent also works the inbox and its cases, an
  * admin also configures the workspace, an owner also manages members and API keys.
  */
-public enum Role {
+public enum Role implements Coded {
     VIEWER,
     AGENT,
     ADMIN,
     OWNER;
 
     /** The name used in the API and the database: {@code owner}, {@code admin}, … */
-    public String value() {
+    @JsonValue
+    @Override
+    public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 
@@ -28,7 +32,7 @@ public enum Role {
             return Optional.empty();
         }
         for (Role role : values()) {
-            if (role.value().equals(value.trim().toLowerCase(Locale.ROOT))) {
+            if (role.code().equals(value.trim().toLowerCase(Locale.ROOT))) {
                 return Optional.of(role);
             }
         }

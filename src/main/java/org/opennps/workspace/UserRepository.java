@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.opennps.shared.SqlTimes;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -98,7 +99,7 @@ class UserRepository {
                         rs.getObject(1, UUID.class),
                         rs.getString(2),
                         rs.getString(3),
-                        rs.getString(4),
+                        Role.ofStored(rs.getString(4)),
                         rs.getObject(5) == null ? "invited" : "active"))
                 .list();
     }
@@ -137,7 +138,7 @@ class UserRepository {
                         select m.workspace_id, m.role from workspace_member m join workspace w on w.id = m.workspace_id
                         where m.user_id = ? order by w.demo, w.created_at""")
                 .param(userId)
-                .query((rs, i) -> new Membership(rs.getObject(1, UUID.class), rs.getString(2)))
+                .query(new DataClassRowMapper<>(Membership.class))
                 .list();
     }
 }

@@ -23,12 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserService implements UserDetailsService {
 
-    /** Role names as stored; see {@link Role}. */
-    public static final String OWNER = "owner";
+    /** The roles, for callers that name one; see {@link Role}. */
+    public static final Role OWNER = Role.OWNER;
 
-    public static final String ADMIN = "admin";
-    public static final String AGENT = "agent";
-    public static final String VIEWER = "viewer";
+    public static final Role ADMIN = Role.ADMIN;
+    public static final Role AGENT = Role.AGENT;
+    public static final Role VIEWER = Role.VIEWER;
 
     private static final int MIN_PASSWORD = 10;
 
@@ -64,7 +64,7 @@ public class UserService implements UserDetailsService {
     }
 
     @Transactional
-    public UUID createUser(String email, String password, UUID workspaceId, String role) {
+    public UUID createUser(String email, String password, UUID workspaceId, Role role) {
         String normalised = checkedEmail(email);
         checkPassword(password);
         Role parsed = checkedRole(role);
@@ -73,7 +73,7 @@ public class UserService implements UserDetailsService {
         }
         UUID id = UUID.randomUUID();
         users.insert(id, normalised, passwords.encode(password), null, clock.instant(), true);
-        users.addMember(workspaceId, id, parsed.value());
+        users.addMember(workspaceId, id, parsed.code());
         return id;
     }
 
@@ -87,10 +87,10 @@ public class UserService implements UserDetailsService {
 
     /** Makes an existing user a member of one more workspace (no-op when they are one already). */
     @Transactional
-    public void addMember(UUID workspaceId, UUID userId, String role) {
+    public void addMember(UUID workspaceId, UUID userId, Role role) {
         Role parsed = checkedRole(role);
         if (!users.memberIds(workspaceId).contains(userId)) {
-            users.addMember(workspaceId, userId, parsed.value());
+            users.addMember(workspaceId, userId, parsed.code());
         }
     }
 
@@ -100,7 +100,7 @@ public class UserService implements UserDetailsService {
      * membership (no token). Inviting a current member again is a conflict.
      */
     @Transactional
-    public MemberInvited invite(UUID workspaceId, String email, String role) {
+    public MemberInvited invite(UUID workspaceId, String email, Role role) {
         String normalised = checkedEmail(email);
         Role parsed = checkedRole(role);
         var existing = users.findByEmail(normalised);
@@ -114,7 +114,7 @@ public class UserService implements UserDetailsService {
             id = UUID.randomUUID();
             users.insert(id, normalised, null, null, clock.instant(), false);
         }
-        users.addMember(workspaceId, id, parsed.value());
+        users.addMember(workspaceId, id, parsed.code());
         boolean needsPassword = existing.isEmpty() || !existing.get().active();
         String token = needsPassword
                 ? tokens.issue(
@@ -134,13 +134,13 @@ public class UserService implements UserDetailsService {
 
     /** Changes a member's role; the last owner cannot step down. */
     @Transactional
-    public Member changeRole(UUID workspaceId, UUID userId, String role) {
+    public Member changeRole(UUID workspaceId, UUID userId, Role role) {
         Role parsed = checkedRole(role);
         Member current = member(workspaceId, userId);
-        if (OWNER.equals(current.role()) && parsed != Role.OWNER && users.countOwners(workspaceId) <= 1) {
+        if (current.role() == Role.OWNER && parsed != Role.OWNER && users.countOwners(workspaceId) <= 1) {
             throw new ConflictException("role", "A workspace needs at least one owner.");
         }
-        users.updateRole(workspaceId, userId, parsed.value());
+        users.updateRole(workspaceId, userId, parsed.code());
         return member(workspaceId, userId);
     }
 
@@ -148,7 +148,7 @@ public class UserService implements UserDetailsService {
     @Transactional
     public void removeMember(UUID workspaceId, UUID userId) {
         Member current = member(workspaceId, userId);
-        if (OWNER.equals(current.role()) && users.countOwners(workspaceId) <= 1) {
+        if (current.role() == Role.OWNER && users.countOwners(workspaceId) <= 1) {
             throw new ConflictException("id", "A workspace needs at least one owner.");
         }
         users.removeMember(workspaceId, userId);
@@ -260,7 +260,7 @@ public class UserService implements UserDetailsService {
             users.addMember(
                     workspace.get().id(),
                     id,
-                    Role.parse(sso.defaultRole()).orElse(Role.VIEWER).value());
+                    Role.parse(sso.defaultRole()).orElse(Role.VIEWER).code());
         }
         return users.findById(id).map(this::signedIn);
     }
@@ -301,8 +301,22 @@ public class UserService implements UserDetailsService {
         }
     }
 
-    private static Role checkedRole(String role) {
-        return Role.parse(role)
-                .orElseThrow(() -> new InvalidInputException("role", "must be one of owner, admin, agent, viewer"));
+    /** A role given by a person: null answers 422 like an unknown word. */
+    private static Role checkedRole(Role role) {
+        if (role == null) {
+            throw new InvalidInputException("role", ROLE_WORDS);
+        }
+        return role;
     }
+
+    /**
+     * The role a request names (trimmed, any case).
+     *
+     * @throws InvalidInputException naming {@code role} for null or an unknown word
+     */
+    public static Role role(String word) {
+        return Role.parse(word).orElseThrow(() -> new InvalidInputException("role", ROLE_WORDS));
+    }
+
+    private static final String ROLE_WORDS = "must be one of owner, admin, agent, viewer";
 }

@@ -70,7 +70,9 @@ abstract class OutboxViewTests extends ApiTestBase {
         getJson("/api/v1/outbox?size=1&page=2").andExpect(jsonPath("$.total").value(2));
         getJson("/api/v1/outbox?status=lost")
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[0].field").value("status"));
+                .andExpect(jsonPath("$.errors[0].field").value("status"))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("must be one of queued, sending, sent, failed, unknown, cancelled"));
 
         metrics.refresh();
         String scrape = mvc.perform(get("/actuator/prometheus"))

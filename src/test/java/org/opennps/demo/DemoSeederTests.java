@@ -90,9 +90,9 @@ abstract class DemoSeederTests extends ApiTestBase {
                 .containsExactly("Post-purchase NPS");
         long total = count(ws, null, null, null);
         assertThat(total).isBetween(1350L, 1650L);
-        for (String category : List.of(ScoreCategory.DETRACTOR, ScoreCategory.PASSIVE, ScoreCategory.PROMOTER)) {
+        for (ScoreCategory category : ScoreCategory.values()) {
             assertThat(count(ws, category, null, true))
-                    .as(category + " with comments")
+                    .as(category.code() + " with comments")
                     .isGreaterThan(50);
         }
         assertThat(count(ws, null, "email", null)).isGreaterThan(total / 2);
@@ -124,10 +124,10 @@ abstract class DemoSeederTests extends ApiTestBase {
         for (var member : users.memberList(fallback.id())) {
             assertThat(users.roleIn(demo.id(), member.id()))
                     .as("keeps the role of " + member.email())
-                    .contains(org.opennps.workspace.Role.parse(member.role()).orElseThrow());
+                    .contains(member.role());
         }
         assertThat(users.memberList(demo.id()))
-                .extracting(m -> m.email() + " " + m.role() + " " + m.status())
+                .extracting(m -> m.email() + " " + m.role().code() + " " + m.status())
                 .contains(DemoSeeder.DEMO_AGENT + " agent invited", DemoSeeder.DEMO_VIEWER + " viewer invited");
         workspaces.delete(demo.id());
     }
@@ -275,7 +275,7 @@ abstract class DemoSeederTests extends ApiTestBase {
                         .strip() + " ";
     }
 
-    private long count(UUID ws, String category, String channel, Boolean comment) {
+    private long count(UUID ws, ScoreCategory category, String channel, Boolean comment) {
         return responses
                 .list(
                         ws,

@@ -143,7 +143,7 @@ abstract class ImportHistoryTests extends ApiTestBase {
             assertThat(sql.countOnThisThread()).as(sql.describe()).isLessThanOrEqualTo(PER_JOB + 2 * PER_CHUNK);
         }
         ImportJob done = jobs.find(workspace.workspace().id(), id).orElseThrow();
-        assertThat(done.status()).isEqualTo(ImportJob.DONE);
+        assertThat(done.status()).isEqualTo(ImportJobStatus.DONE);
         assertThat(done.rowsImported()).isEqualTo(rows);
         // counted as the chunk committed: nothing is left for the background to project
         assertThat(nps("")).containsEntry("responses", rows);
@@ -272,7 +272,7 @@ abstract class ImportHistoryTests extends ApiTestBase {
         AtomicInteger asked = new AtomicInteger();
         assertThatThrownBy(() -> runner.run(id, () -> asked.incrementAndGet() > 2))
                 .isInstanceOf(ImportRunner.Stopped.class);
-        assertThat(job(id).status()).isEqualTo(ImportJob.RUNNING);
+        assertThat(job(id).status()).isEqualTo(ImportJobStatus.RUNNING);
         assertThat(job(id).rowsTotal()).isEqualTo(2 * ImportRunner.CHUNK);
         assertStoredOnce(2 * ImportRunner.CHUNK);
 
@@ -282,13 +282,13 @@ abstract class ImportHistoryTests extends ApiTestBase {
             assertThatThrownBy(() -> runner.run(id)).isInstanceOf(DataAccessException.class);
             assertThat(crash.fired()).isTrue();
         }
-        assertThat(job(id).status()).isEqualTo(ImportJob.RUNNING);
+        assertThat(job(id).status()).isEqualTo(ImportJobStatus.RUNNING);
         assertThat(job(id).rowsTotal()).isEqualTo(3 * ImportRunner.CHUNK);
         assertStoredOnce(3 * ImportRunner.CHUNK);
 
         runner.run(id);
         ImportJob done = job(id);
-        assertThat(done.status()).isEqualTo(ImportJob.DONE);
+        assertThat(done.status()).isEqualTo(ImportJobStatus.DONE);
         assertThat(done.rowsTotal()).isEqualTo(chunks * ImportRunner.CHUNK);
         assertThat(done.rowsImported()).isEqualTo(chunks * ImportRunner.CHUNK);
         assertThat(done.rowsSkippedDuplicate()).isZero();
@@ -318,14 +318,14 @@ abstract class ImportHistoryTests extends ApiTestBase {
     }
 
     private void retried(UUID id, Map<YearMonth, int[]> expected) throws Exception {
-        assertThat(job(id).status()).isEqualTo(ImportJob.RUNNING);
+        assertThat(job(id).status()).isEqualTo(ImportJobStatus.RUNNING);
         assertThat(job(id).rowsTotal()).isEqualTo(ImportRunner.CHUNK);
         assertStoredOnce(ImportRunner.CHUNK);
 
         clock.advance(ImportTask.FIRST_RETRY.multipliedBy(4));
         await().atMost(Duration.ofSeconds(60)).until(() -> !job(id).running());
         ImportJob done = job(id);
-        assertThat(done.status()).isEqualTo(ImportJob.DONE);
+        assertThat(done.status()).isEqualTo(ImportJobStatus.DONE);
         assertThat(done.rowsImported()).isEqualTo(3 * ImportRunner.CHUNK);
         assertThat(done.rowsSkippedDuplicate()).isZero();
         assertStoredOnce(3 * ImportRunner.CHUNK);

@@ -109,7 +109,11 @@ abstract class InvitationApiTests extends ApiTestBase {
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].id").value(id));
         getJson("/api/v1/invitations?status=sent").andExpect(jsonPath("$.total").value(0));
-        getJson("/api/v1/invitations?status=bogus").andExpect(status().isUnprocessableContent());
+        getJson("/api/v1/invitations?status=bogus")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("status"))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("must be one of scheduled, sent, opened, responded, expired, suppressed, failed"));
     }
 
     @Test
@@ -139,12 +143,12 @@ abstract class InvitationApiTests extends ApiTestBase {
         UUID campaign = UUID.randomUUID();
         Invitation issued = invitations.issue(new IssueInvitation(
                 ws, UUID.fromString(surveyId), contact, "email", campaign, null, Map.of("order_id", "o-1")));
-        assertThat(issued.status()).isEqualTo("scheduled");
+        assertThat(issued.status()).isEqualTo(InvitationStatus.SCHEDULED);
         assertThat(invitations.lastInvitedAt(ws, contact)).isEmpty();
         assertThat(invitations.scoreUrl(issued, 8)).contains("/s/").endsWith("?score=8");
         assertThat(invitations.unsubscribeUrl(issued)).endsWith("/unsubscribe");
         invitations.markSent(ws, issued.id());
-        assertThat(invitations.get(ws, issued.id()).status()).isEqualTo("sent");
+        assertThat(invitations.get(ws, issued.id()).status()).isEqualTo(InvitationStatus.SENT);
         assertThat(invitations.lastInvitedAt(ws, contact)).isPresent();
         assertThat(invitations.eventProperties(ws, issued.id())).containsEntry("order_id", "o-1");
         Invitation failed = invitations.issue(

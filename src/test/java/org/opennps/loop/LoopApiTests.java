@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -149,6 +150,12 @@ abstract class LoopApiTests extends ApiTestBase {
         getJson("/api/v1/cases?tag=vip").andExpect(jsonPath("$.total").value(1));
         getJson("/api/v1/cases?owner=" + eve + "&status=in_progress")
                 .andExpect(jsonPath("$.total").value(1));
+        // a status that does not exist is a fault of the request, not an empty list
+        getJson("/api/v1/cases?status=done")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.errors[0].field").value("status"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be one of open, in_progress, resolved"));
         patchJson("/api/v1/cases/" + caseId, json("{'status':'resolved'}"))
                 .andExpect(jsonPath("$.resolved_at").exists())
                 .andExpect(jsonPath("$.tags", hasItem("vip")));
@@ -158,7 +165,7 @@ abstract class LoopApiTests extends ApiTestBase {
         assertThat(recorded.ofType(CaseUpdated.class).stream()
                         .filter(c -> c.caseId().toString().equals(caseId)))
                 .extracting(CaseUpdated::status)
-                .containsExactly("open", "in_progress", "resolved");
+                .containsExactly(CaseStatus.OPEN, CaseStatus.IN_PROGRESS, CaseStatus.RESOLVED);
 
         var other = testWorkspaces.create();
         mvc.perform(get("/api/v1/cases/" + caseId)

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opennps.invitation.InvitationStatus;
 import org.opennps.response.ResponseScored;
 import org.opennps.support.ApiTestBase;
 import org.opennps.support.RecordedEvents;
@@ -258,7 +259,7 @@ abstract class RespondPagesTests extends ApiTestBase {
                 .isEqualTo("courier");
         assertThat(JsonPath.<String>read(list, "$.items[0].channel")).isEqualTo("email");
         assertThat(JsonPath.<String>read(list, "$.items[0].category")).isEqualTo("detractor");
-        assertThat(invitations.get(ws, invitation.id()).status()).isEqualTo("opened");
+        assertThat(invitations.get(ws, invitation.id()).status()).isEqualTo(InvitationStatus.OPENED);
     }
 
     @Autowired

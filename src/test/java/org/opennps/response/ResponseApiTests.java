@@ -59,6 +59,10 @@ abstract class ResponseApiTests extends ApiTestBase {
                 .andExpect(jsonPath("$.items[0].answers.area").value("Pricing"));
         getJson("/api/v1/responses?category=promoter")
                 .andExpect(jsonPath("$.total").value(0));
+        getJson("/api/v1/responses?category=happy")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("category"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be one of detractor, passive, promoter"));
         UUID responseId = UUID.fromString(id);
         assertThat(events.ofType(ResponseRecorded.class))
                 .anySatisfy(e -> assertThat(e.responseId()).isEqualTo(responseId));

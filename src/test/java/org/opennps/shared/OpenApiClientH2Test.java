@@ -107,7 +107,7 @@ class OpenApiClientH2Test extends ApiTestBase {
                         .score(8)
                         .answers(Map.of("area", "Pricing"))
                         .channel("api"));
-        assertThat(response.getCategory()).isEqualTo("passive");
+        assertThat(response.getCategory().getValue()).isEqualTo("passive");
         assertThat(response.getContactId()).isEqualTo(ann.getId());
 
         background.settle();

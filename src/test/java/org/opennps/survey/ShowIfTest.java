@@ -11,12 +11,12 @@ class ShowIfTest {
 
     @Test
     void scoresFallIntoTheirCategories() {
-        assertThat(ScoreCategory.of(0)).isEqualTo("detractor");
-        assertThat(ScoreCategory.of(6)).isEqualTo("detractor");
-        assertThat(ScoreCategory.of(7)).isEqualTo("passive");
-        assertThat(ScoreCategory.of(8)).isEqualTo("passive");
-        assertThat(ScoreCategory.of(9)).isEqualTo("promoter");
-        assertThat(ScoreCategory.of(10)).isEqualTo("promoter");
+        assertThat(ScoreCategory.of(0).code()).isEqualTo("detractor");
+        assertThat(ScoreCategory.of(6).code()).isEqualTo("detractor");
+        assertThat(ScoreCategory.of(7).code()).isEqualTo("passive");
+        assertThat(ScoreCategory.of(8).code()).isEqualTo("passive");
+        assertThat(ScoreCategory.of(9).code()).isEqualTo("promoter");
+        assertThat(ScoreCategory.of(10).code()).isEqualTo("promoter");
         assertThatThrownBy(() -> ScoreCategory.of(11)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -22,6 +22,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.opennps.support.ApiTestBase;
 import org.opennps.support.TestMailServer;
+import org.opennps.workspace.Role;
 import org.opennps.workspace.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -43,8 +44,8 @@ abstract class TeamTests extends ApiTestBase {
     }
 
     /** A signed-in member of the test's workspace with this role. */
-    RequestPostProcessor as(String role) {
-        String email = address(role);
+    RequestPostProcessor as(org.opennps.workspace.Role role) {
+        String email = address(role.code());
         users.createUser(email, PASSWORD, workspace.workspace().id(), role);
         return user(users.loadUserByUsername(email));
     }
@@ -286,7 +287,7 @@ abstract class TeamTests extends ApiTestBase {
             "/campaigns/" + campaign,
             "/campaigns/new?template=after_purchase"
         };
-        for (String role : new String[] {UserService.VIEWER, UserService.AGENT}) {
+        for (Role role : new Role[] {UserService.VIEWER, UserService.AGENT}) {
             RequestPostProcessor reader = as(role);
             for (String page : pages) {
                 assertThat(writingFormsOn(page, reader))

@@ -118,6 +118,6 @@ abstract class OutboundTargetTests extends ApiTestBase {
 
     private String postStatus(UUID ws, UUID subscription) {
         var log = delivery.webhookLog(ws, "sub:" + subscription + ":", PageResult.Request.of(1, 10));
-        return log.items().isEmpty() ? null : log.items().getFirst().status();
+        return log.items().isEmpty() ? null : log.items().getFirst().status().code();
     }
 }

@@ -1,0 +1,47 @@
+package org.opennps.invitation;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.opennps.shared.Coded;
+
+/**
+ * Where an invitation stands; stored in {@code invitation.status} as its word. An open one
+ * (scheduled, sent, opened) past its expiry reads as expired.
+ */
+public enum InvitationStatus implements Coded {
+    SCHEDULED("scheduled"),
+    SENT("sent"),
+    OPENED("opened"),
+    RESPONDED("responded"),
+    EXPIRED("expired"),
+    SUPPRESSED("suppressed"),
+    FAILED("failed");
+
+    private final String code;
+
+    InvitationStatus(String code) {
+        this.code = code;
+    }
+
+    /** The word the API and the {@code invitation.status} column use. */
+    @JsonValue
+    @Override
+    public String code() {
+        return code;
+    }
+
+    /** Whether its link may still be answered (before the invitation expires). */
+    public boolean open() {
+        return this == SCHEDULED || this == SENT || this == OPENED;
+    }
+
+    /**
+     * The status named by {@code code}.
+     *
+     * @throws org.opennps.shared.UnknownCodeException for any other word
+     */
+    @JsonCreator
+    public static InvitationStatus from(String code) {
+        return Coded.from(InvitationStatus.class, code);
+    }
+}
