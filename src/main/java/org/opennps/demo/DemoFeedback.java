@@ -23,8 +23,8 @@ final class DemoFeedback {
 
     DemoFeedback(Random random, Map<String, List<String>> comments) {
         for (String language : List.of("", "_pl")) {
-            String list = ScoreCategory.DETRACTOR + language;
-            String why = ScoreCategory.DETRACTOR + "_why" + language;
+            String list = ScoreCategory.DETRACTOR.code() + language;
+            String why = ScoreCategory.DETRACTOR.code() + "_why" + language;
             if (comments.get(list).size() != comments.get(why).size()) {
                 throw new IllegalStateException(why + " must hold one detail per comment of " + list);
             }
@@ -99,7 +99,7 @@ final class DemoFeedback {
                     }
                     answers.put(
                             "why",
-                            comments.get(category + "_why" + (polish ? "_pl" : ""))
+                            comments.get(category.code() + "_why" + (polish ? "_pl" : ""))
                                     .get(complaint));
                 }
             }
