@@ -30,6 +30,7 @@ public class SqlStatements implements BeanPostProcessor {
 
     private final List<Recording> open = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final List<Interleaving> interleavings = new CopyOnWriteArrayList<>();
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -58,6 +59,47 @@ public class SqlStatements implements BeanPostProcessor {
         Fault fault = new Fault(sql, nth);
         faults.add(fault);
         return fault;
+    }
+
+    /**
+     * Runs {@code action} once, just before the first statement from now whose SQL matches is sent,
+     * on the thread sending it: for tests of what another transaction committing at that moment
+     * does to the work in progress (e.g. between a claim's unlocked read and its lock). The action
+     * must use its own connection, e.g. by running on another thread and being waited for. Close
+     * the interleaving to disarm it.
+     */
+    public Interleaving beforeFirst(Predicate<String> sql, Runnable action) {
+        Interleaving interleaving = new Interleaving(sql, action);
+        interleavings.add(interleaving);
+        return interleaving;
+    }
+
+    /** An action run before a statement; see {@link #beforeFirst}. */
+    public final class Interleaving implements AutoCloseable {
+        private final Predicate<String> sql;
+        private final Runnable action;
+        private final java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+
+        private Interleaving(Predicate<String> sql, Runnable action) {
+            this.sql = sql;
+            this.action = action;
+        }
+
+        /** Whether the action has run. */
+        public boolean ran() {
+            return ran.get();
+        }
+
+        private void check(String query) {
+            if (!ran.get() && sql.test(query) && ran.compareAndSet(false, true)) {
+                action.run();
+            }
+        }
+
+        @Override
+        public void close() {
+            interleavings.remove(this);
+        }
     }
 
     /** A statement that will fail; see {@link #failOn}. */
@@ -146,10 +188,13 @@ public class SqlStatements implements BeanPostProcessor {
     private final class Listener implements QueryExecutionListener {
         @Override
         public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-            if (faults.isEmpty() || queryInfoList.isEmpty()) {
+            if ((faults.isEmpty() && interleavings.isEmpty()) || queryInfoList.isEmpty()) {
                 return;
             }
             String sql = queryInfoList.getFirst().getQuery();
+            for (Interleaving interleaving : interleavings) {
+                interleaving.check(sql);
+            }
             for (Fault fault : faults) {
                 fault.check(sql);
             }
