@@ -130,8 +130,11 @@ public class SqlStatements implements BeanPostProcessor {
         }
     }
 
-    /** One statement as sent: the thread that sent it and its SQL (for a batch, the first). */
-    public record Statement(String thread, boolean sameThread, String sql, int batchSize) {}
+    /**
+     * One statement as sent: the thread that sent it, its SQL and the values bound to its
+     * parameters in order (for a batch, the first statement's).
+     */
+    public record Statement(String thread, boolean sameThread, String sql, int batchSize, List<Object> parameters) {}
 
     /** The statements sent while it is open. */
     public final class Recording implements AutoCloseable {
@@ -185,6 +188,22 @@ public class SqlStatements implements BeanPostProcessor {
         }
     }
 
+    /** The values set on a statement's positional parameters, in their order (nulls kept). */
+    private static List<Object> parameters(QueryInfo query) {
+        if (query.getParametersList().isEmpty()) {
+            return List.of();
+        }
+        java.util.TreeMap<Integer, Object> byIndex = new java.util.TreeMap<>();
+        for (net.ttddyy.dsproxy.proxy.ParameterSetOperation set :
+                query.getParametersList().getFirst()) {
+            Object[] args = set.getArgs();
+            if (args != null && args.length >= 2 && args[0] instanceof Integer index) {
+                byIndex.put(index, args[1]);
+            }
+        }
+        return Collections.unmodifiableList(new ArrayList<>(byIndex.values()));
+    }
+
     private final class Listener implements QueryExecutionListener {
         @Override
         public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
@@ -208,8 +227,9 @@ public class SqlStatements implements BeanPostProcessor {
             Thread current = Thread.currentThread();
             String sql = queryInfoList.isEmpty() ? "" : queryInfoList.getFirst().getQuery();
             int batch = execInfo.isBatch() ? Math.max(1, execInfo.getBatchSize()) : 1;
+            List<Object> parameters = queryInfoList.isEmpty() ? List.of() : parameters(queryInfoList.getFirst());
             for (Recording recording : open) {
-                recording.add(new Statement(current.getName(), current == recording.owner, sql, batch));
+                recording.add(new Statement(current.getName(), current == recording.owner, sql, batch, parameters));
             }
         }
     }
