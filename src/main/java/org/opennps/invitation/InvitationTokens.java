@@ -24,6 +24,13 @@ class InvitationTokens {
 
     private static final int MAC_BYTES = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Nonces come from a generator of the thread's own: the shared one serialises every thread
+     * of a journey batch behind one lock (a nonce per invitation). DRBG instances are seeded
+     * from the system's entropy each and share no state.
+     */
+    private static final ThreadLocal<SecureRandom> NONCES = ThreadLocal.withInitial(InvitationTokens::newGenerator);
+
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final JdbcClient jdbc;
@@ -39,7 +46,7 @@ class InvitationTokens {
 
     static String newNonce() {
         byte[] nonce = new byte[16];
-        RANDOM.nextBytes(nonce);
+        NONCES.get().nextBytes(nonce);
         return ENCODER.encodeToString(nonce);
     }
 
@@ -75,7 +82,7 @@ class InvitationTokens {
      */
     String pageNonce(String scope, long issuedAt) {
         byte[] random = new byte[12];
-        RANDOM.nextBytes(random);
+        NONCES.get().nextBytes(random);
         String body = issuedAt + "." + ENCODER.encodeToString(random);
         return body + "." + ENCODER.encodeToString(Arrays.copyOf(mac("page:" + scope + ":" + body), 16));
     }
@@ -99,6 +106,14 @@ class InvitationTokens {
             return Optional.of(Long.parseLong(nonce.substring(0, first)));
         } catch (NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    private static SecureRandom newGenerator() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
         }
     }
 
