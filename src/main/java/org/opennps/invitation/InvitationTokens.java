@@ -29,7 +29,8 @@ class InvitationTokens {
      * of a journey batch behind one lock (a nonce per invitation). DRBG instances are seeded
      * from the system's entropy each and share no state.
      */
-    private static final ThreadLocal<SecureRandom> NONCES = ThreadLocal.withInitial(InvitationTokens::newGenerator);
+    private static final ThreadLocal<SecureRandom> NONCES =
+            ThreadLocal.withInitial(org.opennps.shared.RandomIds::newGenerator);
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -106,14 +107,6 @@ class InvitationTokens {
             return Optional.of(Long.parseLong(nonce.substring(0, first)));
         } catch (NumberFormatException e) {
             return Optional.empty();
-        }
-    }
-
-    private static SecureRandom newGenerator() {
-        try {
-            return SecureRandom.getInstance("DRBG");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            return new SecureRandom();
         }
     }
 
