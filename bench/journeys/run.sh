@@ -15,7 +15,8 @@
 # START_WAIT (seconds, default 300) bounds the wait for the sink and the application to start.
 # NODES (default 1) starts that many application nodes on the one database (ports PORT, PORT+1, …),
 # all sending to the one sink: the combined rate, and the sink tells whether anyone got a copy twice.
-# XMX (default 2g) is each node's heap.
+# XMX (default 2g) is each node's heap. JAVA_OPTS, when set, goes to each application node's JVM
+# (e.g. a flight recording: JAVA_OPTS='-XX:StartFlightRecording=filename=app.jfr,settings=profile').
 # VACUUM_EVERY (seconds, default 60; 0: never): on PostgreSQL with autovacuum switched off, a
 # "vacuum analyze" of the bench database at that interval during the run, standing in for what
 # autovacuum (on by default, woken every 60 s) does on an installation: without it the planner
@@ -64,7 +65,8 @@ smtp_port=$(cat "$work/sink.port")
 nodes=${NODES:-1}
 servers=""
 for i in $(seq 1 "$nodes"); do
-  OPENNPS_BOOTSTRAP_API_KEY=$key "$java" -Xmx${XMX:-2g} -jar "$work/opennps.jar" --server.port=$((port + i - 1)) \
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  OPENNPS_BOOTSTRAP_API_KEY=$key "$java" -Xmx${XMX:-2g} ${JAVA_OPTS:-} -jar "$work/opennps.jar" --server.port=$((port + i - 1)) \
     --spring.datasource.url="$url" --spring.datasource.username=$user --spring.datasource.password="$password" \
     --spring.mail.host=127.0.0.1 --spring.mail.port="$smtp_port" \
     --opennps.bootstrap.time-zone=UTC --opennps.http.request-log=false --opennps.demo.enabled=false > "$work/server$i.log" 2>&1 &

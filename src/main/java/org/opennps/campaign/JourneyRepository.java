@@ -3,6 +3,7 @@ package org.opennps.campaign;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -91,7 +92,7 @@ class JourneyRepository {
                 .stream()
                 .filter(j -> j.status() == JourneyStatus.WAITING
                         && j.dueAt() != null
-                        && !j.dueAt().isAfter(now.truncatedTo(java.time.temporal.ChronoUnit.MICROS)))
+                        && !j.dueAt().isAfter(now.truncatedTo(ChronoUnit.MICROS)))
                 .sorted(java.util.Comparator.comparing(Journey::dueAt))
                 .toList();
     }

@@ -79,7 +79,7 @@ public class DeliveryService {
     public UUID queue(EmailRequest email, Workspace ws) {
         String from = ws.settings().senderEmail() != null ? ws.settings().senderEmail() : mail.from();
         String name = ws.settings().senderName() != null ? ws.settings().senderName() : ws.name();
-        UUID id = UUID.randomUUID();
+        UUID id = org.opennps.shared.RandomIds.next();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (outbox.insert(id, email, from, name, now)) {
             return id;

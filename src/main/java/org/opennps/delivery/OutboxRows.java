@@ -1,6 +1,7 @@
 package org.opennps.delivery;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -127,7 +128,7 @@ final class OutboxRows {
                                 rs.getString("status"),
                                 SqlTimes.instant(rs, "next_attempt_at"),
                                 SqlTimes.instant(rs, "claimed_until"),
-                                now.truncatedTo(java.time.temporal.ChronoUnit.MICROS))
+                                now.truncatedTo(ChronoUnit.MICROS))
                         ? rs.getObject("id", UUID.class)
                         : null)
                 .list()

@@ -9,6 +9,8 @@ class InvitationLinks {
 
     private final PublicUrlProperties properties;
     private final Environment environment;
+    /** The base once known for good (configured, or the port the server listens on). */
+    private volatile String base;
 
     InvitationLinks(PublicUrlProperties properties, Environment environment) {
         this.properties = properties;
@@ -19,12 +21,26 @@ class InvitationLinks {
         return base() + "/s/" + token;
     }
 
+    /**
+     * The base of every link, resolved once it is final: an e-mail has a dozen links, and a look-up
+     * in the environment costs more than the rest of building one.
+     */
     String base() {
+        String known = base;
+        if (known != null) {
+            return known;
+        }
         String configured = properties.publicUrl();
         if (configured != null && !configured.isBlank()) {
-            return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+            base = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+            return base;
         }
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        return "http://localhost:" + port;
+        String listening = environment.getProperty("local.server.port");
+        if (listening != null) {
+            // the port of the running server does not change; before it listens, ask again next time
+            base = "http://localhost:" + listening;
+            return base;
+        }
+        return "http://localhost:" + environment.getProperty("server.port", "8080");
     }
 }

@@ -342,7 +342,7 @@ public class InvitationService {
                 ? Duration.parse(survey.invitationExpiry())
                 : workspace.settings().invitationExpiryDuration();
         return new Invitation(
-                UUID.randomUUID(),
+                org.opennps.shared.RandomIds.next(),
                 c.workspaceId(),
                 c.surveyId(),
                 c.contactId(),

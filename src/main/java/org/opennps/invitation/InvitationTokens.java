@@ -24,11 +24,21 @@ class InvitationTokens {
 
     private static final int MAC_BYTES = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Nonces come from a generator of the thread's own: the shared one serialises every thread
+     * of a journey batch behind one lock (a nonce per invitation). DRBG instances are seeded
+     * from the system's entropy each and share no state.
+     */
+    private static final ThreadLocal<SecureRandom> NONCES =
+            ThreadLocal.withInitial(org.opennps.shared.RandomIds::newGenerator);
+
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final JdbcClient jdbc;
     private final InvitationProperties properties;
     private volatile byte[] secret;
+    /** One keyed MAC per thread: looking the algorithm up and keying it costs more than the MAC itself. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     InvitationTokens(JdbcClient jdbc, InvitationProperties properties) {
         this.jdbc = jdbc;
@@ -37,7 +47,7 @@ class InvitationTokens {
 
     static String newNonce() {
         byte[] nonce = new byte[16];
-        RANDOM.nextBytes(nonce);
+        NONCES.get().nextBytes(nonce);
         return ENCODER.encodeToString(nonce);
     }
 
@@ -73,7 +83,7 @@ class InvitationTokens {
      */
     String pageNonce(String scope, long issuedAt) {
         byte[] random = new byte[12];
-        RANDOM.nextBytes(random);
+        NONCES.get().nextBytes(random);
         String body = issuedAt + "." + ENCODER.encodeToString(random);
         return body + "." + ENCODER.encodeToString(Arrays.copyOf(mac("page:" + scope + ":" + body), 16));
     }
@@ -116,11 +126,15 @@ class InvitationTokens {
     }
 
     private byte[] mac(String text) {
+        // doFinal leaves the MAC reset and keyed for the next text
+        return macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
-            mac.update(text.getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal();
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -191,9 +191,12 @@ class ResponseRepository {
         if (contactIds.isEmpty()) {
             return latest;
         }
-        jdbc.sql("select contact_id, max(started_at) as at from response where workspace_id = ? and contact_id = any(?)"
-                        + " and (confirmed = true or completed_at is not null) group by contact_id")
-                .params(workspaceId, contactIds.toArray(UUID[]::new))
+        // joined against the list, so each contact is looked up by both columns of response_contact
+        // (for "contact_id = any(?)" H2 uses only the first: every response of the workspace)
+        jdbc.sql("select r.contact_id, max(r.started_at) as at from unnest(cast(? as uuid array)) as c(id)"
+                        + " join response r on r.workspace_id = ? and r.contact_id = c.id"
+                        + " and (r.confirmed = true or r.completed_at is not null) group by r.contact_id")
+                .params(contactIds.toArray(UUID[]::new), workspaceId)
                 .query(rs -> {
                     Instant at = SqlTimes.instant(rs, "at");
                     if (at != null) {

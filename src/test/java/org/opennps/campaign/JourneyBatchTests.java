@@ -182,6 +182,50 @@ abstract class JourneyBatchTests extends ApiTestBase {
         }
     }
 
+    @Test
+    void aJourneyFinishedByAnotherTransactionBetweenTheClaimsReadAndItsLockIsNotClaimed() throws Exception {
+        int n = 6;
+        appScheduler.stop();
+        var otherNode = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            UUID campaign = emailCampaign();
+            List<UUID> started = start(campaign, n);
+            clock.advance(Duration.ofDays(1).plusMinutes(1));
+            Instant now = clock.instant();
+            List<UUID> finishedMeanwhile = started.subList(0, n / 2);
+            List<UUID> stillWaiting = started.subList(n / 2, n);
+            List<UUID> claimed;
+            // another node finishes half of them after the claim read its due ids, before it locks them
+            try (var between = statements.beforeFirst(
+                    sql -> sql.startsWith("select * from journey where id in") && sql.contains("for update"),
+                    () -> waitFor(otherNode.submit(() -> finishedMeanwhile.forEach(
+                            id -> journeyRows.finish(id, 2, "completed", "run by another node", now, now)))))) {
+                claimed = tx.execute(status -> {
+                    status.setRollbackOnly();
+                    return journeyRows.claimDue(now, UUID.randomUUID(), 1000).stream()
+                            .map(Journey::id)
+                            .toList();
+                });
+                assertThat(between.ran())
+                        .as("the other node ran between read and lock")
+                        .isTrue();
+            }
+            assertThat(claimed).containsAll(stillWaiting).doesNotContainAnyElementsOf(finishedMeanwhile);
+            assertThat(journeys(campaign, "completed")).isEqualTo(n / 2);
+        } finally {
+            otherNode.shutdownNow();
+            appScheduler.start();
+        }
+    }
+
+    static void waitFor(java.util.concurrent.Future<?> work) {
+        try {
+            work.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the other transaction failed", e);
+        }
+    }
+
     /**
      * Claims due journeys the way a batch does, ends them (as its steps would) and keeps the
      * transaction open until the other claimer has claimed too.

@@ -156,6 +156,47 @@ abstract class OutboxWorkersTests extends ApiTestBase {
         assertThat(together).isEqualTo(ours);
     }
 
+    @Test
+    void aRowSentByAnotherTransactionBetweenTheClaimsReadAndItsLockIsNotClaimed() throws Exception {
+        poller.stop();
+        int n = 6;
+        List<UUID> ids =
+                IntStream.range(0, n).mapToObj(i -> queue(address("l" + i))).toList();
+        List<UUID> sentMeanwhile = ids.subList(0, n / 2);
+        List<UUID> stillQueued = ids.subList(n / 2, n);
+        Instant now = clock.instant();
+        var otherNode = java.util.concurrent.Executors.newSingleThreadExecutor();
+        List<UUID> claimed;
+        // another node sends half of them after the claim read its due ids, before it locks them
+        try (var between = statements.beforeFirst(
+                sql -> sql.startsWith("select id, status, next_attempt_at, claimed_until from outgoing_email")
+                        && sql.contains("for update"),
+                () -> waitFor(otherNode.submit(() -> sentMeanwhile.forEach(
+                        id -> jdbc.sql("update outgoing_email set status = 'sent', sent_at = ? where id = ?")
+                                .params(org.opennps.shared.SqlTimes.param(now), id)
+                                .update()))))) {
+            claimed = tx.execute(status -> {
+                status.setRollbackOnly();
+                return outbox.rows().claimDue(now, now.plus(properties.claimTimeout()), 1000);
+            });
+            assertThat(between.ran())
+                    .as("the other node ran between read and lock")
+                    .isTrue();
+        } finally {
+            otherNode.shutdownNow();
+        }
+        assertThat(claimed).containsAll(stillQueued).doesNotContainAnyElementsOf(sentMeanwhile);
+        assertThat(sentMeanwhile).allSatisfy(id -> assertThat(statusOf(id)).isEqualTo("sent"));
+    }
+
+    private static void waitFor(java.util.concurrent.Future<?> work) {
+        try {
+            work.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the other transaction failed", e);
+        }
+    }
+
     private static java.util.Set<UUID> remaining(java.util.Set<UUID> ours, List<UUID> byA, List<UUID> byB) {
         java.util.Set<UUID> left = new java.util.HashSet<>(ours);
         byA.forEach(left::remove);

@@ -30,6 +30,7 @@ public class SqlStatements implements BeanPostProcessor {
 
     private final List<Recording> open = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final List<Interleaving> interleavings = new CopyOnWriteArrayList<>();
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -60,6 +61,47 @@ public class SqlStatements implements BeanPostProcessor {
         return fault;
     }
 
+    /**
+     * Runs {@code action} once, just before the first statement from now whose SQL matches is sent,
+     * on the thread sending it: for tests of what another transaction committing at that moment
+     * does to the work in progress (e.g. between a claim's unlocked read and its lock). The action
+     * must use its own connection, e.g. by running on another thread and being waited for. Close
+     * the interleaving to disarm it.
+     */
+    public Interleaving beforeFirst(Predicate<String> sql, Runnable action) {
+        Interleaving interleaving = new Interleaving(sql, action);
+        interleavings.add(interleaving);
+        return interleaving;
+    }
+
+    /** An action run before a statement; see {@link #beforeFirst}. */
+    public final class Interleaving implements AutoCloseable {
+        private final Predicate<String> sql;
+        private final Runnable action;
+        private final java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+
+        private Interleaving(Predicate<String> sql, Runnable action) {
+            this.sql = sql;
+            this.action = action;
+        }
+
+        /** Whether the action has run. */
+        public boolean ran() {
+            return ran.get();
+        }
+
+        private void check(String query) {
+            if (!ran.get() && sql.test(query) && ran.compareAndSet(false, true)) {
+                action.run();
+            }
+        }
+
+        @Override
+        public void close() {
+            interleavings.remove(this);
+        }
+    }
+
     /** A statement that will fail; see {@link #failOn}. */
     public final class Fault implements AutoCloseable {
         private final Predicate<String> sql;
@@ -88,8 +130,11 @@ public class SqlStatements implements BeanPostProcessor {
         }
     }
 
-    /** One statement as sent: the thread that sent it and its SQL (for a batch, the first). */
-    public record Statement(String thread, boolean sameThread, String sql, int batchSize) {}
+    /**
+     * One statement as sent: the thread that sent it, its SQL and the values bound to its
+     * parameters in order (for a batch, the first statement's).
+     */
+    public record Statement(String thread, boolean sameThread, String sql, int batchSize, List<Object> parameters) {}
 
     /** The statements sent while it is open. */
     public final class Recording implements AutoCloseable {
@@ -143,13 +188,32 @@ public class SqlStatements implements BeanPostProcessor {
         }
     }
 
+    /** The values set on a statement's positional parameters, in their order (nulls kept). */
+    private static List<Object> parameters(QueryInfo query) {
+        if (query.getParametersList().isEmpty()) {
+            return List.of();
+        }
+        java.util.TreeMap<Integer, Object> byIndex = new java.util.TreeMap<>();
+        for (net.ttddyy.dsproxy.proxy.ParameterSetOperation set :
+                query.getParametersList().getFirst()) {
+            Object[] args = set.getArgs();
+            if (args != null && args.length >= 2 && args[0] instanceof Integer index) {
+                byIndex.put(index, args[1]);
+            }
+        }
+        return Collections.unmodifiableList(new ArrayList<>(byIndex.values()));
+    }
+
     private final class Listener implements QueryExecutionListener {
         @Override
         public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-            if (faults.isEmpty() || queryInfoList.isEmpty()) {
+            if ((faults.isEmpty() && interleavings.isEmpty()) || queryInfoList.isEmpty()) {
                 return;
             }
             String sql = queryInfoList.getFirst().getQuery();
+            for (Interleaving interleaving : interleavings) {
+                interleaving.check(sql);
+            }
             for (Fault fault : faults) {
                 fault.check(sql);
             }
@@ -163,8 +227,9 @@ public class SqlStatements implements BeanPostProcessor {
             Thread current = Thread.currentThread();
             String sql = queryInfoList.isEmpty() ? "" : queryInfoList.getFirst().getQuery();
             int batch = execInfo.isBatch() ? Math.max(1, execInfo.getBatchSize()) : 1;
+            List<Object> parameters = queryInfoList.isEmpty() ? List.of() : parameters(queryInfoList.getFirst());
             for (Recording recording : open) {
-                recording.add(new Statement(current.getName(), current == recording.owner, sql, batch));
+                recording.add(new Statement(current.getName(), current == recording.owner, sql, batch, parameters));
             }
         }
     }
