@@ -144,6 +144,7 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
         long deadline = System.nanoTime() + timeout.toNanos();
         CompletableFuture<Health> check;
         long since;
+        boolean wasDown;
         synchronized (this) {
             try {
                 check = current();
@@ -151,15 +152,18 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
                 return noAnswer("earlier checks still hang");
             }
             since = runningSince;
+            wasDown = lastAnswer != null && lastAnswer.getStatus().equals(Status.DOWN);
         }
         try {
             Optional<CompletableFuture<DirectDatabaseProbe.Answer>> server = Optional.empty();
             if (direct.isPresent()) {
-                // the pool check alone, for db-direct-after (counted from when it started)
-                waitFor(check, Math.min(since + directAfter.toNanos(), deadline));
+                // the pool check alone, for db-direct-after (counted from when it started); after
+                // a DOWN answer the pool is suspect (its server may be gone) and the server is
+                // asked at once
+                waitFor(check, wasDown ? since : Math.min(since + directAfter.toNanos(), deadline));
                 Health fromPool = fromPool(check);
                 if (fromPool != null) {
-                    return fromPool;
+                    return answered(fromPool, check);
                 }
                 server = direct.get().current();
                 server.ifPresent(answer -> answer.thenAccept(this::heard));
@@ -167,16 +171,16 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
             while (true) {
                 Health fromPool = fromPool(check);
                 if (fromPool != null && fromPool.getStatus().equals(Status.UP)) {
-                    return fromPool;
+                    return answered(fromPool, check);
                 }
                 Health fromServer = server.filter(CompletableFuture::isDone)
                         .map(answer -> fromServer(answer.join()))
                         .orElse(null);
                 if (fromServer != null) {
-                    return fromServer;
+                    return answered(fromServer, null);
                 }
                 if (fromPool != null) {
-                    return fromPool;
+                    return answered(fromPool, check);
                 }
                 List<CompletableFuture<?>> pending = new ArrayList<>();
                 if (!check.isDone()) {
@@ -192,6 +196,12 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
             Thread.currentThread().interrupt();
             return Health.down().withDetail("error", "interrupted").build();
         }
+    }
+
+    /** An answer this call decides by, remembered at once (the check's own callback may come later). */
+    private Health answered(Health answer, CompletableFuture<Health> from) {
+        heard(answer, from);
+        return answer;
     }
 
     /** The check in progress, or a new one; one that hung for ten timeouts is given up on. */

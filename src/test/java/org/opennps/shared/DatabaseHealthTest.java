@@ -215,6 +215,34 @@ class DatabaseHealthTest {
         }
     }
 
+    @Test
+    void afterADownAnswerTheServerIsAskedAtOnceNotAfterThePoolHadItsWait() throws Exception {
+        var slow = new SlowDataSource();
+        var server = new FakeServer();
+        Duration longDirectAfter = Duration.ofSeconds(20);
+        DatabaseHealth health = new DatabaseHealth(
+                slow, Duration.ofSeconds(30), longDirectAfter, GRACE, Optional.of(server), System::nanoTime);
+        try {
+            // the server died under a pooled connection
+            slow.failWith(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+            assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+
+            // now the pool waits for a new connection; the refused port tells at once
+            slow.failWith(null);
+            slow.hold();
+            server.answer(DirectDatabaseProbe.Verdict.GONE, "no connection to the server: connection refused");
+            long started = System.nanoTime();
+            Health gone = health.health();
+            assertThat(gone.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(gone.getDetails().get("error")).asString().contains("connection refused");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(longDirectAfter.dividedBy(4));
+        } finally {
+            slow.release();
+            health.destroy();
+            slow.close();
+        }
+    }
+
     /** An H2 database whose connections can be held back or refused by the pool in front of it. */
     private static final class SlowDataSource extends DelegatingDataSource implements AutoCloseable {
 
