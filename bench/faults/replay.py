@@ -279,6 +279,8 @@ class Node:
                 "--opennps.demo.enabled=false",
                 "--opennps.outbound.allow-ranges=127.0.0.0/8",
                 "--management.endpoint.health.show-components=always",
+                # the replay reports what decided each DOWN (the db check's detail)
+                "--management.endpoint.health.show-details=always",
                 "--opennps.health.smtp-interval=5s",
                 # the replay waits minutes, not the hour the default back-off can grow to
                 "--opennps.delivery.max-retry=PT1M",
@@ -548,8 +550,12 @@ def outage(ctx, kind):
             asked = time.time()
             status, body, seconds = node.call("GET", "/actuator/health", timeout=5)
             overall = body.get("status") if isinstance(body, dict) else None
-            smtp_status = body.get("components", {}).get("smtp", {}).get("status") if isinstance(body, dict) else None
-            health.append((asked, status, overall, seconds, smtp_status))
+            components = body.get("components", {}) if isinstance(body, dict) else {}
+            smtp_status = components.get("smtp", {}).get("status")
+            # what decided: the db check's status and detail, or the client's own error/timeout
+            decided = {k: v for k, v in components.items() if v.get("status") not in ("UP", "DEGRADED", "UNKNOWN")}
+            why = json.dumps(decided or components.get("db", {})) if isinstance(body, dict) else repr(body)
+            health.append((asked, status, overall, seconds, smtp_status, why))
             time.sleep(0.1)
 
     def liveness():
@@ -573,7 +579,20 @@ def outage(ctx, kind):
     for t in threads:
         t.join()
 
-    before = [h for h in health if h[0] < killed]
+    with open(os.path.join(ctx.work, f"outage-{kind}-health.tsv"), "w") as f:
+        f.write("asked_s\tanswered_s\tseconds\thttp\tstatus\tsmtp\tdecided (relative to pg_ctl called)\n")
+        for h in health:
+            f.write(f"{h[0] - asked_to_stop:.3f}\t{h[0] + h[3] - asked_to_stop:.3f}\t{h[3]:.3f}\t{h[1]}"
+                    f"\t{h[2]}\t{h[4]}\t{h[5]}\n")
+    log(f"pg_ctl stop called at 0.000 s, returned at {killed - asked_to_stop:.3f} s; probes in"
+        f" {ctx.work}/outage-{kind}-health.tsv")
+    # Before the kill means answered before pg_ctl was even called: a probe that was still running
+    # while the server went away may rightly answer DOWN, and is judged by neither side.
+    before = [h for h in health if h[0] + h[3] < asked_to_stop]
+    for h in health:
+        if h[0] < killed and h[2] != "UP":
+            log(f"  probe asked {h[0] - asked_to_stop:+.3f} s, answered {h[0] + h[3] - asked_to_stop:+.3f} s"
+                f" (after pg_ctl was called): {h[1]} {h[2]} {h[5]}")
     first_down = next((h for h in health if h[0] >= killed and h[2] == "DOWN"), None)
     during = [h for h in health if killed <= h[0] < restarted]
     first_up = next((h for h in health if h[0] >= restarted and h[2] == "UP"), None)
@@ -581,7 +600,7 @@ def outage(ctx, kind):
     outage_intake = [i for i in intake if killed <= i[0] < restarted]
     check(name, "UP with SMTP down", before and all(h[2] == "UP" for h in before)
           and any(h[4] == "DEGRADED" for h in before),
-          f"{len(before)} probes before the kill: {sorted(set(h[2] for h in before))},"
+          f"{len(before)} probes before the kill: {sorted(set(str(h[2]) for h in before))},"
           f" smtp {sorted(set(str(h[4]) for h in before))}")
     down_after = first_down[0] + first_down[3] - killed if first_down else None
     check(name, "DOWN within a second", down_after is not None and down_after <= 1.0,

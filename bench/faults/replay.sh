@@ -8,7 +8,11 @@
 #   bench/faults/replay.sh                    # everything, about 30 minutes on an idle 2-core machine
 #   TARPIT=60 SCENARIOS=tarpit DATABASES=h2 bench/faults/replay.sh
 #   SKIP_PACKAGE=1 SKIP_CHILD_TEST=1 bench/faults/replay.sh
+#   WORK_ROOT=/var/tmp SCENARIOS=outage DATABASES=pg bench/faults/replay.sh
 #
+# The work directory (node logs, databases, outage-*-health.tsv with every health probe and what
+# decided it) is kept and printed at the end; WORK_ROOT chooses where it is made (default /tmp,
+# which a reboot may empty).
 # Needs a JDK 21+, python3, psql and the PostgreSQL server binaries (initdb, pg_ctl); run as
 # root, the cluster runs as the postgres user. Talks to 127.0.0.1 only. Exit status 0 when
 # every check passed.
@@ -24,7 +28,10 @@ DATABASES=${DATABASES:-h2,pg}
 if [[ -z "${SKIP_PACKAGE:-}" ]]; then
   ./mvnw -q -B -ntp -DskipTests package
 fi
-WORK=$(mktemp -d /tmp/opennps-faults-XXXXXX)
+WORK_ROOT=${WORK_ROOT:-/tmp}
+mkdir -p "$WORK_ROOT"
+WORK=$(mktemp -d "$WORK_ROOT/opennps-faults-XXXXXX")
+echo "work directory (kept): $WORK"
 chmod 755 "$WORK"
 # the nodes run a copy, so a rebuild meanwhile cannot change the jar under them
 JAR=$(ls target/opennps*.jar | grep -v original | head -1)

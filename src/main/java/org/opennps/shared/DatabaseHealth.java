@@ -1,8 +1,13 @@
 package org.opennps.shared;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -13,46 +18,113 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
  * The database decides whether this node is healthy ({@code db} in {@code /actuator/health}
  * and the readiness group). The check (a connection from the pool and {@code select 1} with a
  * query timeout) runs on a thread of its own and the health call waits for it at most
- * {@code opennps.health.db-timeout} (1 s): a database that hangs answers {@code DOWN} in time
- * instead of holding the request thread. A pool whose server is gone does not fail, it waits
- * for a new connection; so on PostgreSQL, when the pool check has not answered within
- * {@code opennps.health.db-direct-after} (200 ms), a {@link DirectDatabaseProbe} connects past
- * the pool: refused means {@code DOWN} at once, an answer means the server is there and the pool
- * only busy ({@code UP}). A check still running is shared by the calls that arrive meanwhile,
+ * {@code opennps.health.db-timeout} (1 s), so the call never holds the request thread for
+ * long. A pool whose server is gone does not fail, it waits for a new connection; so on
+ * PostgreSQL, when the pool check has not answered within {@code opennps.health.db-direct-after}
+ * (200 ms), a {@link DirectDatabaseProbe} connects past the pool: refused means {@code DOWN} at
+ * once, an answer means the server is there and the pool only busy ({@code UP}).
+ *
+ * <p>Only an answer decides. No answer in time (the pool still waiting or timing out on a
+ * busy pool, the query cancelled by its own timeout, the direct attempt not answered) is what a
+ * database that hangs looks like, but also what a healthy one looks like on a machine short of
+ * CPU; so it keeps the last answer while the database has been silent for less than {@code
+ * opennps.health.db-grace} (3 s), and is {@code DOWN} after that (or at once when there never
+ * was an {@code UP} answer). A check still running is shared by the calls that arrive meanwhile,
  * and at most a few threads can ever be stuck in checks, so probes cannot pile up threads.
+ * Changes between {@code UP} and {@code DOWN} are logged with what decided them.
  */
 @Component("dbHealthIndicator")
 class DatabaseHealth implements HealthIndicator, DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(DatabaseHealth.class);
+
     private static final int MAX_STUCK_CHECKS = 3;
+
+    /** PostgreSQL's "canceling statement due to user request", as the query timeout cancels it. */
+    private static final String QUERY_CANCELED = "57014";
+
+    /** Asks the database past the pool; see {@link DirectDatabaseProbe}. */
+    interface PastThePool {
+
+        /** The attempt in progress or recently answered, or a new one; empty if none can start. */
+        Optional<CompletableFuture<DirectDatabaseProbe.Answer>> current();
+
+        default void close() {}
+    }
 
     private final DataSource dataSource;
     private final Duration timeout;
     private final Duration directAfter;
-    private final Optional<DirectDatabaseProbe> direct;
+    private final Duration grace;
+    private final Optional<PastThePool> direct;
+    private final LongSupplier clock;
     private final ThreadPoolExecutor checks;
     private CompletableFuture<Health> running;
     private long runningSince;
 
+    /** The last answer (pool check or direct attempt). */
+    private Health lastAnswer;
+
+    /** When (on {@code clock}) the running check began. */
+    private long runningBegun;
+
+    /** Whether a check or attempt is waiting for the database since the last answer, and since when. */
+    private boolean silent;
+
+    private long silentSince;
+
+    private Status lastReported;
+
+    @Autowired
     DatabaseHealth(
             DataSource dataSource,
             @Value("${opennps.health.db-timeout:1s}") Duration timeout,
-            @Value("${opennps.health.db-direct-after:200ms}") Duration directAfter) {
+            @Value("${opennps.health.db-direct-after:200ms}") Duration directAfter,
+            @Value("${opennps.health.db-grace:3s}") Duration grace) {
+        this(
+                dataSource,
+                timeout,
+                directAfter,
+                grace,
+                DirectDatabaseProbe.of(dataSource, timeout).map(PastThePool.class::cast),
+                System::nanoTime);
+    }
+
+    /** A check without grace: no answer within the timeout is {@code DOWN}. */
+    DatabaseHealth(DataSource dataSource, Duration timeout, Duration directAfter) {
+        this(dataSource, timeout, directAfter, Duration.ZERO);
+    }
+
+    /** With a given probe past the pool and a clock (nanoseconds) that measures the silence. */
+    DatabaseHealth(
+            DataSource dataSource,
+            Duration timeout,
+            Duration directAfter,
+            Duration grace,
+            Optional<PastThePool> direct,
+            LongSupplier clock) {
         this.dataSource = dataSource;
         this.timeout = timeout;
         this.directAfter = directAfter;
-        this.direct = DirectDatabaseProbe.of(dataSource, timeout);
+        this.grace = grace;
+        this.direct = direct;
+        this.clock = clock;
         this.checks = new ThreadPoolExecutor(
                 0, MAX_STUCK_CHECKS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "health-db");
@@ -63,57 +135,73 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
 
     @Override
     public Health health() {
+        Health health = decide();
+        report(health);
+        return health;
+    }
+
+    private Health decide() {
         long deadline = System.nanoTime() + timeout.toNanos();
         CompletableFuture<Health> check;
         long since;
+        boolean wasDown;
         synchronized (this) {
             try {
                 check = current();
             } catch (RejectedExecutionException e) {
-                return Health.down()
-                        .withDetail("error", "earlier checks still hang")
-                        .build();
+                return noAnswer("earlier checks still hang");
             }
             since = runningSince;
+            wasDown = lastAnswer != null && lastAnswer.getStatus().equals(Status.DOWN);
         }
         try {
-            Health pastThePool = direct.isPresent() ? askPastAStuckPool(check, since, deadline) : null;
-            if (pastThePool != null) {
-                return pastThePool;
+            Optional<CompletableFuture<DirectDatabaseProbe.Answer>> server = Optional.empty();
+            if (direct.isPresent()) {
+                // the pool check alone, for db-direct-after (counted from when it started); after
+                // a DOWN answer the pool is suspect (its server may be gone) and the server is
+                // asked at once
+                waitFor(check, wasDown ? since : Math.min(since + directAfter.toNanos(), deadline));
+                Health fromPool = fromPool(check);
+                if (fromPool != null) {
+                    return answered(fromPool, check);
+                }
+                server = direct.get().current();
+                server.ifPresent(answer -> answer.thenAccept(this::heard));
             }
-            waitFor(check, deadline);
-            if (!check.isDone()) {
-                return Health.down()
-                        .withDetail("error", "no answer within " + timeout.toMillis() + " ms")
-                        .build();
+            while (true) {
+                Health fromPool = fromPool(check);
+                if (fromPool != null && fromPool.getStatus().equals(Status.UP)) {
+                    return answered(fromPool, check);
+                }
+                Health fromServer = server.filter(CompletableFuture::isDone)
+                        .map(answer -> fromServer(answer.join()))
+                        .orElse(null);
+                if (fromServer != null) {
+                    return answered(fromServer, null);
+                }
+                if (fromPool != null) {
+                    return answered(fromPool, check);
+                }
+                List<CompletableFuture<?>> pending = new ArrayList<>();
+                if (!check.isDone()) {
+                    pending.add(check);
+                }
+                server.filter(answer -> !answer.isDone()).ifPresent(pending::add);
+                if (pending.isEmpty() || System.nanoTime() - deadline >= 0) {
+                    return noAnswer(why(check, server));
+                }
+                waitFor(CompletableFuture.anyOf(pending.toArray(CompletableFuture[]::new)), deadline);
             }
-            return outcome(check);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Health.down().withDetail("error", "interrupted").build();
         }
     }
 
-    /**
-     * What the server says past the pool once the pool check has waited {@code db-direct-after}
-     * (for this call or, shared, for an earlier one); {@code null} when the pool check answers
-     * first or no direct attempt can be made, so the pool check decides.
-     */
-    private Health askPastAStuckPool(CompletableFuture<Health> check, long since, long deadline)
-            throws InterruptedException {
-        waitFor(check, Math.min(since + directAfter.toNanos(), deadline));
-        if (check.isDone()) {
-            return null;
-        }
-        Optional<CompletableFuture<DirectDatabaseProbe.Answer>> answer =
-                direct.get().current();
-        if (answer.isEmpty()) {
-            return null;
-        }
-        CompletableFuture<DirectDatabaseProbe.Answer> server = answer.get();
-        waitFor(CompletableFuture.anyOf(check, server), deadline);
-        boolean serverFirst = !check.isDone() && server.isDone() && !server.isCompletedExceptionally();
-        return serverFirst ? pastThePool(server.join()) : null;
+    /** An answer this call decides by, remembered at once (the check's own callback may come later). */
+    private Health answered(Health answer, CompletableFuture<Health> from) {
+        heard(answer, from);
+        return answer;
     }
 
     /** The check in progress, or a new one; one that hung for ten timeouts is given up on. */
@@ -122,10 +210,135 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
         if (running == null
                 || running.isDone()
                 || now - runningSince > timeout.multipliedBy(10).toNanos()) {
-            running = CompletableFuture.supplyAsync(this::check, checks);
+            long started = clock.getAsLong();
+            CompletableFuture<Health> check = CompletableFuture.supplyAsync(this::check, checks);
+            running = check;
             runningSince = now;
+            runningBegun = started;
+            if (!silent) {
+                silent = true;
+                silentSince = started;
+            }
+            check.whenComplete((health, failure) -> {
+                Health answer = failure == null ? health : conclusiveFailure(failure);
+                if (answer != null) {
+                    heard(answer, check);
+                }
+            });
         }
         return running;
+    }
+
+    private void heard(DirectDatabaseProbe.Answer answer) {
+        Health health = fromServer(answer);
+        if (health != null) {
+            heard(health, null);
+        }
+    }
+
+    /**
+     * The database answered ({@code from} a pool check, or from a direct attempt when null):
+     * remember the answer. The silence ends, unless a later pool check is still waiting: then it
+     * counts from when that one began (or from now, for a direct answer).
+     */
+    private synchronized void heard(Health answer, CompletableFuture<Health> from) {
+        lastAnswer = answer;
+        if (!silent) {
+            return;
+        }
+        if (running == null || running.isDone() || running == from) {
+            silent = false;
+        } else if (from == null) {
+            silentSince = clock.getAsLong();
+        } else {
+            silentSince = runningBegun;
+        }
+    }
+
+    /**
+     * No answer in time: the last answer while the database has been silent for less than the
+     * grace, else {@code DOWN}.
+     */
+    private synchronized Health noAnswer(String why) {
+        long silentFor = silent ? clock.getAsLong() - silentSince : 0;
+        if (lastAnswer != null && lastAnswer.getStatus().equals(Status.UP) && silentFor < grace.toNanos()) {
+            return Health.up()
+                    .withDetails(lastAnswer.getDetails())
+                    .withDetail(
+                            "slow",
+                            why + "; silent for " + TimeUnit.NANOSECONDS.toMillis(silentFor) + " ms, "
+                                    + grace.toMillis() + " ms allowed")
+                    .build();
+        }
+        return Health.down().withDetail("error", why).build();
+    }
+
+    private String why(
+            CompletableFuture<Health> check, Optional<CompletableFuture<DirectDatabaseProbe.Answer>> server) {
+        String pool = check.isDone()
+                ? "the pool check failed without an answer (" + failureName(check) + ")"
+                : "no answer within " + timeout.toMillis() + " ms";
+        return server.filter(CompletableFuture::isDone)
+                .map(answer -> pool + "; " + answer.join().detail())
+                .orElse(pool);
+    }
+
+    /** The pool check's answer if it has one: {@code UP}, or {@code DOWN} from a failure that is one. */
+    private static Health fromPool(CompletableFuture<Health> check) {
+        if (!check.isDone()) {
+            return null;
+        }
+        try {
+            return check.join();
+        } catch (CompletionException | CancellationException e) {
+            return conclusiveFailure(e);
+        }
+    }
+
+    /**
+     * {@code DOWN} for a failure that comes from the database (a refused or broken connection,
+     * an error); {@code null} for one that only says it did not answer in time: the pool had no
+     * connection to hand out within its wait, or the query timeout cancelled {@code select 1}.
+     */
+    private static Health conclusiveFailure(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLTimeoutException
+                || cause instanceof CancellationException
+                || (cause instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState()))) {
+            return null;
+        }
+        return Health.down()
+                .withDetail("error", cause.getClass().getSimpleName())
+                .build();
+    }
+
+    private static String failureName(CompletableFuture<Health> check) {
+        try {
+            check.join();
+            return "none";
+        } catch (CompletionException | CancellationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return cause.getClass().getSimpleName();
+        }
+    }
+
+    /** The direct attempt's answer if it has one: {@code UP} when the server answered, {@code DOWN} when gone. */
+    private Health fromServer(DirectDatabaseProbe.Answer answer) {
+        return switch (answer.verdict()) {
+            case ANSWERED ->
+                Health.up()
+                        .withDetail("database", "PostgreSQL")
+                        .withDetail(
+                                "pool", "no connection within " + directAfter.toMillis() + " ms; " + answer.detail())
+                        .build();
+            case GONE -> Health.down().withDetail("error", answer.detail()).build();
+            case NO_ANSWER -> null;
+        };
     }
 
     private static void waitFor(CompletableFuture<?> future, long deadline) throws InterruptedException {
@@ -140,25 +353,22 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
         }
     }
 
-    private static Health outcome(CompletableFuture<Health> check) {
-        try {
-            return check.join();
-        } catch (CompletionException | CancellationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return Health.down()
-                    .withDetail("error", cause.getClass().getSimpleName())
-                    .build();
+    /** Logs a change between UP and DOWN with what decided it, once per change. */
+    private void report(Health health) {
+        Status status = health.getStatus();
+        Status before;
+        synchronized (this) {
+            before = lastReported;
+            lastReported = status;
         }
-    }
-
-    private Health pastThePool(DirectDatabaseProbe.Answer answer) {
-        if (!answer.reachable()) {
-            return Health.down().withDetail("error", answer.detail()).build();
+        if (before == null || before.equals(status)) {
+            return;
         }
-        return Health.up()
-                .withDetail("database", "PostgreSQL")
-                .withDetail("pool", "no connection within " + directAfter.toMillis() + " ms; " + answer.detail())
-                .build();
+        if (status.equals(Status.DOWN)) {
+            log.warn("Database health DOWN: {}", health.getDetails());
+        } else {
+            log.info("Database health {}: {}", status, health.getDetails());
+        }
     }
 
     private Health check() {
@@ -183,6 +393,6 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
     @Override
     public void destroy() {
         checks.shutdownNow();
-        direct.ifPresent(DirectDatabaseProbe::close);
+        direct.ifPresent(PastThePool::close);
     }
 }

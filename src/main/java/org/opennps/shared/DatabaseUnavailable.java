@@ -1,5 +1,6 @@
 package org.opennps.shared;
 
+import java.sql.SQLException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -16,12 +17,26 @@ public final class DatabaseUnavailable {
     public static final String DETAIL =
             "The database cannot be reached just now; nothing was stored. Send the request again later.";
 
+    /** SQL state class of connection exceptions ({@code 08003} connection does not exist, {@code 08006} failure). */
+    private static final String CONNECTION_EXCEPTION = "08";
+
     private DatabaseUnavailable() {}
 
-    /** Whether {@code e}, or one of its causes, says the database could not be reached. */
+    /**
+     * Whether {@code e}, or one of its causes, says the database could not be reached: also an
+     * SQL error of class {@code 08} (connection exception), as when a commit's connection broke
+     * and the rollback after it then found the connection closed; Spring reports only the
+     * rollback's failure then ({@code TransactionSystemException}), and a client that sends the
+     * batch again loses nothing (events already stored are recognised by their id).
+     */
     public static boolean isCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith(CONNECTION_EXCEPTION)) {
                 return true;
             }
         }

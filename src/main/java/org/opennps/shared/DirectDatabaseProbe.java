@@ -23,11 +23,12 @@ import javax.sql.DataSource;
  * connection of its own, with connect and read timeouts as long as the health check's wait.
  * When the server is gone the pool does not fail but waits for a new connection (its connection
  * timeout), so only this attempt can tell a vanished server (refused in milliseconds) from a
- * pool that is merely busy (the server answers). One attempt runs at a time; its answer also
+ * pool that is merely busy (the server answers); an attempt that times out proves neither (on a
+ * machine short of CPU a healthy server can be that slow). One attempt runs at a time; its answer also
  * serves the calls of the next {@link #REUSE}, so frequent probes open few connections, and a
  * handful of threads at most can ever wait in attempts.
  */
-final class DirectDatabaseProbe {
+final class DirectDatabaseProbe implements DatabaseHealth.PastThePool {
 
     /** How long an answer serves later calls before a new attempt is made. */
     static final Duration REUSE = Duration.ofMillis(250);
@@ -37,8 +38,23 @@ final class DirectDatabaseProbe {
 
     private static final int MAX_STUCK_ATTEMPTS = 2;
 
-    /** What one attempt found; {@code at} is its {@link System#nanoTime()}. */
-    record Answer(boolean reachable, String detail, long at) {}
+    /**
+     * What one attempt found: the server {@code answered} (it is there), is {@code gone} (refused or
+     * failed: {@code DOWN}), or gave {@code no answer} in time, which on a loaded machine can also
+     * be a server that is only slow and so proves nothing; {@code at} is its {@link System#nanoTime()}.
+     */
+    record Answer(Verdict verdict, String detail, long at) {
+
+        boolean reachable() {
+            return verdict == Verdict.ANSWERED;
+        }
+    }
+
+    enum Verdict {
+        ANSWERED,
+        GONE,
+        NO_ANSWER
+    }
 
     private final DriverDataSource server;
     private final Duration timeout;
@@ -90,7 +106,8 @@ final class DirectDatabaseProbe {
     }
 
     /** The attempt in progress or answered within {@link #REUSE}, or a new one; empty if none can start. */
-    synchronized Optional<CompletableFuture<Answer>> current() {
+    @Override
+    public synchronized Optional<CompletableFuture<Answer>> current() {
         long now = System.nanoTime();
         boolean fresh = last != null
                 && (last.isDone()
@@ -111,26 +128,41 @@ final class DirectDatabaseProbe {
         try (Connection connection = server.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("select 1");
-            return new Answer(true, "the server answered a connection of its own", System.nanoTime());
+            return new Answer(Verdict.ANSWERED, "the server answered a connection of its own", System.nanoTime());
         } catch (SQLException e) {
             if (TOO_MANY_CONNECTIONS.equals(e.getSQLState())) {
-                return new Answer(true, "the server answered but takes no more connections", System.nanoTime());
+                return new Answer(
+                        Verdict.ANSWERED, "the server answered but takes no more connections", System.nanoTime());
             }
-            return new Answer(false, "no connection to the server: " + reason(e), System.nanoTime());
+            return failed(e);
         } catch (RuntimeException e) {
-            return new Answer(false, "no connection to the server: " + reason(e), System.nanoTime());
+            return failed(e);
         }
     }
 
+    private Answer failed(Exception e) {
+        Verdict verdict = timedOut(e) ? Verdict.NO_ANSWER : Verdict.GONE;
+        return new Answer(verdict, "no connection to the server: " + reason(e), System.nanoTime());
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private String reason(Exception e) {
+        if (timedOut(e)) {
+            return "no answer within " + socketSeconds + " s";
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {
                 return t.getMessage() == null
                         ? "connection refused"
                         : t.getMessage().toLowerCase(Locale.ROOT);
-            }
-            if (t instanceof SocketTimeoutException) {
-                return "no answer within " + socketSeconds + " s";
             }
         }
         return e instanceof SQLException sql && sql.getSQLState() != null
@@ -138,7 +170,8 @@ final class DirectDatabaseProbe {
                 : e.getClass().getSimpleName();
     }
 
-    void close() {
+    @Override
+    public void close() {
         attempts.shutdownNow();
     }
 }

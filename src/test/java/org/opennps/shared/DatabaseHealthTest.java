@@ -7,15 +7,23 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -25,6 +33,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 class DatabaseHealthTest {
 
     private static final Duration DIRECT_AFTER = Duration.ofMillis(200);
+    private static final Duration SHORT = Duration.ofMillis(200);
+    private static final Duration SHORT_DIRECT_AFTER = Duration.ofMillis(20);
+    private static final Duration GRACE = Duration.ofSeconds(3);
 
     @Test
     void aHealthCheckLeavesNoQueryTimeoutOnThePooledConnection() throws Exception {
@@ -107,6 +118,182 @@ class DatabaseHealthTest {
                 }
                 acceptor.join();
             }
+        }
+    }
+
+    @Test
+    void aDatabaseThatIsSlowToHandOutAConnectionStaysUpWithinTheGrace() throws Exception {
+        var slow = new SlowDataSource();
+        var clock = new AtomicLong();
+        DatabaseHealth health =
+                new DatabaseHealth(slow, SHORT, SHORT_DIRECT_AFTER, GRACE, Optional.empty(), clock::get);
+        try {
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+
+            slow.hold(); // CPU contention or a busy pool: the connection comes, only late
+            Health stalled = health.health();
+            assertThat(stalled.getStatus()).isEqualTo(Status.UP);
+            assertThat(stalled.getDetails().get("slow")).asString().contains("no answer within 200 ms");
+
+            clock.addAndGet(GRACE.toNanos() - 1);
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+            clock.addAndGet(1); // silent for the whole grace now: as good as hanging
+            Health hanging = health.health();
+            assertThat(hanging.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(hanging.getDetails().get("error")).asString().contains("no answer within 200 ms");
+
+            slow.release(); // the late answer ends the silence
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        } finally {
+            slow.release();
+            health.destroy();
+            slow.close();
+        }
+    }
+
+    @Test
+    void withoutGraceOrWithoutAnEarlierAnswerNoAnswerInTimeIsDown() throws Exception {
+        var slow = new SlowDataSource();
+        DatabaseHealth noGrace = new DatabaseHealth(slow, SHORT, SHORT_DIRECT_AFTER);
+        DatabaseHealth neverAnswered =
+                new DatabaseHealth(slow, SHORT, SHORT_DIRECT_AFTER, GRACE, Optional.empty(), System::nanoTime);
+        try {
+            assertThat(noGrace.health().getStatus()).isEqualTo(Status.UP);
+            slow.hold();
+            assertThat(noGrace.health().getStatus()).isEqualTo(Status.DOWN);
+            assertThat(neverAnswered.health().getStatus()).isEqualTo(Status.DOWN);
+        } finally {
+            slow.release();
+            noGrace.destroy();
+            neverAnswered.destroy();
+            slow.close();
+        }
+    }
+
+    @Test
+    void aPoolThatGivesUpWaitingIsNotDownWhileTheServerAnswers() throws Exception {
+        var slow = new SlowDataSource();
+        var server = new FakeServer();
+        DatabaseHealth health =
+                new DatabaseHealth(slow, SHORT, SHORT_DIRECT_AFTER, GRACE, Optional.of(server), System::nanoTime);
+        try {
+            // the pool's own wait ran out (a busy pool) before health asked past it
+            slow.failWith(new SQLTransientConnectionException("Connection is not available, request timed out"));
+            server.answer(DirectDatabaseProbe.Verdict.ANSWERED, "the server answered a connection of its own");
+            Health busy = health.health();
+            assertThat(busy.getStatus()).isEqualTo(Status.UP);
+            assertThat(busy.getDetails().get("pool")).asString().contains("the server answered");
+
+            server.answer(DirectDatabaseProbe.Verdict.GONE, "no connection to the server: connection refused");
+            Health gone = health.health();
+            assertThat(gone.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(gone.getDetails().get("error")).asString().contains("connection refused");
+        } finally {
+            health.destroy();
+            slow.close();
+        }
+    }
+
+    @Test
+    void aDirectAttemptThatTimesOutProvesNothingWhileTheDatabaseAnsweredRecently() throws Exception {
+        var slow = new SlowDataSource();
+        var server = new FakeServer();
+        DatabaseHealth health =
+                new DatabaseHealth(slow, SHORT, SHORT_DIRECT_AFTER, GRACE, Optional.of(server), System::nanoTime);
+        try {
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+            slow.hold();
+            // a loaded machine: the direct connection's own read timeout ran out too
+            server.answer(DirectDatabaseProbe.Verdict.NO_ANSWER, "no connection to the server: no answer within 1 s");
+            Health slowAnswer = health.health();
+            assertThat(slowAnswer.getStatus()).isEqualTo(Status.UP);
+            assertThat(slowAnswer.getDetails().get("slow")).asString().contains("no answer within 1 s");
+        } finally {
+            slow.release();
+            health.destroy();
+            slow.close();
+        }
+    }
+
+    @Test
+    void afterADownAnswerTheServerIsAskedAtOnceNotAfterThePoolHadItsWait() throws Exception {
+        var slow = new SlowDataSource();
+        var server = new FakeServer();
+        Duration longDirectAfter = Duration.ofSeconds(20);
+        DatabaseHealth health = new DatabaseHealth(
+                slow, Duration.ofSeconds(30), longDirectAfter, GRACE, Optional.of(server), System::nanoTime);
+        try {
+            // the server died under a pooled connection
+            slow.failWith(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+            assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+
+            // now the pool waits for a new connection; the refused port tells at once
+            slow.failWith(null);
+            slow.hold();
+            server.answer(DirectDatabaseProbe.Verdict.GONE, "no connection to the server: connection refused");
+            long started = System.nanoTime();
+            Health gone = health.health();
+            assertThat(gone.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(gone.getDetails().get("error")).asString().contains("connection refused");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(longDirectAfter.dividedBy(4));
+        } finally {
+            slow.release();
+            health.destroy();
+            slow.close();
+        }
+    }
+
+    /** An H2 database whose connections can be held back or refused by the pool in front of it. */
+    private static final class SlowDataSource extends DelegatingDataSource implements AutoCloseable {
+
+        private volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
+        private volatile SQLException failure;
+
+        SlowDataSource() {
+            super(new SingleConnectionDataSource(
+                    "jdbc:h2:mem:slow-" + UUID.randomUUID() + ";MODE=PostgreSQL", "sa", "", true));
+        }
+
+        void hold() {
+            gate = new CompletableFuture<>();
+        }
+
+        void release() {
+            gate.complete(null);
+        }
+
+        void failWith(SQLException e) {
+            failure = e;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (failure != null) {
+                throw failure;
+            }
+            gate.join();
+            return super.getConnection();
+        }
+
+        @Override
+        public void close() {
+            ((SingleConnectionDataSource) getTargetDataSource()).destroy();
+        }
+    }
+
+    /** The direct attempt past the pool, answering what the test says. */
+    private static final class FakeServer implements DatabaseHealth.PastThePool {
+
+        private volatile CompletableFuture<DirectDatabaseProbe.Answer> answer = new CompletableFuture<>();
+
+        void answer(DirectDatabaseProbe.Verdict verdict, String detail) {
+            answer = CompletableFuture.completedFuture(
+                    new DirectDatabaseProbe.Answer(verdict, detail, System.nanoTime()));
+        }
+
+        @Override
+        public Optional<CompletableFuture<DirectDatabaseProbe.Answer>> current() {
+            return Optional.of(answer);
         }
     }
 

@@ -2,6 +2,7 @@ package org.opennps.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -9,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class DatabaseUnavailableTest {
 
@@ -23,6 +25,20 @@ class DatabaseUnavailableTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
         assertThat(answer.getBody().getDetail()).contains("nothing was stored");
+    }
+
+    @Test
+    void aCommitWhoseConnectionBrokeAndWhoseRollbackThenFailedIsA503() {
+        // what Spring throws when the commit hit a dead server and the rollback a closed connection
+        ResponseEntity<ProblemDetail> answer = advice.unexpected(new TransactionSystemException(
+                "JDBC rollback failed", new SQLException("Connection is closed", "08003")));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+        assertThat(advice.unexpected(new TransactionSystemException(
+                                "JDBC rollback failed", new SQLException("deadlock detected", "40P01")))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
     @Test
