@@ -44,7 +44,7 @@ import org.springframework.stereotype.Component;
  * busy pool, the query cancelled by its own timeout, the direct attempt not answered) is what a
  * database that hangs looks like, but also what a healthy one looks like on a machine short of
  * CPU; so it keeps the last answer while the database has been silent for less than {@code
- * opennps.health.db-grace} (3 s), and is {@code DOWN} after that (or at once when there never
+ * opennps.health.db-grace} (1 s by default, as long as the timeout, so a check that times out is {@code DOWN}), and is {@code DOWN} after that (or at once when there never
  * was an {@code UP} answer). A check still running is shared by the calls that arrive meanwhile,
  * and at most a few threads can ever be stuck in checks, so probes cannot pile up threads.
  * Changes between {@code UP} and {@code DOWN} are logged with what decided them.
@@ -96,7 +96,7 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
             DataSource dataSource,
             @Value("${opennps.health.db-timeout:1s}") Duration timeout,
             @Value("${opennps.health.db-direct-after:200ms}") Duration directAfter,
-            @Value("${opennps.health.db-grace:3s}") Duration grace) {
+            @Value("${opennps.health.db-grace:1s}") Duration grace) {
         this(
                 dataSource,
                 timeout,
