@@ -1,7 +1,6 @@
 package org.opennps.delivery;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.opennps.shared.Coded;
 
 /**
@@ -10,29 +9,16 @@ import org.opennps.shared.Coded;
  */
 public enum OutboxStatus implements Coded {
     /** Waiting for its (next) attempt. */
-    QUEUED("queued"),
+    QUEUED,
     /** Claimed by a worker that is sending it. */
-    SENDING("sending"),
-    SENT("sent"),
+    SENDING,
+    SENT,
     /** Given up after the last retry, or refused for good. */
-    FAILED("failed"),
+    FAILED,
     /** An attempt whose outcome nobody knows, parked for review. */
-    UNKNOWN("unknown"),
+    UNKNOWN,
     /** What it was queued for (such as an invitation) was deleted before it went out. */
-    CANCELLED("cancelled");
-
-    private final String code;
-
-    OutboxStatus(String code) {
-        this.code = code;
-    }
-
-    /** The word the API and the {@code status} columns use. */
-    @JsonValue
-    @Override
-    public String code() {
-        return code;
-    }
+    CANCELLED;
 
     /**
      * The status named by {@code code}.

@@ -1,28 +1,14 @@
 package org.opennps.imports;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.opennps.shared.Coded;
 
 /** Where an import stands; stored in {@code import_job.status} as its word. */
 public enum ImportJobStatus implements Coded {
-    RUNNING("running"),
-    DONE("done"),
+    RUNNING,
+    DONE,
     /** The file could not be read at all. */
-    FAILED("failed");
-
-    private final String code;
-
-    ImportJobStatus(String code) {
-        this.code = code;
-    }
-
-    /** The word the API and the {@code import_job.status} column use. */
-    @JsonValue
-    @Override
-    public String code() {
-        return code;
-    }
+    FAILED;
 
     /**
      * The status named by {@code code}.

@@ -1,7 +1,6 @@
 package org.opennps.invitation;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.opennps.shared.Coded;
 
 /**
@@ -9,26 +8,13 @@ import org.opennps.shared.Coded;
  * (scheduled, sent, opened) past its expiry reads as expired.
  */
 public enum InvitationStatus implements Coded {
-    SCHEDULED("scheduled"),
-    SENT("sent"),
-    OPENED("opened"),
-    RESPONDED("responded"),
-    EXPIRED("expired"),
-    SUPPRESSED("suppressed"),
-    FAILED("failed");
-
-    private final String code;
-
-    InvitationStatus(String code) {
-        this.code = code;
-    }
-
-    /** The word the API and the {@code invitation.status} column use. */
-    @JsonValue
-    @Override
-    public String code() {
-        return code;
-    }
+    SCHEDULED,
+    SENT,
+    OPENED,
+    RESPONDED,
+    EXPIRED,
+    SUPPRESSED,
+    FAILED;
 
     /** Whether its link may still be answered (before the invitation expires). */
     public boolean open() {

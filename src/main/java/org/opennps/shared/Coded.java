@@ -1,6 +1,8 @@
 package org.opennps.shared;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -11,8 +13,14 @@ import java.util.stream.Collectors;
  */
 public interface Coded {
 
-    /** The word the API and the database use. */
-    String code();
+    /**
+     * The word the API and the database use: the constant's name in lower case ({@code
+     * IN_PROGRESS} is {@code in_progress}).
+     */
+    @JsonValue
+    default String code() {
+        return ((Enum<?>) this).name().toLowerCase(Locale.ROOT);
+    }
 
     /**
      * The constant of {@code type} whose word is {@code code}.

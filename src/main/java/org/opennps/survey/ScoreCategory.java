@@ -1,27 +1,13 @@
 package org.opennps.survey;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.opennps.shared.Coded;
 
 /** The Net Promoter categories of a 0–10 score; stored in {@code category} columns as the word. */
 public enum ScoreCategory implements Coded {
-    DETRACTOR("detractor"),
-    PASSIVE("passive"),
-    PROMOTER("promoter");
-
-    private final String code;
-
-    ScoreCategory(String code) {
-        this.code = code;
-    }
-
-    /** The word the API and the database use. */
-    @JsonValue
-    @Override
-    public String code() {
-        return code;
-    }
+    DETRACTOR,
+    PASSIVE,
+    PROMOTER;
 
     /** detractor for 0–6, passive for 7–8, promoter for 9–10. */
     public static ScoreCategory of(int score) {

@@ -1,6 +1,5 @@
 package org.opennps.workspace;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
 import org.opennps.shared.Coded;
@@ -15,13 +14,6 @@ public enum Role implements Coded {
     AGENT,
     ADMIN,
     OWNER;
-
-    /** The name used in the API and the database: {@code owner}, {@code admin}, … */
-    @JsonValue
-    @Override
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     public boolean atLeast(Role minimum) {
         return compareTo(minimum) >= 0;
