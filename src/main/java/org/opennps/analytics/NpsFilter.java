@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.opennps.invitation.ChannelFilter;
 import org.opennps.shared.InvalidInputException;
 import org.springframework.util.MultiValueMap;
 
@@ -21,7 +22,7 @@ import org.springframework.util.MultiValueMap;
 record NpsFilter(
         UUID surveyId,
         UUID campaignId,
-        String channel,
+        ChannelFilter channel,
         Instant since,
         Instant until,
         List<SegmentValue> where,
@@ -42,12 +43,12 @@ record NpsFilter(
 
     /** Whether {@link #channel} names the one channel to leave out ({@code !link}). */
     boolean channelLeftOut() {
-        return channel != null && channel.startsWith("!");
+        return channel != null && channel.leftOut();
     }
 
-    /** The channel named by the filter, without the {@code !} that leaves it out. */
+    /** The word of the channel named by the filter, without the {@code !} that leaves it out. */
     String channelName() {
-        return channelLeftOut() ? channel.substring(1) : channel;
+        return channel == null ? null : channel.channel().code();
     }
 
     NpsFilter withPeriod(Instant from, Instant to) {
@@ -69,11 +70,7 @@ record NpsFilter(
         if (category != null && !CATEGORIES.contains(category.toLowerCase(Locale.ROOT))) {
             throw new InvalidInputException(p.name("category"), "must be promoter, passive or detractor");
         }
-        String channel = p.one("channel");
-        if (channel != null && (channel.replaceFirst("^!", "").isBlank() || channel.length() > 41)) {
-            throw new InvalidInputException(
-                    p.name("channel"), "must be a channel of 1 to 40 characters, or ! and one to leave out");
-        }
+        ChannelFilter channel = ChannelFilter.parse(p.name("channel"), p.one("channel"));
         return new NpsFilter(
                 p.uuid("survey_id"),
                 p.uuid("campaign_id"),

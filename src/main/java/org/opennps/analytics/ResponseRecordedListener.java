@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.opennps.response.ResponseRecorded;
 import org.opennps.response.ResponsesDeleted;
 import org.opennps.response.ResponsesImported;
+import org.opennps.shared.Coded;
 import org.opennps.survey.Question;
 import org.opennps.survey.QuestionType;
 import org.opennps.survey.Survey;
@@ -70,7 +71,7 @@ class ResponseRecordedListener {
                 e.campaignId(),
                 e.invitationId(),
                 e.contactId(),
-                e.channel(),
+                Coded.codeOf(e.channel()),
                 e.score(),
                 e.category() == null ? null : e.category().code(),
                 e.confirmed(),

@@ -9,6 +9,7 @@ import org.opennps.contact.Contact;
 import org.opennps.delivery.DeliveryService;
 import org.opennps.delivery.SurveyEmail;
 import org.opennps.delivery.WebhookRequest;
+import org.opennps.invitation.Channel;
 import org.opennps.invitation.Invitation;
 import org.opennps.invitation.InvitationService;
 import org.opennps.invitation.IssueInvitation;
@@ -48,7 +49,7 @@ class JourneyActions {
             case "email" -> email(journey, campaign, action, contact, trigger, batch);
             case "web" -> {
                 Invitation invitation =
-                        issue(journey, campaign, "web", trigger, batch).invitation();
+                        issue(journey, campaign, Channel.WEB, trigger, batch).invitation();
                 yield new Outcome("completed", "invitation " + invitation.id() + " waits for the widget", true);
             }
             case "webhook" -> webhook(journey, campaign, action, contact, trigger, batch);
@@ -66,7 +67,7 @@ class JourneyActions {
         Step.Action action = campaign.action();
         if (action.invites() && campaign.surveyId() != null) {
             invitations.suppress(
-                    command(journey, campaign, action.action(), trigger),
+                    command(journey, campaign, Channel.from(action.action()), trigger),
                     reason,
                     batch.survey(journey.workspaceId(), campaign.surveyId()),
                     batch.workspace(journey.workspaceId()));
@@ -77,7 +78,7 @@ class JourneyActions {
     private IssuedInvitation issue(
             Journey journey,
             CampaignDefinition campaign,
-            String channel,
+            Channel channel,
             Map<String, Object> trigger,
             JourneyBatch batch) {
         return invitations.issue(
@@ -98,7 +99,7 @@ class JourneyActions {
             return new Outcome("stopped", "suppressed: no_email", false);
         }
         Survey survey = batch.survey(journey.workspaceId(), campaign.surveyId());
-        IssuedInvitation issued = issue(journey, campaign, "email", trigger, batch);
+        IssuedInvitation issued = issue(journey, campaign, Channel.EMAIL, trigger, batch);
         Invitation invitation = issued.invitation();
         String locale = survey.chooseLocale(contact.locale() == null ? List.of() : List.of(contact.locale()));
         String question = survey.npsQuestion()
@@ -132,7 +133,7 @@ class JourneyActions {
             Contact contact,
             Map<String, Object> trigger,
             JourneyBatch batch) {
-        IssuedInvitation issued = issue(journey, campaign, "webhook", trigger, batch);
+        IssuedInvitation issued = issue(journey, campaign, Channel.WEBHOOK, trigger, batch);
         Invitation invitation = issued.invitation();
         Map<String, Object> data = new java.util.LinkedHashMap<>();
         data.put("invitation_id", invitation.id().toString());
@@ -177,7 +178,7 @@ class JourneyActions {
     }
 
     private static IssueInvitation command(
-            Journey journey, CampaignDefinition campaign, String channel, Map<String, Object> trigger) {
+            Journey journey, CampaignDefinition campaign, Channel channel, Map<String, Object> trigger) {
         return new IssueInvitation(
                 journey.workspaceId(),
                 campaign.surveyId(),

@@ -17,6 +17,7 @@ import org.opennps.campaign.FatiguePolicy;
 import org.opennps.contact.Contact;
 import org.opennps.contact.ContactInput;
 import org.opennps.contact.ContactService;
+import org.opennps.invitation.Channel;
 import org.opennps.invitation.Invitation;
 import org.opennps.invitation.InvitationService;
 import org.opennps.invitation.InvitationStatus;
@@ -111,7 +112,7 @@ class ClientSurveys {
                 trigger.put("trigger", ask.slot() != null ? "slot:" + ask.slot() : ask.trigger());
                 trigger.put("url", ask.url());
                 Invitation invitation = invitations.issue(
-                        new IssueInvitation(ws.id(), survey.id(), contact.id(), "web", null, null, trigger));
+                        new IssueInvitation(ws.id(), survey.id(), contact.id(), Channel.WEB, null, null, trigger));
                 return Optional.of(offer(ws, contact, invitation, ask));
             }
             if (PERSON_WIDE.contains(decision.reason())) {
@@ -162,7 +163,7 @@ class ClientSurveys {
     }
 
     private Optional<Invitation> queued(UUID workspaceId, UUID contactId) {
-        return invitations.oldestScheduled(workspaceId, contactId, "web");
+        return invitations.oldestScheduled(workspaceId, contactId, Channel.WEB);
     }
 
     private boolean mayShowAgain(UUID workspaceId, UUID contactId, Survey survey) {

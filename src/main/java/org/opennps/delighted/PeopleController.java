@@ -14,6 +14,7 @@ import org.opennps.contact.Contact;
 import org.opennps.contact.ContactInput;
 import org.opennps.contact.ContactQuery;
 import org.opennps.contact.ContactService;
+import org.opennps.invitation.Channel;
 import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.JsonFields;
@@ -68,7 +69,7 @@ class PeopleController {
         List<FieldViolation> violations = new ArrayList<>();
         JsonFields f = JsonFields.of(bodies.read(request), "", violations);
         String channel = f.string("channel", 10, false);
-        if (channel != null && !"email".equals(channel)) {
+        if (channel != null && !Channel.EMAIL.code().equals(channel)) {
             f.reject("channel", "must be email; sms surveys are not supported");
         }
         String email = f.email("email", true);

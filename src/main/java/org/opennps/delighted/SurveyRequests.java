@@ -12,6 +12,7 @@ import org.opennps.campaign.FatigueDecision;
 import org.opennps.campaign.FatiguePolicy;
 import org.opennps.contact.Contact;
 import org.opennps.contact.ContactErased;
+import org.opennps.invitation.Channel;
 import org.opennps.invitation.Invitation;
 import org.opennps.invitation.InvitationService;
 import org.opennps.invitation.IssueInvitation;
@@ -58,7 +59,7 @@ class SurveyRequests {
     Optional<Instant> schedule(UUID workspaceId, Contact person, Duration delay) {
         cancelPending(workspaceId, person.id());
         IssueInvitation command = new IssueInvitation(
-                workspaceId, survey.ensure(workspaceId), person.id(), "email", null, null, Map.of());
+                workspaceId, survey.ensure(workspaceId), person.id(), Channel.EMAIL, null, null, Map.of());
         FatigueDecision decision = fatigue.mayInvite(workspaceId, person, null, 100, null);
         if (!decision.allowed()) {
             invitations.suppress(command, decision.reason());

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opennps.contact.Contact;
 import org.opennps.contact.ContactService;
+import org.opennps.invitation.Channel;
 import org.opennps.response.Response;
 import org.opennps.response.ResponseService;
 import org.opennps.response.ScoredResponses;
@@ -110,7 +111,7 @@ class SurveyResponseController {
                 ws,
                 survey.ensure(ws),
                 person.orElseThrow().id(),
-                "api",
+                Channel.API,
                 null,
                 new Submission(score.intValue(), true, answers, true),
                 properties == null ? Map.of() : withoutNulls(properties),

@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.opennps.contact.ContactService;
 import org.opennps.event.EventIntakeService;
+import org.opennps.invitation.Channel;
 import org.opennps.response.ResponseService;
 import org.opennps.response.Submission;
 import org.opennps.survey.Survey;
@@ -85,7 +86,7 @@ class DemoHistory {
                             .orElseThrow()
                             .id());
             int r = random.nextInt(10);
-            String channel = r < 7 ? "email" : r < 9 ? "web" : "link";
+            Channel channel = r < 7 ? Channel.EMAIL : r < 9 ? Channel.WEB : Channel.LINK;
             Instant at = o.pickedUpAt().plusSeconds(3600L * (2 + random.nextInt(28)));
             Map<String, Object> trigger = Map.of("order_id", o.id(), "value", o.value(), "shipment", o.shipment());
             responses.recordHistorical(

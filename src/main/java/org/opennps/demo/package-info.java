@@ -4,5 +4,6 @@
  * every admin page shows something true at first look.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "workspace", "contact", "event", "survey", "response", "campaign"})
+        allowedDependencies = {"shared", "workspace", "contact", "event", "survey", "invitation", "response", "campaign"
+        })
 package org.opennps.demo;

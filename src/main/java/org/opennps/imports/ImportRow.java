@@ -3,6 +3,7 @@ package org.opennps.imports;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.opennps.invitation.Channel;
 
 /** One response read from a file, before it is stored; {@code line} is where it starts. */
 record ImportRow(
@@ -15,7 +16,7 @@ record ImportRow(
         String name,
         String phone,
         Instant createdAt,
-        String channel,
+        Channel channel,
         List<String> tags,
         List<String> notes,
         Map<String, Object> properties,

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.opennps.invitation.Channel;
+import org.opennps.shared.Coded;
 import org.opennps.shared.TextRules;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -53,8 +55,6 @@ final class RowReader implements AutoCloseable {
             "channel",
             "tags",
             "notes");
-
-    static final Set<String> CHANNELS = Set.of("api", "email", "web", "link", "webhook");
 
     private static final Map<String, String> DELIGHTED_COLUMNS = delightedColumns();
     private static final Set<String> DELIGHTED_IGNORED =
@@ -249,13 +249,15 @@ final class RowReader implements AutoCloseable {
                 return new Result(line, null, "email '" + cut(email) + "' is not an e-mail address");
             }
         }
-        String channel = text(values.get("channel"));
-        channel = channel == null ? "api" : channel.toLowerCase(Locale.ROOT);
+        String source = text(values.get("channel"));
+        source = source == null ? Channel.API.code() : source.toLowerCase(Locale.ROOT);
         Map<String, Object> properties = new LinkedHashMap<>();
         Map<String, Object> answers = new LinkedHashMap<>();
-        if (!CHANNELS.contains(channel)) {
-            properties.put("source", channel);
-            channel = "api";
+        Channel channel = Coded.find(Channel.class, source).orElse(null);
+        if (channel == null) {
+            // another system's source (sms, kiosk, …): kept as a property, counted as the API's
+            properties.put("source", source);
+            channel = Channel.API;
         }
         for (var e : values.entrySet()) {
             if (e.getValue() == null || (e.getValue() instanceof String s && s.isBlank())) {

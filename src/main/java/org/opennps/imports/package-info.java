@@ -6,5 +6,5 @@
  * Idempotent by the source's response id; a dry run reports what would happen.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "workspace", "contact", "survey", "response", "delighted"})
+        allowedDependencies = {"shared", "workspace", "contact", "survey", "invitation", "response", "delighted"})
 package org.opennps.imports;

@@ -15,7 +15,7 @@ public record Invitation(
         UUID contactId,
         UUID campaignId,
         UUID journeyId,
-        String channel,
+        Channel channel,
         InvitationStatus status,
         String reason,
         Instant createdAt,

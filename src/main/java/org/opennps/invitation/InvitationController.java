@@ -126,7 +126,7 @@ class InvitationController {
             UUID contactId,
             UUID campaignId,
             UUID journeyId,
-            String channel,
+            Channel channel,
             String status,
             String reason,
             String url,

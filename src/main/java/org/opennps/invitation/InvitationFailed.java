@@ -4,4 +4,4 @@ import java.util.UUID;
 
 /** A survey invitation could not be delivered, after its retries. */
 public record InvitationFailed(
-        UUID workspaceId, UUID invitationId, UUID contactId, UUID campaignId, String channel, String reason) {}
+        UUID workspaceId, UUID invitationId, UUID contactId, UUID campaignId, Channel channel, String reason) {}

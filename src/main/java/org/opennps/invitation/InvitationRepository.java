@@ -50,7 +50,7 @@ class InvitationRepository {
                         i.contactId(),
                         i.campaignId(),
                         i.journeyId(),
-                        i.channel(),
+                        i.channel().code(),
                         i.status().code(),
                         i.reason(),
                         nonce,
@@ -168,13 +168,13 @@ class InvitationRepository {
     }
 
     /** Uses the contact index (workspace, contact, created_at) and stops at the first row. */
-    Optional<Invitation> oldestScheduled(UUID workspaceId, UUID contactId, String channel, Instant now) {
+    Optional<Invitation> oldestScheduled(UUID workspaceId, UUID contactId, Channel channel, Instant now) {
         return jdbc.sql("select " + COLUMNS + ", status as effective from invitation"
                         + " where workspace_id = :ws and contact_id = :contact and channel = :channel"
                         + " and status = 'scheduled' and expires_at > :now order by created_at, id limit 1")
                 .param("ws", workspaceId)
                 .param("contact", contactId)
-                .param("channel", channel)
+                .param("channel", channel.code())
                 .param("now", SqlTimes.param(now))
                 .query(this::map)
                 .optional()
@@ -349,7 +349,7 @@ class InvitationRepository {
                 rs.getObject("contact_id", UUID.class),
                 rs.getObject("campaign_id", UUID.class),
                 rs.getObject("journey_id", UUID.class),
-                rs.getString("channel"),
+                Channel.from(rs.getString("channel")),
                 InvitationStatus.from(rs.getString("effective")),
                 rs.getString("reason"),
                 SqlTimes.instant(rs, "created_at"),

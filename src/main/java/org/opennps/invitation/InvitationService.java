@@ -302,7 +302,7 @@ public class InvitationService {
      * The contact's oldest invitation on {@code channel} that is still {@code scheduled} and
      * not expired: a survey queued for the widget or an app, waiting to be shown.
      */
-    public Optional<Invitation> oldestScheduled(UUID workspaceId, UUID contactId, String channel) {
+    public Optional<Invitation> oldestScheduled(UUID workspaceId, UUID contactId, Channel channel) {
         return invitations.oldestScheduled(workspaceId, contactId, channel, clock.instant());
     }
 
@@ -388,7 +388,8 @@ public class InvitationService {
             throw new InvalidInputException("survey_id", "is not a survey of this workspace");
         }
         Contact person = contacts.upsert(workspaceId, contact).contact();
-        IssueInvitation command = new IssueInvitation(workspaceId, surveyId, person.id(), "link", null, null, Map.of());
+        IssueInvitation command =
+                new IssueInvitation(workspaceId, surveyId, person.id(), Channel.LINK, null, null, Map.of());
         if (!person.reachable()) {
             return suppress(command, person.unsubscribedAt() != null ? "unsubscribed" : "bounced");
         }

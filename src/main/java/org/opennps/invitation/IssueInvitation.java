@@ -1,13 +1,12 @@
 package org.opennps.invitation;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * A request to invite one contact to one survey on one channel.
  *
- * @param channel {@code email}, {@code web}, {@code webhook}, {@code link} or {@code api}
+ * @param channel the channel it goes out on
  * @param campaignId the campaign that asks, or null
  * @param journeyId the campaign journey that asks, or null
  * @param eventProperties properties of the triggering event, kept as the response's snapshot
@@ -16,19 +15,17 @@ public record IssueInvitation(
         UUID workspaceId,
         UUID surveyId,
         UUID contactId,
-        String channel,
+        Channel channel,
         UUID campaignId,
         UUID journeyId,
         Map<String, Object> eventProperties) {
-
-    public static final Set<String> CHANNELS = Set.of("email", "web", "webhook", "link", "api");
 
     public IssueInvitation {
         if (workspaceId == null || surveyId == null) {
             throw new IllegalArgumentException("An invitation needs a workspace and a survey");
         }
-        if (!CHANNELS.contains(channel)) {
-            throw new IllegalArgumentException("Unknown channel " + channel);
+        if (channel == null) {
+            throw new IllegalArgumentException("An invitation needs a channel");
         }
         eventProperties = eventProperties == null ? Map.of() : Map.copyOf(eventPropertiesWithoutNulls(eventProperties));
     }

@@ -42,7 +42,7 @@ record AlertConditions(
         return (category.isEmpty() || category.contains(Coded.codeOf(r.category())))
                 && (scoreMin == null || r.score() >= scoreMin)
                 && (scoreMax == null || r.score() <= scoreMax)
-                && (channel.isEmpty() || channel.contains(r.channel()))
+                && (channel.isEmpty() || channel.contains(Coded.codeOf(r.channel())))
                 && (answerQuestion == null || answered(r.answers().get(answerQuestion)))
                 && (attributeName == null
                         || Objects.equals(asText(r.contactAttributes().get(attributeName)), attributeEquals))

@@ -2,6 +2,7 @@ package org.opennps.loop;
 
 import java.util.List;
 import java.util.UUID;
+import org.opennps.invitation.Channel;
 import org.opennps.survey.ScoreCategory;
 
 /**
@@ -17,7 +18,7 @@ public record AlertFired(
         UUID contactId,
         Integer score,
         ScoreCategory category,
-        String channel,
+        Channel channel,
         UUID caseId,
         List<Target> targets) {
 

@@ -114,7 +114,7 @@ class AlertNotifier {
         data.put("contact_id", r.contactId() == null ? null : r.contactId().toString());
         data.put("score", r.score());
         data.put("category", Coded.codeOf(r.category()));
-        data.put("channel", r.channel());
+        data.put("channel", Coded.codeOf(r.channel()));
         data.put("answers", r.answers());
         data.put("case_id", opened == null ? null : opened.id().toString());
         data.put("url", link);

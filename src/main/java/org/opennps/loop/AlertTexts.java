@@ -18,7 +18,7 @@ final class AlertTexts {
     static String email(String ruleName, ResponseRecorded r, Contact contact, String link, Wording w) {
         StringBuilder text = new StringBuilder();
         text.append(w.text("alert.rule", ruleName)).append('\n');
-        text.append(w.text("alert.score", String.valueOf(r.score()), category(r, w), r.channel()));
+        text.append(w.text("alert.score", String.valueOf(r.score()), category(r, w), Coded.codeOf(r.channel())));
         text.append('\n');
         text.append(w.text("alert.from", contact == null ? w.text("alert.anonymous") : who(contact)))
                 .append('\n');

@@ -4,5 +4,14 @@
  * time) and the notifications they send.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "workspace", "response", "contact", "delivery", "analytics", "survey"})
+        allowedDependencies = {
+            "shared",
+            "workspace",
+            "response",
+            "contact",
+            "delivery",
+            "analytics",
+            "survey",
+            "invitation"
+        })
 package org.opennps.loop;

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.UUID;
+import org.opennps.invitation.Channel;
 import org.opennps.invitation.Invitation;
 import org.opennps.invitation.InvitationService;
 import org.opennps.invitation.IssueInvitation;
@@ -86,8 +87,8 @@ class PublicLinkController {
 
     /** A new anonymous invitation on the public link, remembered by this browser; its token. */
     private String issue(Target target, HttpServletRequest request, HttpServletResponse response) {
-        Invitation invitation = invitations.issue(
-                new IssueInvitation(target.workspace().id(), target.survey().id(), null, "link", null, null, Map.of()));
+        Invitation invitation = invitations.issue(new IssueInvitation(
+                target.workspace().id(), target.survey().id(), null, Channel.LINK, null, null, Map.of()));
         String url = invitations.surveyUrl(invitation);
         String token = url.substring(url.lastIndexOf("/s/") + 3);
         browsers.remember(request, response, invitation, token);

@@ -3,6 +3,7 @@ package org.opennps.response;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.opennps.invitation.Channel;
 import org.opennps.survey.ScoreCategory;
 
 /**
@@ -16,7 +17,7 @@ public record Response(
         UUID campaignId,
         UUID invitationId,
         UUID contactId,
-        String channel,
+        Channel channel,
         Integer score,
         ScoreCategory category,
         boolean confirmed,

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.opennps.contact.ContactInput;
 import org.opennps.contact.ContactService;
-import org.opennps.invitation.IssueInvitation;
+import org.opennps.invitation.Channel;
+import org.opennps.shared.Coded;
 import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.JsonFields;
@@ -64,9 +65,13 @@ class ResponseController {
         ContactInput contact = contactFields == null ? null : ContactInput.read(contactFields);
         Integer score = score(f);
         Map<String, Object> answers = answers(f);
-        String channel = f.has("channel") ? f.string("channel", 20, true) : "api";
-        if (channel != null && !IssueInvitation.CHANNELS.contains(channel)) {
-            f.reject("channel", "must be one of api, email, web, link, webhook");
+        Channel channel = Channel.API;
+        if (f.has("channel")) {
+            String word = f.string("channel", 20, true);
+            channel = Coded.find(Channel.class, word).orElse(null);
+            if (word != null && channel == null) {
+                f.reject("channel", "must be one of api, email, web, link, webhook");
+            }
         }
         String locale = f.locale("locale");
         Instant createdAt = f.instant("created_at"); // when collected elsewhere; not in the future

@@ -82,7 +82,7 @@ public class ResponseCsv {
                 text(r.campaignId()),
                 text(r.invitationId()),
                 text(r.contactId()),
-                r.channel(),
+                text(Coded.codeOf(r.channel())),
                 text(r.score()),
                 text(Coded.codeOf(r.category())),
                 r.confirmed(),

@@ -2,6 +2,7 @@ package org.opennps.response;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.opennps.invitation.ChannelFilter;
 import org.opennps.shared.SqlTimes;
 import org.opennps.survey.ScoreCategory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Filters of the response listing, export and inbox; null means any. Times apply to started_at.
  *
- * @param channel only this channel, or with a leading {@code !} every channel but that one
- *     ({@code !link} leaves out the public link's anonymous answers)
+ * @param channel only this channel, or every channel but one ({@code !link} leaves out the
+ *     public link's anonymous answers)
  * @param hasComment true: only responses with a non-blank text answer; false: only without
  */
 public record ResponseFilter(
@@ -19,7 +20,7 @@ public record ResponseFilter(
         Instant since,
         Instant until,
         ScoreCategory category,
-        String channel,
+        ChannelFilter channel,
         Boolean hasComment) {
 
     /** The filters of the API listing and export. */
@@ -37,9 +38,7 @@ public record ResponseFilter(
                 + (category == null ? "" : " and category = :category")
                 + (channel == null
                         ? ""
-                        : channel.startsWith("!")
-                                ? " and coalesce(channel, '') <> :channel"
-                                : " and channel = :channel")
+                        : channel.leftOut() ? " and coalesce(channel, '') <> :channel" : " and channel = :channel")
                 + (hasComment == null ? "" : " and has_comment = :comment");
     }
 
@@ -58,7 +57,7 @@ public record ResponseFilter(
             spec = spec.param("until", SqlTimes.param(until));
         }
         if (channel != null) {
-            spec = spec.param("channel", channel.startsWith("!") ? channel.substring(1) : channel);
+            spec = spec.param("channel", channel.channel().code());
         }
         if (hasComment != null) {
             spec = spec.param("comment", hasComment);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.opennps.invitation.Channel;
 import org.opennps.shared.Coded;
 import org.opennps.shared.PageResult;
 import org.opennps.shared.SqlTimes;
@@ -54,7 +55,7 @@ class ResponseRepository {
                     ps.setObject(4, r.campaignId());
                     ps.setObject(5, r.invitationId());
                     ps.setObject(6, r.contactId());
-                    ps.setString(7, r.channel());
+                    ps.setString(7, Coded.codeOf(r.channel()));
                     ps.setObject(8, r.score());
                     ps.setString(9, Coded.codeOf(r.category()));
                     ps.setBoolean(10, r.confirmed());
@@ -81,7 +82,7 @@ class ResponseRepository {
                                 r.campaignId(),
                                 r.invitationId(),
                                 r.contactId(),
-                                r.channel(),
+                                Coded.codeOf(r.channel()),
                                 r.score(),
                                 Coded.codeOf(r.category()),
                                 r.confirmed(),
@@ -284,7 +285,7 @@ class ResponseRepository {
                 rs.getObject("campaign_id", UUID.class),
                 rs.getObject("invitation_id", UUID.class),
                 rs.getObject("contact_id", UUID.class),
-                rs.getString("channel"),
+                Channel.fromNullable(rs.getString("channel")),
                 score == null ? null : ((Number) score).intValue(),
                 ScoreCategory.fromNullable(rs.getString("category")),
                 rs.getBoolean("confirmed"),

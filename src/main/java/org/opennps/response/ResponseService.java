@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opennps.contact.Contact;
 import org.opennps.contact.ContactService;
+import org.opennps.invitation.Channel;
 import org.opennps.invitation.Invitation;
 import org.opennps.invitation.InvitationService;
 import org.opennps.shared.FieldViolation;
@@ -115,7 +116,7 @@ public class ResponseService {
      */
     @Transactional
     public Response record(
-            UUID workspaceId, UUID surveyId, UUID contactId, String channel, String locale, Submission s) {
+            UUID workspaceId, UUID surveyId, UUID contactId, Channel channel, String locale, Submission s) {
         return recordAt(workspaceId, surveyId, contactId, channel, locale, s, Map.of(), now(), Map.of());
     }
 
@@ -129,7 +130,7 @@ public class ResponseService {
             UUID workspaceId,
             UUID surveyId,
             UUID contactId,
-            String channel,
+            Channel channel,
             String locale,
             Submission s,
             Map<String, Object> extraAttributes) {
@@ -146,7 +147,7 @@ public class ResponseService {
             UUID workspaceId,
             UUID surveyId,
             UUID contactId,
-            String channel,
+            Channel channel,
             String locale,
             Submission s,
             Map<String, Object> trigger,
@@ -176,7 +177,7 @@ public class ResponseService {
             UUID workspaceId,
             UUID surveyId,
             UUID contactId,
-            String channel,
+            Channel channel,
             String locale,
             Submission s,
             Map<String, Object> extraAttributes,
@@ -197,7 +198,7 @@ public class ResponseService {
     public record HistoricalResponse(
             UUID id,
             Contact contact,
-            String channel,
+            Channel channel,
             Submission submission,
             Map<String, Object> extraAttributes,
             Instant at) {}
@@ -348,7 +349,7 @@ public class ResponseService {
             UUID workspaceId,
             UUID surveyId,
             UUID contactId,
-            String channel,
+            Channel channel,
             String locale,
             Submission s,
             Map<String, Object> trigger,
@@ -363,7 +364,7 @@ public class ResponseService {
             UUID workspaceId,
             UUID surveyId,
             UUID contactId,
-            String channel,
+            Channel channel,
             String locale,
             Submission s,
             Map<String, Object> trigger,
@@ -451,7 +452,7 @@ public class ResponseService {
             UUID surveyId,
             Invitation invitation,
             UUID contactId,
-            String channel,
+            Channel channel,
             String locale,
             Map<String, Object> trigger,
             Instant now) {
@@ -468,7 +469,7 @@ public class ResponseService {
             UUID surveyId,
             Invitation invitation,
             UUID contactId,
-            String channel,
+            Channel channel,
             String locale,
             Map<String, Object> trigger,
             Instant now,

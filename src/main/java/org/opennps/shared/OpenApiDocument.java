@@ -149,7 +149,8 @@ class OpenApiDocument implements OpenApiCustomizer {
                 operation,
                 "channel",
                 new StringSchema(),
-                "only answers through this channel, e.g. email or web; !link for every channel but the public link");
+                "only answers through this channel (email, web, webhook, link or api); ! and one of them for every"
+                        + " channel but that one, e.g. !link for all but the public link");
         query(operation, "since", new StringSchema(), "ISO time, or a date (local midnight of the workspace)");
         query(operation, "until", new StringSchema(), "ISO time, or a date (local midnight of the workspace)");
         Parameter where = query(

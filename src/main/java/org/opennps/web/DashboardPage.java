@@ -13,6 +13,7 @@ import org.opennps.analytics.ThemeCost;
 import org.opennps.analytics.Trend;
 import org.opennps.contact.ContactService;
 import org.opennps.event.EventIntakeService;
+import org.opennps.invitation.ChannelFilter;
 import org.opennps.response.ResponseFilter;
 import org.opennps.response.ResponseService;
 import org.opennps.shared.AdminPage;
@@ -202,7 +203,13 @@ class DashboardPage {
 
     private List<ResponsePages.InboxRow> latest(UUID ws, DashboardFilter f, Instant now, Map<UUID, Survey> surveys) {
         ResponseFilter filter = new ResponseFilter(
-                f.survey(), f.campaign(), now.minus(f.chosen().length()), null, null, f.channel(), true);
+                f.survey(),
+                f.campaign(),
+                now.minus(f.chosen().length()),
+                null,
+                null,
+                ChannelFilter.parse("channel", f.channel()),
+                true);
         return responses.list(ws, filter, PageResult.Request.of(1, LATEST_COMMENTS)).items().stream()
                 .map(r -> ResponsePages.InboxRow.of(r, surveys.get(r.surveyId()), null))
                 .toList();

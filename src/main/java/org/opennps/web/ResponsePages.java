@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.opennps.contact.Contact;
 import org.opennps.contact.ContactService;
 import org.opennps.event.EventHistory;
+import org.opennps.invitation.Channel;
+import org.opennps.invitation.ChannelFilter;
 import org.opennps.invitation.InvitationService;
 import org.opennps.loop.CaseService;
 import org.opennps.loop.CaseStatus;
@@ -38,7 +41,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ResponsePages {
 
     static final Map<String, Duration> PERIODS = periods();
-    static final List<String> CHANNELS = List.of("email", "web", "link", "api", "webhook");
+    static final List<String> CHANNELS = Stream.of(
+                    Channel.EMAIL, Channel.WEB, Channel.LINK, Channel.API, Channel.WEBHOOK)
+            .map(Channel::code)
+            .toList();
     private static final int PAGE_SIZE = 25;
     private static final int TIMELINE = 50;
 
@@ -88,7 +94,8 @@ class ResponsePages {
             jakarta.servlet.http.HttpServletResponse response)
             throws java.io.IOException {
         ScoreCategory cat = Coded.find(ScoreCategory.class, category).orElse(null);
-        String chan = channel != null && CHANNELS.contains(channel) ? channel : null;
+        ChannelFilter chan =
+                Coded.find(Channel.class, channel).map(ChannelFilter::only).orElse(null);
         Duration within = period == null ? null : PERIODS.get(period);
         Boolean hasComment = "yes".equals(comment) ? Boolean.TRUE : "no".equals(comment) ? Boolean.FALSE : null;
         ResponseFilter filter = new ResponseFilter(
@@ -112,7 +119,8 @@ class ResponsePages {
         UUID ws = access.workspaceId();
         CaseStatus withCase = Coded.find(CaseStatus.class, caseParam).orElse(null);
         ScoreCategory cat = Coded.find(ScoreCategory.class, category).orElse(null);
-        String chan = channel != null && CHANNELS.contains(channel) ? channel : null;
+        ChannelFilter chan =
+                Coded.find(Channel.class, channel).map(ChannelFilter::only).orElse(null);
         Duration within = period == null ? null : PERIODS.get(period);
         Boolean hasComment = "yes".equals(comment) ? Boolean.TRUE : "no".equals(comment) ? Boolean.FALSE : null;
         ResponseFilter filter = new ResponseFilter(
@@ -158,7 +166,7 @@ class ResponsePages {
                 new InboxFilter(
                         survey,
                         Coded.codeOf(cat),
-                        chan,
+                        chan == null ? null : chan.word(),
                         within == null ? null : period,
                         comment,
                         withCase == null ? null : withCase.code()));
@@ -234,7 +242,7 @@ class ResponsePages {
                     r.completedAt() != null ? r.completedAt() : r.startedAt(),
                     r.score(),
                     Coded.codeOf(r.category()),
-                    r.channel(),
+                    Coded.codeOf(r.channel()),
                     survey == null ? "(deleted survey)" : survey.name(),
                     name,
                     AnswerView.firstComment(r, survey),

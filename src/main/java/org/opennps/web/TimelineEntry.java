@@ -32,7 +32,7 @@ record TimelineEntry(Instant at, String kind, String title, String detail, Strin
         invitations.forEach(i -> all.add(new TimelineEntry(
                 i.createdAt(),
                 "invitation",
-                "Survey invitation (" + i.channel() + ")",
+                "Survey invitation (" + i.channel().code() + ")",
                 i.status().code() + (i.reason() != null ? ": " + i.reason() : ""),
                 null)));
         responses.forEach(r -> all.add(new TimelineEntry(
@@ -41,7 +41,7 @@ record TimelineEntry(Instant at, String kind, String title, String detail, Strin
                 r.score() == null
                         ? "Response without a score"
                         : "Score " + r.score() + " (" + Coded.codeOf(r.category()) + ")",
-                r.channel(),
+                Coded.codeOf(r.channel()),
                 "/responses/" + r.id())));
         cases.forEach(c -> all.add(new TimelineEntry(
                 c.createdAt(),

@@ -45,7 +45,7 @@ class WebhookEvents {
                         "category",
                         Coded.codeOf(e.category()),
                         "channel",
-                        e.channel()));
+                        Coded.codeOf(e.channel())));
     }
 
     @ApplicationModuleListener
@@ -75,7 +75,7 @@ class WebhookEvents {
                 "confirmed",
                 e.confirmed(),
                 "channel",
-                e.channel());
+                Coded.codeOf(e.channel()));
         data.put("answers", e.answers());
         data.put(
                 "completed_at", e.completedAt() == null ? null : e.completedAt().toString());
@@ -96,7 +96,7 @@ class WebhookEvents {
                 "campaign_id",
                 e.campaignId(),
                 "channel",
-                e.channel());
+                Coded.codeOf(e.channel()));
     }
 
     /** A batch of sent invitations: the subscriptions of each workspace are looked up once. */
@@ -125,7 +125,7 @@ class WebhookEvents {
                         "campaign_id",
                         e.campaignId(),
                         "channel",
-                        e.channel(),
+                        Coded.codeOf(e.channel()),
                         "reason",
                         e.reason()));
     }

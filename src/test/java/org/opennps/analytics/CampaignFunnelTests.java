@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opennps.invitation.Channel;
 import org.opennps.invitation.InvitationService;
 import org.opennps.invitation.IssueInvitation;
 import org.opennps.shared.NotFoundException;
@@ -130,12 +131,12 @@ abstract class CampaignFunnelTests extends ApiTestBase {
 
     private UUID issue(UUID campaign) {
         return invitations
-                .issue(new IssueInvitation(ws, survey, null, "email", campaign, null, Map.of()))
+                .issue(new IssueInvitation(ws, survey, null, Channel.EMAIL, campaign, null, Map.of()))
                 .id();
     }
 
     private void suppress(UUID campaign, String reason) {
-        invitations.suppress(new IssueInvitation(ws, survey, null, "email", campaign, null, Map.of()), reason);
+        invitations.suppress(new IssueInvitation(ws, survey, null, Channel.EMAIL, campaign, null, Map.of()), reason);
     }
 
     private UUID opened(UUID invitation) {

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.opennps.invitation.Channel;
+import org.opennps.invitation.ChannelFilter;
 import org.opennps.shared.InvalidInputException;
 import org.springframework.util.LinkedMultiValueMap;
 
@@ -37,7 +39,22 @@ class FilterRulesTest {
         NpsFilter b = NpsFilter.read(params, "b.", WARSAW);
         assertThat(a.since()).isEqualTo(Instant.parse("2026-10-01T00:00:00Z"));
         assertThat(b.since()).isEqualTo(Instant.parse("2026-10-31T23:00:00Z"));
-        assertThat(a.channel()).isEqualTo("email").isEqualTo(b.channel());
+        assertThat(a.channel()).isEqualTo(ChannelFilter.only(Channel.EMAIL)).isEqualTo(b.channel());
+    }
+
+    @Test
+    void aChannelIsOneOfItsWordsOrOneLeftOut() {
+        assertThat(ChannelFilter.parse("channel", "!link")).isEqualTo(ChannelFilter.allBut(Channel.LINK));
+        assertThat(ChannelFilter.parse("channel", "web")).isEqualTo(ChannelFilter.only(Channel.WEB));
+        assertThat(ChannelFilter.parse("channel", " ")).isNull();
+        assertThat(ChannelFilter.allBut(Channel.LINK).word()).isEqualTo("!link");
+        LinkedMultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+        params.add("a.channel", "LINK");
+        assertThatThrownBy(() -> NpsFilter.read(params, "a.", WARSAW))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.violations().getFirst().field()).isEqualTo("a.channel"));
+        assertThatThrownBy(() -> ChannelFilter.parse("channel", "!sms")).isInstanceOf(InvalidInputException.class);
     }
 
     @Test

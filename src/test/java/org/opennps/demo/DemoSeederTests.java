@@ -28,6 +28,8 @@ import org.opennps.campaign.CampaignStatus;
 import org.opennps.campaign.CampaignView;
 import org.opennps.contact.ContactService;
 import org.opennps.event.EventIntakeService;
+import org.opennps.invitation.Channel;
+import org.opennps.invitation.ChannelFilter;
 import org.opennps.response.Response;
 import org.opennps.response.ResponseFilter;
 import org.opennps.response.ResponseService;
@@ -95,7 +97,7 @@ abstract class DemoSeederTests extends ApiTestBase {
                     .as(category.code() + " with comments")
                     .isGreaterThan(50);
         }
-        assertThat(count(ws, null, "email", null)).isGreaterThan(total / 2);
+        assertThat(count(ws, null, ChannelFilter.only(Channel.EMAIL), null)).isGreaterThan(total / 2);
         assertThat(oldest(ws).startedAt()).isBefore(clock.instant().minus(Duration.ofDays(150)));
         assertThat(newest(ws).startedAt())
                 .isAfter(clock.instant().minus(Duration.ofDays(20)))
@@ -275,7 +277,7 @@ abstract class DemoSeederTests extends ApiTestBase {
                         .strip() + " ";
     }
 
-    private long count(UUID ws, ScoreCategory category, String channel, Boolean comment) {
+    private long count(UUID ws, ScoreCategory category, ChannelFilter channel, Boolean comment) {
         return responses
                 .list(
                         ws,

@@ -52,8 +52,8 @@ abstract class InvitationApiTests extends ApiTestBase {
                 .getResponse()
                 .getContentAsString();
         UUID contactId = UUID.fromString(JsonPath.read(contact, "$.id"));
-        Invitation invitation = invitations.issue(
-                new IssueInvitation(ws, UUID.fromString(surveyId), contactId, "email", null, null, java.util.Map.of()));
+        Invitation invitation = invitations.issue(new IssueInvitation(
+                ws, UUID.fromString(surveyId), contactId, Channel.EMAIL, null, null, java.util.Map.of()));
         getJson("/api/v1/invitations/" + invitation.id())
                 .andExpect(jsonPath("$.status").value("scheduled"));
         // As the outbox leaves it when a node died mid-send and resend-unknown is false.
@@ -142,7 +142,7 @@ abstract class InvitationApiTests extends ApiTestBase {
                 .id();
         UUID campaign = UUID.randomUUID();
         Invitation issued = invitations.issue(new IssueInvitation(
-                ws, UUID.fromString(surveyId), contact, "email", campaign, null, Map.of("order_id", "o-1")));
+                ws, UUID.fromString(surveyId), contact, Channel.EMAIL, campaign, null, Map.of("order_id", "o-1")));
         assertThat(issued.status()).isEqualTo(InvitationStatus.SCHEDULED);
         assertThat(invitations.lastInvitedAt(ws, contact)).isEmpty();
         assertThat(invitations.scoreUrl(issued, 8)).contains("/s/").endsWith("?score=8");
@@ -152,7 +152,7 @@ abstract class InvitationApiTests extends ApiTestBase {
         assertThat(invitations.lastInvitedAt(ws, contact)).isPresent();
         assertThat(invitations.eventProperties(ws, issued.id())).containsEntry("order_id", "o-1");
         Invitation failed = invitations.issue(
-                new IssueInvitation(ws, UUID.fromString(surveyId), contact, "email", campaign, null, Map.of()));
+                new IssueInvitation(ws, UUID.fromString(surveyId), contact, Channel.EMAIL, campaign, null, Map.of()));
         invitations.markFailed(ws, failed.id(), "SMTP said no");
         assertThat(invitations.get(ws, failed.id()).reason()).isEqualTo("SMTP said no");
     }
@@ -172,11 +172,11 @@ abstract class InvitationApiTests extends ApiTestBase {
                         .id())
                 .toList();
         UUID campaign = UUID.randomUUID();
-        Invitation sent = invitations.issue(
-                new IssueInvitation(ws, UUID.fromString(surveyId), people.get(0), "email", campaign, null, Map.of()));
+        Invitation sent = invitations.issue(new IssueInvitation(
+                ws, UUID.fromString(surveyId), people.get(0), Channel.EMAIL, campaign, null, Map.of()));
         invitations.markSent(ws, sent.id());
-        invitations.issue(
-                new IssueInvitation(ws, UUID.fromString(surveyId), people.get(1), "email", campaign, null, Map.of()));
+        invitations.issue(new IssueInvitation(
+                ws, UUID.fromString(surveyId), people.get(1), Channel.EMAIL, campaign, null, Map.of()));
 
         org.opennps.support.SqlStatements.Statement lookUp;
         try (var recording = statements.record()) {

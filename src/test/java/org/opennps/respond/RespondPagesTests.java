@@ -244,7 +244,7 @@ abstract class RespondPagesTests extends ApiTestBase {
                 ws,
                 UUID.fromString(surveyId),
                 UUID.fromString(contactId),
-                "email",
+                org.opennps.invitation.Channel.EMAIL,
                 UUID.randomUUID(),
                 null,
                 java.util.Map.of("shipment_type", "courier", "order_id", "o-9")));
@@ -572,6 +572,12 @@ abstract class RespondPagesTests extends ApiTestBase {
         assertThat(npsResponses("&channel=link")).isEqualTo(1);
         assertThat(npsResponses("&channel=!link")).isZero();
         getJson("/api/v1/analytics/nps?channel=!").andExpect(status().isUnprocessableContent());
+        // a channel that does not exist is a fault of the request, not an empty count
+        getJson("/api/v1/analytics/nps?channel=sms")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(
+                        org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field")
+                                .value("channel"));
     }
 
     int npsResponses(String filters) throws Exception {

@@ -14,6 +14,7 @@ import com.jayway.jsonpath.JsonPath;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.opennps.invitation.Channel;
 import org.opennps.invitation.InvitationService;
 import org.opennps.invitation.IssueInvitation;
 import org.opennps.response.ResponseService;
@@ -52,7 +53,7 @@ abstract class ArchiveAndDeleteTests extends AdminPageTestBase {
     void respondThroughCampaign(String survey, String campaign, int score) {
         UUID ws = workspace.workspace().id();
         var invitation = invitations.issue(new IssueInvitation(
-                ws, UUID.fromString(survey), null, "email", UUID.fromString(campaign), null, Map.of()));
+                ws, UUID.fromString(survey), null, Channel.EMAIL, UUID.fromString(campaign), null, Map.of()));
         responses.respond(invitation, "en", new Submission(score, true, Map.of(), true));
     }
 

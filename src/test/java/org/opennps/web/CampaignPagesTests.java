@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.opennps.invitation.Channel;
 import org.opennps.invitation.InvitationService;
 import org.opennps.invitation.IssueInvitation;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,7 +131,7 @@ abstract class CampaignPagesTests extends AdminPageTestBase {
         String survey = createSurvey();
         UUID id = UUID.fromString(created(survey));
         UUID ws = workspace.workspace().id();
-        var invite = new IssueInvitation(ws, UUID.fromString(survey), null, "email", id, null, Map.of());
+        var invite = new IssueInvitation(ws, UUID.fromString(survey), null, Channel.EMAIL, id, null, Map.of());
         invitations.markSent(ws, invitations.issue(invite).id());
         invitations.issue(invite);
         invitations.suppress(invite, "unsubscribed");

@@ -1,0 +1,45 @@
+package org.opennps.invitation;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.opennps.shared.Coded;
+
+/**
+ * How an invitation reached its contact and a response came in; stored in the {@code channel}
+ * columns of invitations, responses and analytics as its word.
+ */
+public enum Channel implements Coded {
+    EMAIL("email"),
+    WEB("web"),
+    WEBHOOK("webhook"),
+    LINK("link"),
+    API("api");
+
+    private final String code;
+
+    Channel(String code) {
+        this.code = code;
+    }
+
+    /** The word the API and the {@code channel} columns use. */
+    @JsonValue
+    @Override
+    public String code() {
+        return code;
+    }
+
+    /**
+     * The channel named by {@code code}.
+     *
+     * @throws org.opennps.shared.UnknownCodeException for any other word
+     */
+    @JsonCreator
+    public static Channel from(String code) {
+        return Coded.from(Channel.class, code);
+    }
+
+    /** The channel named by {@code code}, or null for null. */
+    public static Channel fromNullable(String code) {
+        return code == null ? null : from(code);
+    }
+}
