@@ -1,7 +1,6 @@
 package org.opennps.invitation;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.opennps.shared.Coded;
 
 /**
@@ -9,24 +8,11 @@ import org.opennps.shared.Coded;
  * columns of invitations, responses and analytics as its word.
  */
 public enum Channel implements Coded {
-    EMAIL("email"),
-    WEB("web"),
-    WEBHOOK("webhook"),
-    LINK("link"),
-    API("api");
-
-    private final String code;
-
-    Channel(String code) {
-        this.code = code;
-    }
-
-    /** The word the API and the {@code channel} columns use. */
-    @JsonValue
-    @Override
-    public String code() {
-        return code;
-    }
+    EMAIL,
+    WEB,
+    WEBHOOK,
+    LINK,
+    API;
 
     /**
      * The channel named by {@code code}.
