@@ -106,11 +106,6 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
                 System::nanoTime);
     }
 
-    /** A check without grace: no answer within the timeout is {@code DOWN}. */
-    DatabaseHealth(DataSource dataSource, Duration timeout, Duration directAfter) {
-        this(dataSource, timeout, directAfter, Duration.ZERO);
-    }
-
     /** With a given probe past the pool and a clock (nanoseconds) that measures the silence. */
     DatabaseHealth(
             DataSource dataSource,

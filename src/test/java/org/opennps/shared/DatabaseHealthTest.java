@@ -33,6 +33,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 class DatabaseHealthTest {
 
     private static final Duration DIRECT_AFTER = Duration.ofMillis(200);
+    /** Every answer not given in time is DOWN at once, as with {@code opennps.health.db-grace=0s}. */
+    private static final Duration NO_GRACE = Duration.ZERO;
+
     private static final Duration SHORT = Duration.ofMillis(200);
     private static final Duration SHORT_DIRECT_AFTER = Duration.ofMillis(20);
     private static final Duration GRACE = Duration.ofSeconds(3);
@@ -41,7 +44,7 @@ class DatabaseHealthTest {
     void aHealthCheckLeavesNoQueryTimeoutOnThePooledConnection() throws Exception {
         var dataSource = new SingleConnectionDataSource("jdbc:h2:mem:health;MODE=PostgreSQL", "sa", "", true);
         dataSource.getConnection().close(); // opened before the check, so only the check is timed
-        DatabaseHealth health = new DatabaseHealth(dataSource, Duration.ofSeconds(5), DIRECT_AFTER);
+        DatabaseHealth health = new DatabaseHealth(dataSource, Duration.ofSeconds(5), DIRECT_AFTER, NO_GRACE);
         try {
             assertThat(health.health().getStatus()).isEqualTo(Status.UP);
             // the same connection, as the pool hands it to the next caller
@@ -64,7 +67,7 @@ class DatabaseHealthTest {
         }
         // a pool that waits for a connection, as one does whose server went away under it
         try (HikariDataSource pool = pool(closedPort)) {
-            DatabaseHealth health = new DatabaseHealth(pool, Duration.ofSeconds(5), DIRECT_AFTER);
+            DatabaseHealth health = new DatabaseHealth(pool, Duration.ofSeconds(5), DIRECT_AFTER, NO_GRACE);
             try {
                 long started = System.nanoTime();
                 Health answer = health.health();
@@ -94,7 +97,7 @@ class DatabaseHealthTest {
                     // the test is over
                 }
             });
-            DatabaseHealth health = new DatabaseHealth(pool, Duration.ofSeconds(1), DIRECT_AFTER);
+            DatabaseHealth health = new DatabaseHealth(pool, Duration.ofSeconds(1), DIRECT_AFTER, NO_GRACE);
             try (var callers = Executors.newFixedThreadPool(20)) {
                 long started = System.nanoTime();
                 List<Future<Health>> answers = new CopyOnWriteArrayList<>();
@@ -154,7 +157,7 @@ class DatabaseHealthTest {
     @Test
     void withoutGraceOrWithoutAnEarlierAnswerNoAnswerInTimeIsDown() throws Exception {
         var slow = new SlowDataSource();
-        DatabaseHealth noGrace = new DatabaseHealth(slow, SHORT, SHORT_DIRECT_AFTER);
+        DatabaseHealth noGrace = new DatabaseHealth(slow, SHORT, SHORT_DIRECT_AFTER, NO_GRACE);
         DatabaseHealth neverAnswered =
                 new DatabaseHealth(slow, SHORT, SHORT_DIRECT_AFTER, GRACE, Optional.empty(), System::nanoTime);
         try {
