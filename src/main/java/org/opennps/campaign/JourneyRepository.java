@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.opennps.shared.BatchedWrites;
 import org.opennps.shared.DueCandidates;
 import org.opennps.shared.PageResult;
 import org.opennps.shared.SqlTimes;
@@ -18,7 +19,10 @@ class JourneyRepository {
 
     private final JdbcClient jdbc;
 
-    JourneyRepository(JdbcClient jdbc) {
+    private final BatchedWrites writes;
+
+    JourneyRepository(JdbcClient jdbc, BatchedWrites writes) {
+        this.writes = writes;
         this.jdbc = jdbc;
     }
 
@@ -103,12 +107,11 @@ class JourneyRepository {
                 .update();
     }
 
+    /** Ends the journey; inside a batch of journeys the update goes with the batch's other writes. */
     void finish(UUID id, int stepIndex, String status, String outcome, Instant invitedAt, Instant now) {
-        jdbc.sql("""
-                        update journey set status = ?, step_index = ?, outcome = ?, invited_at = ?, due_at = null,
-                          updated_at = ? where id = ?""")
-                .params(status, stepIndex, abbreviate(outcome), SqlTimes.param(invitedAt), SqlTimes.param(now), id)
-                .update();
+        writes.update("""
+                update journey set status = ?, step_index = ?, outcome = ?, invited_at = ?, due_at = null,
+                  updated_at = ? where id = ?""", status, stepIndex, abbreviate(outcome), SqlTimes.param(invitedAt), SqlTimes.param(now), id);
     }
 
     /**

@@ -6,15 +6,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 import org.opennps.contact.Contact;
 import org.opennps.contact.ContactService;
 import org.opennps.scheduling.ScheduledExecutions;
+import org.opennps.shared.BatchedWrites;
 import org.opennps.survey.SurveyService;
 import org.opennps.workspace.WorkspaceService;
 import org.springframework.stereotype.Service;
@@ -34,8 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
  * other due journeys (locked with {@code skip locked} by id, see
  * {@link org.opennps.shared.DueCandidates}, so nodes and threads take disjoint batches on H2 and
  * PostgreSQL alike), runs them all in its transaction with the shared reads made once, and removes the
- * claimed journeys' own executions that no node picked yet. The batch commits or rolls back as
- * a whole: a crash half-way leaves every claimed journey waiting, with its execution, as before.
+ * claimed journeys' own executions that no node picked yet. The batch's invitations, outbox rows
+ * and journey updates go to the database as one JDBC batch per statement just before it commits
+ * ({@link BatchedWrites}). The batch commits or rolls back as a whole: a crash half-way leaves
+ * every claimed journey waiting, with its execution, as before.
  */
 @Service
 class JourneyRunner {
@@ -65,6 +70,7 @@ class JourneyRunner {
     private final JsonMapper json;
     private final Clock clock;
     private final PrecisionSampling sampling;
+    private final BatchedWrites writes;
 
     JourneyRunner(
             JourneyRepository journeys,
@@ -81,8 +87,10 @@ class JourneyRunner {
             TransactionTemplate tx,
             JsonMapper json,
             Clock clock,
-            PrecisionSampling sampling) {
+            PrecisionSampling sampling,
+            BatchedWrites writes) {
         this.sampling = sampling;
+        this.writes = writes;
         this.journeys = journeys;
         this.campaigns = campaigns;
         this.definitions = definitions;
@@ -131,11 +139,19 @@ class JourneyRunner {
             List<Journey> others = journeys.claimDue(now, journeyId, limit - work.size());
             work.addAll(others);
             JourneyBatch batch = batchOf(work);
-            int count = 0;
-            for (Journey journey : work) {
-                step(journey, batch, now);
-                afterEach.accept(++count);
-            }
+            int count = writes.collecting(() -> {
+                Set<UUID> contactsSeen = new HashSet<>();
+                int done = 0;
+                for (Journey journey : work) {
+                    if (!contactsSeen.add(journey.contactId())) {
+                        // a filter may read what the contact's earlier journey in this batch wrote
+                        writes.flush();
+                    }
+                    step(journey, batch, now);
+                    afterEach.accept(++done);
+                }
+                return done;
+            });
             executions.removeUnpicked(
                     JourneyTask.STEP.getTaskName(),
                     others.stream()

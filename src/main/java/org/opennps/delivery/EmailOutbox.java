@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.opennps.shared.BatchedWrites;
 import org.opennps.shared.SqlTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,36 +30,49 @@ class EmailOutbox {
     private final JsonMapper json;
     private final Withdrawals withdrawals;
 
-    EmailOutbox(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, Withdrawals withdrawals) {
+    private static final String INSERT = """
+            insert into outgoing_email (id, workspace_id, reference, kind, from_address, from_name,
+              to_address, subject, text_body, html_body, headers, status, attempts, next_attempt_at,
+              created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?) on conflict do nothing""";
+
+    private final BatchedWrites writes;
+
+    EmailOutbox(
+            JdbcClient jdbc, JdbcTemplate template, JsonMapper json, Withdrawals withdrawals, BatchedWrites writes) {
+        this.writes = writes;
         this.jdbc = jdbc;
         this.rows = new OutboxRows(jdbc, template, "outgoing_email", true);
         this.json = json;
         this.withdrawals = withdrawals;
     }
 
-    /** Inserts the e-mail unless its reference is queued already; returns whether it was new. */
+    /**
+     * Inserts the e-mail unless its reference is queued already; returns whether it was new. In a
+     * batch of journeys ({@link BatchedWrites#collecting}) the row goes with the batch's other
+     * writes and the answer is always yes: a batch queues e-mails for references it just made.
+     */
     boolean insert(UUID id, EmailRequest e, String fromAddress, String fromName, Instant now) {
-        return jdbc.sql("""
-                        insert into outgoing_email (id, workspace_id, reference, kind, from_address, from_name,
-                          to_address, subject, text_body, html_body, headers, status, attempts, next_attempt_at,
-                          created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?) on conflict do nothing""")
-                        .params(
-                                id,
-                                e.workspaceId(),
-                                e.reference(),
-                                e.kind(),
-                                fromAddress,
-                                fromName,
-                                e.to(),
-                                e.subject(),
-                                e.text(),
-                                e.html(),
-                                json.writeValueAsString(e.headers()),
-                                SqlTimes.param(now),
-                                SqlTimes.param(now))
-                        .update()
-                > 0;
+        Object[] args = {
+            id,
+            e.workspaceId(),
+            e.reference(),
+            e.kind(),
+            fromAddress,
+            fromName,
+            e.to(),
+            e.subject(),
+            e.text(),
+            e.html(),
+            json.writeValueAsString(e.headers()),
+            SqlTimes.param(now),
+            SqlTimes.param(now)
+        };
+        if (writes.collecting()) {
+            writes.update(INSERT, args);
+            return true;
+        }
+        return jdbc.sql(INSERT).params(args).update() > 0;
     }
 
     /** Due look-up, claims and outcomes of this outbox's rows. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.opennps.shared.BatchedWrites;
 import org.opennps.shared.PageResult;
 import org.opennps.shared.SqlTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,33 +35,35 @@ class InvitationRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final JsonMapper json;
+    private final BatchedWrites writes;
 
-    InvitationRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+    InvitationRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, BatchedWrites writes) {
+        this.writes = writes;
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
     }
 
+    /** Inserts the invitation; inside a batch of journeys the row goes with the batch's other writes. */
     void insert(Invitation i, String nonce, Map<String, Object> eventProperties) {
-        jdbc.sql("insert into invitation (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        i.id(),
-                        i.workspaceId(),
-                        i.surveyId(),
-                        i.contactId(),
-                        i.campaignId(),
-                        i.journeyId(),
-                        i.channel().code(),
-                        i.status().code(),
-                        i.reason(),
-                        nonce,
-                        json.writeValueAsString(eventProperties),
-                        SqlTimes.param(i.createdAt()),
-                        SqlTimes.param(i.sentAt()),
-                        SqlTimes.param(i.openedAt()),
-                        SqlTimes.param(i.respondedAt()),
-                        SqlTimes.param(i.expiresAt()))
-                .update();
+        writes.update(
+                "insert into invitation (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                i.id(),
+                i.workspaceId(),
+                i.surveyId(),
+                i.contactId(),
+                i.campaignId(),
+                i.journeyId(),
+                i.channel().code(),
+                i.status().code(),
+                i.reason(),
+                nonce,
+                json.writeValueAsString(eventProperties),
+                SqlTimes.param(i.createdAt()),
+                SqlTimes.param(i.sentAt()),
+                SqlTimes.param(i.openedAt()),
+                SqlTimes.param(i.respondedAt()),
+                SqlTimes.param(i.expiresAt()));
     }
 
     Optional<Row> find(UUID workspaceId, UUID id, Instant now) {

@@ -93,7 +93,7 @@ abstract class JourneyBatchTests extends ApiTestBase {
     }
 
     @Test
-    void anEmailStepCostsAtMostEightStatementsPerJourney() {
+    void anEmailStepCostsAtMostOneStatementPerJourney() {
         int n = 40;
         appScheduler.stop();
         try {
@@ -107,7 +107,7 @@ abstract class JourneyBatchTests extends ApiTestBase {
                 System.out.printf(
                         "e-mail step: %d statements for %d journeys (%.2f each)%n",
                         sql.countOnThisThread(), n, perJourney);
-                assertThat(perJourney).as(sql.describe()).isLessThanOrEqualTo(8.0);
+                assertThat(perJourney).as(sql.describe()).isLessThanOrEqualTo(1.0);
             }
             assertThat(journeys(campaign, "completed")).isEqualTo(n);
             assertThat(outboxRows(campaign)).isEqualTo(n);

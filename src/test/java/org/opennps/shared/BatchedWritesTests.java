@@ -1,0 +1,107 @@
+package org.opennps.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opennps.support.ApiTestBase;
+import org.opennps.support.SqlStatements;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Writes held back for a batch reach the database together, inside the batch's transaction. */
+abstract class BatchedWritesTests extends ApiTestBase {
+
+    private static final String INSERT = "insert into batched_writes_probe (id, note) values (?, ?)";
+
+    @Autowired
+    BatchedWrites writes;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    SqlStatements statements;
+
+    @BeforeEach
+    void probeTable() {
+        jdbc.execute("create table if not exists batched_writes_probe (id int primary key, note varchar(40))");
+        jdbc.update("delete from batched_writes_probe");
+    }
+
+    @Test
+    void heldWritesAreInvisibleUntilTheScopeEndsThenGoAsOneBatchPerStatement() {
+        try (var sql = statements.record()) {
+            tx.executeWithoutResult(status -> writes.collecting(() -> {
+                for (int i = 0; i < 50; i++) {
+                    writes.update(INSERT, i, "row " + i);
+                }
+                writes.update("update batched_writes_probe set note = ? where id = ?", "changed", 7);
+                assertThat(writes.held()).isEqualTo(51);
+                assertThat(rows()).isZero();
+                return null;
+            }));
+            assertThat(sql.count(s -> s.startsWith("insert into batched_writes_probe")
+                            || s.startsWith("update batched_writes_probe")))
+                    .as(sql.describe())
+                    .isEqualTo(2);
+        }
+        assertThat(rows()).isEqualTo(50);
+        assertThat(jdbc.queryForObject("select note from batched_writes_probe where id = 7", String.class))
+                .isEqualTo("changed");
+    }
+
+    @Test
+    void aFlushSendsWhatIsHeldSoTheTransactionCanReadIt() {
+        tx.executeWithoutResult(status -> writes.collecting(() -> {
+            writes.update(INSERT, 1, "one");
+            writes.flush();
+            assertThat(writes.held()).isZero();
+            assertThat(rows()).isEqualTo(1);
+            return null;
+        }));
+        assertThat(rows()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchThatFailsHalfWayLeavesNothing() {
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> writes.collecting(() -> {
+                    writes.update(INSERT, 1, "one");
+                    writes.update(INSERT, 2, "two");
+                    throw new IllegalStateException("crash half-way");
+                })))
+                .hasMessage("crash half-way");
+        assertThat(rows()).isZero();
+        assertThat(writes.collecting()).isFalse();
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesRollsTheWholeBatchBack() {
+        jdbc.update(INSERT, 2, "already there");
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> writes.collecting(() -> {
+                    writes.update(INSERT, 1, "one");
+                    writes.update(INSERT, 2, "duplicate");
+                    writes.update(INSERT, 3, "three");
+                    return null;
+                })))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThat(rows()).isEqualTo(1);
+    }
+
+    @Test
+    void outsideAScopeAWriteRunsAtOnceAndAScopeNeedsATransaction() {
+        writes.update(INSERT, 1, "one");
+        assertThat(rows()).isEqualTo(1);
+        assertThat(writes.collecting()).isFalse();
+        assertThatThrownBy(() -> writes.collecting(() -> null)).isInstanceOf(IllegalStateException.class);
+    }
+
+    private int rows() {
+        return jdbc.queryForObject("select count(*) from batched_writes_probe", Integer.class);
+    }
+}
