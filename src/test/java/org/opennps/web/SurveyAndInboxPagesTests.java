@@ -182,16 +182,9 @@ abstract class SurveyAndInboxPagesTests extends ApiTestBase {
 
     @Test
     void surveyAndResponseTextIsEscaped() throws Exception {
-        String id = JsonPath.read(
-                postJson(
-                                "/api/v1/surveys",
-                                json("{'name':'<script>x()</script>','questions':["
-                                        + "{'id':'nps','type':'nps','text':'<b>Likely?</b>'},"
-                                        + "{'id':'why','type':'text','text':'Why?'}]}"))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.id");
+        String id = createSurvey(json("{'name':'<script>x()</script>','questions':["
+                + "{'id':'nps','type':'nps','text':'<b>Likely?</b>'},"
+                + "{'id':'why','type':'text','text':'Why?'}]}"));
         String response = respond(id, "esc-1", 3, "<img src=x onerror=alert(1)>");
         mvc.perform(get("/surveys").with(signedIn()))
                 .andExpect(content().string(containsString("&lt;script&gt;x()&lt;/script&gt;")))
