@@ -220,6 +220,32 @@ abstract class SurveyAndInboxPagesTests extends ApiTestBase {
     }
 
     @Test
+    void anUnknownInboxFilterWordIsRefusedNamingTheParameterAndItsWords() throws Exception {
+        String[][] filters = {
+            {"category", "detractor, passive, promoter"},
+            {"channel", "email, web, link, api, webhook"},
+            {"period", "7d, 30d, 90d, 365d"},
+            {"comment", "yes, no"},
+            {"case", "open, in_progress, resolved"}
+        };
+        for (String[] filter : filters) {
+            for (String page : new String[] {"/responses", "/responses/export.csv"}) {
+                if (filter[0].equals("case") && page.endsWith(".csv")) {
+                    continue; // the export lists responses, not cases
+                }
+                mvc.perform(get(page).param(filter[0], "<b>grumpy</b>").with(signedIn()))
+                        .andExpect(status().isBadRequest())
+                        .andExpect(content().string(containsString("<code>" + filter[0] + "</code>")))
+                        .andExpect(content().string(containsString("&lt;b&gt;grumpy&lt;/b&gt;")))
+                        .andExpect(content().string(containsString(filter[1])))
+                        .andExpect(content().string(not(containsString("<b>grumpy"))));
+            }
+            // blank is the form's "All"
+            mvc.perform(get("/responses").param(filter[0], "").with(signedIn())).andExpect(status().isOk());
+        }
+    }
+
+    @Test
     void responseDetailShowsAnswersAndTheContactsTimeline() throws Exception {
         String id = newSurveyFromTemplate();
         postJson(
