@@ -87,21 +87,27 @@ class ContactRepository {
             }
             return c;
         };
+        // A join against the keys, not "external_id = any(?)": for "= any" H2 uses only the first
+        // column of contact_external_id (and contact_email) and reads every contact of the
+        // workspace for each batch; the join looks each key up by both columns. "for update"
+        // still locks the contacts found and only them, on H2 and PostgreSQL alike.
         if (!externalIds.isEmpty()) {
-            found.addAll(jdbc.sql("select " + COLUMNS + ", data_as_of from contact"
-                            + " where workspace_id = ? and external_id = any(?) order by external_id for update")
-                    .params(workspaceId, externalIds.toArray(String[]::new))
-                    .query(mapper)
-                    .list());
+            found.addAll(lockBy("external_id", externalIds, workspaceId, mapper));
         }
         if (!emails.isEmpty()) {
-            found.addAll(jdbc.sql("select " + COLUMNS + ", data_as_of from contact"
-                            + " where workspace_id = ? and email = any(?) order by email for update")
-                    .params(workspaceId, emails.toArray(String[]::new))
-                    .query(mapper)
-                    .list());
+            found.addAll(lockBy("email", emails, workspaceId, mapper));
         }
         return found;
+    }
+
+    private List<Contact> lockBy(String column, List<String> keys, UUID workspaceId, RowMapper<Contact> mapper) {
+        return jdbc.sql("select " + COLUMNS + ", data_as_of from unnest(cast(? as varchar array)) as k(wanted)"
+                        + " join contact on workspace_id = ? and " + column + " = k.wanted"
+                        + " order by " + column + " for update")
+                // distinct, as "= any" matched each contact once however often its key was given
+                .params(keys.stream().distinct().toArray(String[]::new), workspaceId)
+                .query(mapper)
+                .list();
     }
 
     PageResult<Contact> list(UUID workspaceId, String search, PageResult.Request page) {

@@ -56,7 +56,10 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
 
     private static final int MAX_STUCK_CHECKS = 3;
 
-    /** PostgreSQL's "canceling statement due to user request", as the query timeout cancels it. */
+    /**
+     * PostgreSQL's query_canceled: "canceling statement due to user request" when the query
+     * timeout cancels it, "… due to statement timeout" when the server's statement_timeout does.
+     */
     private static final String QUERY_CANCELED = "57014";
 
     /** Asks the database past the pool; see {@link DirectDatabaseProbe}. */

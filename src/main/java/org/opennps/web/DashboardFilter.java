@@ -3,15 +3,18 @@ package org.opennps.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
  * The dashboard's filters as they stand in its URL, so a view can be shared: period, survey,
  * campaign, channel, one segment ({@code where}, e.g. {@code city:Warsaw}) and the dimension of
- * the segment table ({@code group}). Unknown values fall back to the defaults.
+ * the segment table ({@code group}). No period is the default one; an unknown period or channel
+ * is refused (see {@link FilterWords}).
  */
 record DashboardFilter(String period, UUID survey, UUID campaign, String channel, String where, String group) {
 
@@ -25,14 +28,24 @@ record DashboardFilter(String period, UUID survey, UUID campaign, String channel
     /** A choosable period: its length, the trend's bucket and how it reads. */
     record Period(Duration length, String interval, String label) {}
 
+    private static final FilterWords PERIOD = new FilterWords("period", List.copyOf(PERIODS.keySet()));
+    private static final FilterWords CHANNEL = new FilterWords(
+            "channel",
+            Stream.concat(Stream.of(ALL_BUT_LINK), ResponsePages.CHANNELS.stream())
+                    .toList());
+
+    /**
+     * The filters of the dashboard's URL.
+     *
+     * @throws FilterWords.Unknown for a period or channel that is none of the page's
+     */
     static DashboardFilter of(String period, UUID survey, UUID campaign, String channel, String where, String group) {
+        String chosenPeriod = PERIOD.chosen(period);
         return new DashboardFilter(
-                period != null && PERIODS.containsKey(period) ? period : DEFAULT_PERIOD,
+                chosenPeriod == null ? DEFAULT_PERIOD : chosenPeriod,
                 survey,
                 campaign,
-                channel != null && (ResponsePages.CHANNELS.contains(channel) || ALL_BUT_LINK.equals(channel))
-                        ? channel
-                        : null,
+                CHANNEL.chosen(channel),
                 blankToNull(where),
                 blankToNull(group) == null ? DEFAULT_GROUP : group.strip());
     }

@@ -45,6 +45,13 @@ class ResponsePages {
                     Channel.EMAIL, Channel.WEB, Channel.LINK, Channel.API, Channel.WEBHOOK)
             .map(Channel::code)
             .toList();
+    private static final FilterWords CATEGORY = new FilterWords(
+            "category",
+            Stream.of(ScoreCategory.values()).map(ScoreCategory::code).toList());
+    private static final FilterWords CHANNEL = new FilterWords("channel", CHANNELS);
+    private static final FilterWords PERIOD = new FilterWords("period", List.copyOf(PERIODS.keySet()));
+    private static final FilterWords COMMENT = new FilterWords("comment", List.of("yes", "no"));
+    private static final FilterWords CASE = new FilterWords("case", CasePanel.STATUSES);
     private static final int PAGE_SIZE = 25;
     private static final int TIMELINE = 50;
 
@@ -93,11 +100,15 @@ class ResponsePages {
             @RequestParam(required = false) String comment,
             jakarta.servlet.http.HttpServletResponse response)
             throws java.io.IOException {
-        ScoreCategory cat = Coded.find(ScoreCategory.class, category).orElse(null);
-        ChannelFilter chan =
-                Coded.find(Channel.class, channel).map(ChannelFilter::only).orElse(null);
-        Duration within = period == null ? null : PERIODS.get(period);
-        Boolean hasComment = "yes".equals(comment) ? Boolean.TRUE : "no".equals(comment) ? Boolean.FALSE : null;
+        ScoreCategory cat =
+                Coded.find(ScoreCategory.class, CATEGORY.chosen(category)).orElse(null);
+        ChannelFilter chan = Coded.find(Channel.class, CHANNEL.chosen(channel))
+                .map(ChannelFilter::only)
+                .orElse(null);
+        String chosenPeriod = PERIOD.chosen(period);
+        Duration within = chosenPeriod == null ? null : PERIODS.get(chosenPeriod);
+        String chosenComment = COMMENT.chosen(comment);
+        Boolean hasComment = chosenComment == null ? null : chosenComment.equals("yes");
         ResponseFilter filter = new ResponseFilter(
                 survey, null, within == null ? null : clock.instant().minus(within), null, cat, chan, hasComment);
         response.setContentType("text/csv;charset=UTF-8");
@@ -117,12 +128,17 @@ class ResponsePages {
             @RequestParam(defaultValue = "1") int page,
             Model model) {
         UUID ws = access.workspaceId();
-        CaseStatus withCase = Coded.find(CaseStatus.class, caseParam).orElse(null);
-        ScoreCategory cat = Coded.find(ScoreCategory.class, category).orElse(null);
-        ChannelFilter chan =
-                Coded.find(Channel.class, channel).map(ChannelFilter::only).orElse(null);
-        Duration within = period == null ? null : PERIODS.get(period);
-        Boolean hasComment = "yes".equals(comment) ? Boolean.TRUE : "no".equals(comment) ? Boolean.FALSE : null;
+        CaseStatus withCase =
+                Coded.find(CaseStatus.class, CASE.chosen(caseParam)).orElse(null);
+        ScoreCategory cat =
+                Coded.find(ScoreCategory.class, CATEGORY.chosen(category)).orElse(null);
+        ChannelFilter chan = Coded.find(Channel.class, CHANNEL.chosen(channel))
+                .map(ChannelFilter::only)
+                .orElse(null);
+        String chosenPeriod = PERIOD.chosen(period);
+        Duration within = chosenPeriod == null ? null : PERIODS.get(chosenPeriod);
+        String chosenComment = COMMENT.chosen(comment);
+        Boolean hasComment = chosenComment == null ? null : chosenComment.equals("yes");
         ResponseFilter filter = new ResponseFilter(
                 survey, null, within == null ? null : clock.instant().minus(within), null, cat, chan, hasComment);
         PageResult.Request paging = PageResult.Request.of(Math.max(1, page), PAGE_SIZE);
@@ -167,8 +183,8 @@ class ResponsePages {
                         survey,
                         Coded.codeOf(cat),
                         chan == null ? null : chan.word(),
-                        within == null ? null : period,
-                        comment,
+                        chosenPeriod,
+                        chosenComment,
                         withCase == null ? null : withCase.code()));
         return "responses";
     }

@@ -24,24 +24,9 @@ abstract class JourneyPagingTests extends ApiTestBase {
     @Test
     void pagesNeitherRepeatNorSkipWhileDueTimesMove() throws Exception {
         clock.set(Instant.parse("2026-11-23T10:00:00Z"));
-        String survey = JsonPath.read(
-                postJson("/api/v1/surveys", CampaignApiTests.PASSIVES_SURVEY)
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.id");
-        String campaign = JsonPath.read(
-                postJson(
-                                "/api/v1/campaigns",
-                                CampaignApiTests.afterPurchase(
-                                        survey,
-                                        "active",
-                                        "{'type':'action','action':'message','subject':'Hi','body':'Thanks'}"))
-                        .andExpect(status().isCreated())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.id");
+        String survey = createSurvey(CampaignApiTests.PASSIVES_SURVEY);
+        String campaign = createCampaign(CampaignApiTests.afterPurchase(
+                survey, "active", "{'type':'action','action':'message','subject':'Hi','body':'Thanks'}"));
         StringBuilder events = new StringBuilder();
         for (int i = 0; i < 6; i++) {
             events.append(i == 0 ? "" : ",")

@@ -58,12 +58,7 @@ abstract class AlertSettingsTests extends ApiTestBase {
                 .andExpect(jsonPath("$.items[0].when.category[0]").value("detractor"))
                 .andExpect(jsonPath("$.items[0].create_case").value(true))
                 .andExpect(jsonPath("$.items[0].due_in").value("PT24H"));
-        String survey = JsonPath.read(
-                postJson("/api/v1/surveys", json("{'name':'NPS','questions':[{'id':'nps','type':'nps','text':'?'}]}"))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.id");
+        String survey = createSurvey(json("{'name':'NPS','questions':[{'id':'nps','type':'nps','text':'?'}]}"));
         Instant answered = Instant.now();
         postJson("/api/v1/responses", json("{'survey_id':'" + survey + "','score':9,'contact':{'external_id':'p'}}"))
                 .andExpect(status().isCreated());

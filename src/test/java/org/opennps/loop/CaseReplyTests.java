@@ -54,12 +54,7 @@ abstract class CaseReplyTests extends ApiTestBase {
                 agentEmail, "correct horse battery", workspace.workspace().id(), UserService.AGENT);
         agent = user(users.loadUserByUsername(agentEmail));
         customer = "ann-" + UUID.randomUUID().toString().substring(0, 8) + "@mail.example";
-        String survey = JsonPath.read(
-                postJson("/api/v1/surveys", json("{'name':'NPS','questions':[{'id':'nps','type':'nps','text':'?'}]}"))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.id");
+        String survey = createSurvey(json("{'name':'NPS','questions':[{'id':'nps','type':'nps','text':'?'}]}"));
         postJson(
                         "/api/v1/events",
                         json("{'id':'e-1','type':'order.placed','contact':{'external_id':'ann','email':'" + customer

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -243,6 +247,91 @@ class DatabaseHealthTest {
             slow.release();
             health.destroy();
             slow.close();
+        }
+    }
+
+    @Test
+    void aSelectOneCancelledByAStatementTimeoutIsNoAnswerUpWithinTheGraceAndDownAfterIt() throws Exception {
+        var cancelling = new CancellingDataSource();
+        var clock = new AtomicLong();
+        DatabaseHealth health =
+                new DatabaseHealth(cancelling, SHORT, SHORT_DIRECT_AFTER, GRACE, Optional.empty(), clock::get);
+        DatabaseHealth neverAnswered =
+                new DatabaseHealth(cancelling, SHORT, SHORT_DIRECT_AFTER, GRACE, Optional.empty(), clock::get);
+        try {
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+
+            cancelling.cancel(true); // the server's statement_timeout cancels select 1: too slow, not gone
+            Health cancelled = health.health();
+            assertThat(cancelled.getStatus()).isEqualTo(Status.UP);
+            assertThat(cancelled.getDetails().get("slow"))
+                    .asString()
+                    .contains("the pool check failed without an answer (SQLException)");
+            assertThat(neverAnswered.health().getStatus()).isEqualTo(Status.DOWN);
+
+            clock.addAndGet(GRACE.toNanos()); // cancelled for the whole grace: as good as hanging
+            Health down = health.health();
+            assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(down.getDetails().get("error"))
+                    .asString()
+                    .contains("the pool check failed without an answer (SQLException)");
+
+            cancelling.cancel(false);
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        } finally {
+            health.destroy();
+            neverAnswered.destroy();
+            cancelling.close();
+        }
+    }
+
+    /** An H2 database in front of which the test's statements fail as one cancelled by PostgreSQL. */
+    private static final class CancellingDataSource extends DelegatingDataSource implements AutoCloseable {
+
+        private volatile boolean cancel;
+
+        CancellingDataSource() {
+            super(new SingleConnectionDataSource(
+                    "jdbc:h2:mem:cancelled-" + UUID.randomUUID() + ";MODE=PostgreSQL", "sa", "", true));
+        }
+
+        void cancel(boolean cancel) {
+            this.cancel = cancel;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection connection = super.getConnection();
+            return proxy(Connection.class, (method, args) -> {
+                Object result = method.invoke(connection, args);
+                return result instanceof Statement statement
+                        ? proxy(Statement.class, (call, callArgs) -> {
+                            if (cancel && call.getName().startsWith("execute")) {
+                                throw new SQLException("canceling statement due to statement timeout", "57014");
+                            }
+                            return call.invoke(statement, callArgs);
+                        })
+                        : result;
+            });
+        }
+
+        private interface Call {
+            Object invoke(Method method, Object[] args) throws Exception;
+        }
+
+        private static <T> T proxy(Class<T> type, Call call) {
+            return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
+                try {
+                    return call.invoke(method, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            }));
+        }
+
+        @Override
+        public void close() {
+            ((SingleConnectionDataSource) getTargetDataSource()).destroy();
         }
     }
 

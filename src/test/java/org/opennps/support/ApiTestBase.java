@@ -4,7 +4,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.opennps.workspace.CreatedWorkspace;
@@ -15,6 +17,12 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /** Base of API tests: a fresh workspace per test and short-hands for authenticated calls. */
 public abstract class ApiTestBase {
+
+    /** A checkout survey: the NPS question, an area to choose and a text to say why. */
+    protected static final String CHECKOUT_SURVEY = json("{'name':'Checkout NPS','questions':["
+            + "{'id':'nps','type':'nps','text':'How likely are you to recommend us?'},"
+            + "{'id':'area','type':'single_choice','text':'Which area?','options':['Product','Pricing','Support','Delivery','Ease of use','Other']},"
+            + "{'id':'why','type':'text','text':'Tell us why'}]}");
 
     @Autowired
     protected MockMvc mvc;
@@ -68,6 +76,41 @@ public abstract class ApiTestBase {
 
     protected ResultActions deleteJson(String path) throws Exception {
         return mvc.perform(delete(path).header("Authorization", "Bearer " + key));
+    }
+
+    /** Creates the {@link #CHECKOUT_SURVEY} in the test's workspace; returns its id. */
+    protected String createSurvey() throws Exception {
+        return createSurvey(CHECKOUT_SURVEY);
+    }
+
+    /** Creates a survey from its JSON with the current key; returns its id. */
+    protected String createSurvey(String surveyJson) throws Exception {
+        return created("/api/v1/surveys", surveyJson);
+    }
+
+    /**
+     * Creates an after-purchase campaign of the survey in the given status: two days after an
+     * {@code order.placed} event, an e-mail. Returns its id.
+     */
+    protected String createCampaign(String surveyId, String status) throws Exception {
+        return createCampaign(json("{'name':'After purchase','survey_id':'" + surveyId + "','status':'" + status
+                + "','trigger':{'event_type':'order.placed'},"
+                + "'steps':[{'type':'delay','duration':'P2D'},{'type':'action','action':'email'}]}"));
+    }
+
+    /** Creates a campaign from its JSON with the current key; returns its id. */
+    protected String createCampaign(String campaignJson) throws Exception {
+        return created("/api/v1/campaigns", campaignJson);
+    }
+
+    private String created(String path, String json) throws Exception {
+        return JsonPath.read(
+                postJson(path, json)
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
     }
 
     /** Single quotes to double quotes, so JSON reads well inside Java strings. */

@@ -218,26 +218,9 @@ class TeamBrowserTest extends ApiTestBase {
         browser = Browsers.chromium(1280, 900);
         wait = Browsers.await(browser, Duration.ofSeconds(15));
 
-        String survey = JsonPath.read(
-                postJson(
-                                "/api/v1/surveys",
-                                json("{'name':'NPS','questions':[{'id':'nps','type':'nps','text':'How likely?'},"
-                                        + "{'id':'why','type':'text','text':'Why?','required':false}]}"))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.id");
-        String campaign = JsonPath.read(
-                postJson(
-                                "/api/v1/campaigns",
-                                json(
-                                        "{'name':'After purchase','survey_id':'" + survey + "',"
-                                                + "'trigger':{'event_type':'order.placed'},"
-                                                + "'steps':[{'type':'delay','duration':'P2D'},{'type':'action','action':'email'}]}"))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.id");
+        String survey = createSurvey(json("{'name':'NPS','questions':[{'id':'nps','type':'nps','text':'How likely?'},"
+                + "{'id':'why','type':'text','text':'Why?','required':false}]}"));
+        String campaign = createCampaign(survey, "draft");
         String importJob = JsonPath.read(
                 mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
                                         "/api/v1/imports?format=delighted&dry_run=true")
@@ -300,15 +283,8 @@ class TeamBrowserTest extends ApiTestBase {
         // another workspace's detractor, which nobody of this team may see
         String ownKey = key;
         key = testWorkspaces.create().apiKey().key();
-        String otherSurvey = JsonPath.read(
-                postJson(
-                                "/api/v1/surveys",
-                                json("{'name':'Elsewhere','questions':[{'id':'nps','type':'nps','text':'?'},"
-                                        + "{'id':'why','type':'text','text':'Why?','required':false}]}"))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.id");
+        String otherSurvey = createSurvey(json("{'name':'Elsewhere','questions':[{'id':'nps','type':'nps','text':'?'},"
+                + "{'id':'why','type':'text','text':'Why?','required':false}]}"));
         String elsewhere = JsonPath.read(
                 postJson(
                                 "/api/v1/responses",

@@ -155,12 +155,7 @@ abstract class TeamTests extends ApiTestBase {
     void aRemovedMembersCasesStayWithoutOwner() throws Exception {
         String agent = address("agent");
         UUID agentId = users.createUser(agent, PASSWORD, workspace.workspace().id(), UserService.AGENT);
-        String survey = JsonPath.read(
-                postJson("/api/v1/surveys", json("{'name':'NPS','questions':[{'id':'nps','type':'nps','text':'?'}]}"))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.id");
+        String survey = createSurvey(json("{'name':'NPS','questions':[{'id':'nps','type':'nps','text':'?'}]}"));
         String response = JsonPath.read(
                 postJson(
                                 "/api/v1/responses",
@@ -262,24 +257,11 @@ abstract class TeamTests extends ApiTestBase {
 
     @Test
     void readersAreOfferedNoFormTheirRoleWouldRefuse() throws Exception {
-        String survey = JsonPath.read(
-                postJson(
-                                "/api/v1/surveys",
-                                json("{'name':'NPS','questions':[{'id':'nps','type':'nps','text':'How likely?'}]}"))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.id");
-        String campaign = JsonPath.read(
-                postJson(
-                                "/api/v1/campaigns",
-                                json("{'name':'After purchase','survey_id':'" + survey + "',"
-                                        + "'trigger':{'event_type':'order.placed'},"
-                                        + "'steps':[{'type':'action','action':'email'}]}"))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.id");
+        String survey =
+                createSurvey(json("{'name':'NPS','questions':[{'id':'nps','type':'nps','text':'How likely?'}]}"));
+        String campaign = createCampaign(json("{'name':'After purchase','survey_id':'" + survey + "',"
+                + "'trigger':{'event_type':'order.placed'},"
+                + "'steps':[{'type':'action','action':'email'}]}"));
         String[] pages = {
             "/surveys",
             "/surveys/" + survey,

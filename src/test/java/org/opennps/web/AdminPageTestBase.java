@@ -15,13 +15,8 @@ import org.opennps.workspace.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** A signed-in admin of the test's workspace, a survey and short-hands to record answers. */
+/** A signed-in admin of the test's workspace and short-hands to record answers. */
 abstract class AdminPageTestBase extends ApiTestBase {
-
-    static final String SURVEY = "{'name':'Checkout NPS','questions':["
-            + "{'id':'nps','type':'nps','text':'How likely are you to recommend us?'},"
-            + "{'id':'area','type':'single_choice','text':'Which area?','options':['Product','Pricing','Support','Delivery','Ease of use','Other']},"
-            + "{'id':'why','type':'text','text':'Tell us why'}]}";
 
     @Autowired
     UserService users;
@@ -47,16 +42,6 @@ abstract class AdminPageTestBase extends ApiTestBase {
         String email = "other-" + UUID.randomUUID().toString().substring(0, 8) + "@shop.example";
         users.createUser(email, "correct horse battery", other.workspace().id(), UserService.ADMIN);
         return user(users.loadUserByUsername(email));
-    }
-
-    String createSurvey() throws Exception {
-        return JsonPath.read(
-                postJson("/api/v1/surveys", json(SURVEY))
-                        .andExpect(status().isCreated())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.id");
     }
 
     /** Records a response through the API; returns its id. */

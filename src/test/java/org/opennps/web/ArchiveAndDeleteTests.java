@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -33,21 +32,6 @@ abstract class ArchiveAndDeleteTests extends AdminPageTestBase {
 
     @Autowired
     ResponseService responses;
-
-    String createCampaign(String survey, String status) throws Exception {
-        return JsonPath.read(
-                postJson(
-                                "/api/v1/campaigns",
-                                json(
-                                        "{'name':'After purchase','survey_id':'" + survey + "','status':'" + status
-                                                + "','trigger':{'event_type':'order.placed'},"
-                                                + "'steps':[{'type':'delay','duration':'P2D'},{'type':'action','action':'email'}]}"))
-                        .andExpect(status().isCreated())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.id");
-    }
 
     /** A response to an invitation of the campaign: it counts for the campaign. */
     void respondThroughCampaign(String survey, String campaign, int score) {

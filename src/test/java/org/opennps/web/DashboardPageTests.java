@@ -95,6 +95,25 @@ abstract class DashboardPageTests extends AdminPageTestBase {
     }
 
     @Test
+    void anUnknownPeriodOrChannelIsRefusedNamingTheParameterAndItsWords() throws Exception {
+        for (String page : new String[] {"/", "/dashboard/themes"}) {
+            mvc.perform(get(page).param("period", "<i>7days</i>").with(signedIn()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("<code>period</code>")))
+                    .andExpect(content().string(containsString("&lt;i&gt;7days&lt;/i&gt;")))
+                    .andExpect(content().string(containsString("30d, 90d, 180d, 365d")))
+                    .andExpect(content().string(not(containsString("<i>7days"))));
+            mvc.perform(get(page).param("channel", "sms").with(signedIn()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("<code>channel</code>")))
+                    .andExpect(content().string(containsString("!link, email, web, link, api, webhook")));
+        }
+        mvc.perform(get("/").param("period", "").param("channel", "").with(signedIn()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("selected=\"selected\">Last 90 days")));
+    }
+
+    @Test
     void brokenSegmentIsExplainedAndLeftOut() throws Exception {
         mvc.perform(get("/").param("where", "bad segment!").with(signedIn()))
                 .andExpect(status().isOk())

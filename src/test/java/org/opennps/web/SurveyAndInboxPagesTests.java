@@ -182,16 +182,9 @@ abstract class SurveyAndInboxPagesTests extends ApiTestBase {
 
     @Test
     void surveyAndResponseTextIsEscaped() throws Exception {
-        String id = JsonPath.read(
-                postJson(
-                                "/api/v1/surveys",
-                                json("{'name':'<script>x()</script>','questions':["
-                                        + "{'id':'nps','type':'nps','text':'<b>Likely?</b>'},"
-                                        + "{'id':'why','type':'text','text':'Why?'}]}"))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.id");
+        String id = createSurvey(json("{'name':'<script>x()</script>','questions':["
+                + "{'id':'nps','type':'nps','text':'<b>Likely?</b>'},"
+                + "{'id':'why','type':'text','text':'Why?'}]}"));
         String response = respond(id, "esc-1", 3, "<img src=x onerror=alert(1)>");
         mvc.perform(get("/surveys").with(signedIn()))
                 .andExpect(content().string(containsString("&lt;script&gt;x()&lt;/script&gt;")))
@@ -224,6 +217,32 @@ abstract class SurveyAndInboxPagesTests extends ApiTestBase {
                 .andExpect(content().string(containsString("No responses match")));
         mvc.perform(get("/responses").param("period", "7d").param("survey", id).with(signedIn()))
                 .andExpect(content().string(containsString("3 responses")));
+    }
+
+    @Test
+    void anUnknownInboxFilterWordIsRefusedNamingTheParameterAndItsWords() throws Exception {
+        String[][] filters = {
+            {"category", "detractor, passive, promoter"},
+            {"channel", "email, web, link, api, webhook"},
+            {"period", "7d, 30d, 90d, 365d"},
+            {"comment", "yes, no"},
+            {"case", "open, in_progress, resolved"}
+        };
+        for (String[] filter : filters) {
+            for (String page : new String[] {"/responses", "/responses/export.csv"}) {
+                if (filter[0].equals("case") && page.endsWith(".csv")) {
+                    continue; // the export lists responses, not cases
+                }
+                mvc.perform(get(page).param(filter[0], "<b>grumpy</b>").with(signedIn()))
+                        .andExpect(status().isBadRequest())
+                        .andExpect(content().string(containsString("<code>" + filter[0] + "</code>")))
+                        .andExpect(content().string(containsString("&lt;b&gt;grumpy&lt;/b&gt;")))
+                        .andExpect(content().string(containsString(filter[1])))
+                        .andExpect(content().string(not(containsString("<b>grumpy"))));
+            }
+            // blank is the form's "All"
+            mvc.perform(get("/responses").param(filter[0], "").with(signedIn())).andExpect(status().isOk());
+        }
     }
 
     @Test
