@@ -13,6 +13,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Link tokens: the invitation id followed by a 160-bit HMAC-SHA256 of the id and a 128-bit
@@ -40,9 +43,12 @@ class InvitationTokens {
     /** One keyed MAC per thread: looking the algorithm up and keying it costs more than the MAC itself. */
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
-    InvitationTokens(JdbcClient jdbc, InvitationProperties properties) {
+    private final PlatformTransactionManager transactions;
+
+    InvitationTokens(JdbcClient jdbc, InvitationProperties properties, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.transactions = transactions;
     }
 
     static String newNonce() {
@@ -159,11 +165,19 @@ class InvitationTokens {
         }
         byte[] generated = new byte[32];
         RANDOM.nextBytes(generated);
-        jdbc.sql("insert into invitation_secret (id, secret) values (1, ?) on conflict do nothing")
-                .param(ENCODER.encodeToString(generated))
-                .update();
-        return jdbc.sql("select secret from invitation_secret where id = 1")
-                .query(String.class)
-                .single();
+        // In a transaction of its own: the first token is usually made inside a batch of journeys,
+        // which would otherwise hold the new row's lock (and every other thread's first token)
+        // until the batch ends, and, were the batch rolled back, take the secret with it while
+        // this node kept signing with it.
+        TransactionTemplate own = new TransactionTemplate(transactions);
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return own.execute(status -> {
+            jdbc.sql("insert into invitation_secret (id, secret) values (1, ?) on conflict do nothing")
+                    .param(ENCODER.encodeToString(generated))
+                    .update();
+            return jdbc.sql("select secret from invitation_secret where id = 1")
+                    .query(String.class)
+                    .single();
+        });
     }
 }

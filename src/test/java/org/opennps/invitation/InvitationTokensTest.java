@@ -12,7 +12,7 @@ class InvitationTokensTest {
 
     private static final String SECRET = "a-test-secret-of-more-than-32-characters";
 
-    private final InvitationTokens tokens = new InvitationTokens(null, new InvitationProperties(SECRET));
+    private final InvitationTokens tokens = new InvitationTokens(null, new InvitationProperties(SECRET), null);
     private final UUID invitation = UUID.fromString("6f1c2a3b-4d5e-4f60-8a71-92b3c4d5e6f7");
     private final String nonce = InvitationTokens.newNonce();
 
@@ -57,7 +57,8 @@ class InvitationTokensTest {
 
     @Test
     void aTokenSignedUnderAnotherSecretFails() {
-        var other = new InvitationTokens(null, new InvitationProperties("another-secret-of-more-than-32-chars!!"));
+        var other =
+                new InvitationTokens(null, new InvitationProperties("another-secret-of-more-than-32-chars!!"), null);
         assertThat(tokens.matches(other.token(invitation, nonce), invitation, nonce))
                 .isFalse();
     }
@@ -88,7 +89,7 @@ class InvitationTokensTest {
 
     @Test
     void aConfiguredSecretShorterThan32CharactersIsRefused() {
-        var weak = new InvitationTokens(null, new InvitationProperties("too-short"));
+        var weak = new InvitationTokens(null, new InvitationProperties("too-short"), null);
         assertThatThrownBy(() -> weak.token(invitation, nonce))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("at least 32 characters");
