@@ -100,6 +100,19 @@ class ResponsePages {
             @RequestParam(required = false) String comment,
             jakarta.servlet.http.HttpServletResponse response)
             throws java.io.IOException {
+        ResponseFilter filter =
+                filterOf(survey, category, channel, period, comment).filter();
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"responses.csv\"");
+        csv.write(access.workspaceId(), filter, response.getOutputStream());
+    }
+
+    /** The words the inbox and the export were asked for, and the filter they make. */
+    private record Chosen(
+            ScoreCategory category, ChannelFilter channel, String period, String comment, ResponseFilter filter) {}
+
+    /** The inbox's and the export's filter from their query words (unknown words are refused). */
+    private Chosen filterOf(UUID survey, String category, String channel, String period, String comment) {
         ScoreCategory cat =
                 Coded.find(ScoreCategory.class, CATEGORY.chosen(category)).orElse(null);
         ChannelFilter chan = Coded.find(Channel.class, CHANNEL.chosen(channel))
@@ -109,11 +122,19 @@ class ResponsePages {
         Duration within = chosenPeriod == null ? null : PERIODS.get(chosenPeriod);
         String chosenComment = COMMENT.chosen(comment);
         Boolean hasComment = chosenComment == null ? null : chosenComment.equals("yes");
-        ResponseFilter filter = new ResponseFilter(
-                survey, null, within == null ? null : clock.instant().minus(within), null, cat, chan, hasComment);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"responses.csv\"");
-        csv.write(access.workspaceId(), filter, response.getOutputStream());
+        return new Chosen(
+                cat,
+                chan,
+                chosenPeriod,
+                chosenComment,
+                new ResponseFilter(
+                        survey,
+                        null,
+                        within == null ? null : clock.instant().minus(within),
+                        null,
+                        cat,
+                        chan,
+                        hasComment));
     }
 
     @GetMapping("/responses")
@@ -130,17 +151,8 @@ class ResponsePages {
         UUID ws = access.workspaceId();
         CaseStatus withCase =
                 Coded.find(CaseStatus.class, CASE.chosen(caseParam)).orElse(null);
-        ScoreCategory cat =
-                Coded.find(ScoreCategory.class, CATEGORY.chosen(category)).orElse(null);
-        ChannelFilter chan = Coded.find(Channel.class, CHANNEL.chosen(channel))
-                .map(ChannelFilter::only)
-                .orElse(null);
-        String chosenPeriod = PERIOD.chosen(period);
-        Duration within = chosenPeriod == null ? null : PERIODS.get(chosenPeriod);
-        String chosenComment = COMMENT.chosen(comment);
-        Boolean hasComment = chosenComment == null ? null : chosenComment.equals("yes");
-        ResponseFilter filter = new ResponseFilter(
-                survey, null, within == null ? null : clock.instant().minus(within), null, cat, chan, hasComment);
+        Chosen chosen = filterOf(survey, category, channel, period, comment);
+        ResponseFilter filter = chosen.filter();
         PageResult.Request paging = PageResult.Request.of(Math.max(1, page), PAGE_SIZE);
         Map<UUID, String> caseStatus = new java.util.HashMap<>();
         PageResult<Response> result;
@@ -181,10 +193,10 @@ class ResponsePages {
                 "filter",
                 new InboxFilter(
                         survey,
-                        Coded.codeOf(cat),
-                        chan == null ? null : chan.word(),
-                        chosenPeriod,
-                        chosenComment,
+                        Coded.codeOf(chosen.category()),
+                        chosen.channel() == null ? null : chosen.channel().word(),
+                        chosen.period(),
+                        chosen.comment(),
                         withCase == null ? null : withCase.code()));
         return "responses";
     }
