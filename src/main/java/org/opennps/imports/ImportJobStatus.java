@@ -10,6 +10,12 @@ public enum ImportJobStatus implements Coded {
     /** The file could not be read at all. */
     FAILED;
 
+    /** The word, as {@link #code()}: what clients and the database see, also in logs and messages. */
+    @Override
+    public String toString() {
+        return code();
+    }
+
     /**
      * The status named by {@code code}.
      *

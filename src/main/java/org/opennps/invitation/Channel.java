@@ -14,6 +14,12 @@ public enum Channel implements Coded {
     LINK,
     API;
 
+    /** The word, as {@link #code()}: what clients and the database see, also in logs and messages. */
+    @Override
+    public String toString() {
+        return code();
+    }
+
     /**
      * The channel named by {@code code}.
      *

@@ -16,6 +16,12 @@ public enum InvitationStatus implements Coded {
     SUPPRESSED,
     FAILED;
 
+    /** The word, as {@link #code()}: what clients and the database see, also in logs and messages. */
+    @Override
+    public String toString() {
+        return code();
+    }
+
     /** Whether its link may still be answered (before the invitation expires). */
     public boolean open() {
         return this == SCHEDULED || this == SENT || this == OPENED;

@@ -9,6 +9,12 @@ public enum CaseStatus implements Coded {
     IN_PROGRESS,
     RESOLVED;
 
+    /** The word, as {@link #code()}: what clients and the database see, also in logs and messages. */
+    @Override
+    public String toString() {
+        return code();
+    }
+
     /**
      * The status named by {@code code}.
      *

@@ -9,6 +9,12 @@ public enum ScoreCategory implements Coded {
     PASSIVE,
     PROMOTER;
 
+    /** The word, as {@link #code()}: what clients and the database see, also in logs and messages. */
+    @Override
+    public String toString() {
+        return code();
+    }
+
     /** detractor for 0–6, passive for 7–8, promoter for 9–10. */
     public static ScoreCategory of(int score) {
         if (score < 0 || score > 10) {
