@@ -1,6 +1,5 @@
 package org.opennps.imports;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import org.opennps.shared.Coded;
 
 /** Where an import stands; stored in {@code import_job.status} as its word. */
@@ -14,15 +13,5 @@ public enum ImportJobStatus implements Coded {
     @Override
     public String toString() {
         return code();
-    }
-
-    /**
-     * The status named by {@code code}.
-     *
-     * @throws org.opennps.shared.UnknownCodeException for any other word
-     */
-    @JsonCreator
-    public static ImportJobStatus from(String code) {
-        return Coded.from(ImportJobStatus.class, code);
     }
 }

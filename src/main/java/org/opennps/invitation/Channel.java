@@ -1,6 +1,5 @@
 package org.opennps.invitation;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import org.opennps.shared.Coded;
 
 /**
@@ -21,17 +20,12 @@ public enum Channel implements Coded {
     }
 
     /**
-     * The channel named by {@code code}.
+     * The channel named by {@code code}; the same as {@code Coded.from(Channel.class, code)}, which
+     * new callers use.
      *
      * @throws org.opennps.shared.UnknownCodeException for any other word
      */
-    @JsonCreator
     public static Channel from(String code) {
         return Coded.from(Channel.class, code);
-    }
-
-    /** The channel named by {@code code}, or null for null. */
-    public static Channel fromNullable(String code) {
-        return code == null ? null : from(code);
     }
 }

@@ -1,6 +1,5 @@
 package org.opennps.invitation;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import org.opennps.shared.Coded;
 
 /**
@@ -25,15 +24,5 @@ public enum InvitationStatus implements Coded {
     /** Whether its link may still be answered (before the invitation expires). */
     public boolean open() {
         return this == SCHEDULED || this == SENT || this == OPENED;
-    }
-
-    /**
-     * The status named by {@code code}.
-     *
-     * @throws org.opennps.shared.UnknownCodeException for any other word
-     */
-    @JsonCreator
-    public static InvitationStatus from(String code) {
-        return Coded.from(InvitationStatus.class, code);
     }
 }

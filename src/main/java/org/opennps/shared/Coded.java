@@ -31,6 +31,16 @@ public interface Coded {
         return find(type, code).orElseThrow(() -> new UnknownCodeException(type, code));
     }
 
+    /**
+     * The constant of {@code type} whose word is {@code code}, or null for null: for nullable
+     * columns.
+     *
+     * @throws UnknownCodeException for a word that is none of them
+     */
+    static <E extends Enum<E> & Coded> E fromNullable(Class<E> type, String code) {
+        return code == null ? null : from(type, code);
+    }
+
     /** The constant of {@code type} whose word is {@code code}, or empty (also for null). */
     static <E extends Enum<E> & Coded> Optional<E> find(Class<E> type, String code) {
         if (code == null) {

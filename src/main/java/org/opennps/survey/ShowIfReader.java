@@ -2,6 +2,7 @@ package org.opennps.survey;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.opennps.shared.Coded;
 import org.opennps.shared.JsonFields;
 import tools.jackson.databind.JsonNode;
 
@@ -70,7 +71,8 @@ final class ShowIfReader {
             return null;
         }
         for (JsonNode item : node) {
-            if (!item.isString() || !ScoreCategory.isCategory(item.stringValue())) {
+            if (!item.isString()
+                    || !Coded.find(ScoreCategory.class, item.stringValue()).isPresent()) {
                 f.reject("category", "must be a list of detractor, passive, promoter");
                 return null;
             }
