@@ -14,6 +14,7 @@ import org.opennps.invitation.Invitation;
 import org.opennps.invitation.InvitationService;
 import org.opennps.invitation.IssueInvitation;
 import org.opennps.invitation.IssuedInvitation;
+import org.opennps.shared.Coded;
 import org.opennps.survey.Survey;
 import org.springframework.stereotype.Component;
 
@@ -67,7 +68,7 @@ class JourneyActions {
         Step.Action action = campaign.action();
         if (action.invites() && campaign.surveyId() != null) {
             invitations.suppress(
-                    command(journey, campaign, Channel.from(action.action()), trigger),
+                    command(journey, campaign, Coded.from(Channel.class, action.action()), trigger),
                     reason,
                     batch.survey(journey.workspaceId(), campaign.surveyId()),
                     batch.workspace(journey.workspaceId()));

@@ -1,6 +1,5 @@
 package org.opennps.delivery;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import org.opennps.shared.Coded;
 
 /**
@@ -20,13 +19,9 @@ public enum OutboxStatus implements Coded {
     /** What it was queued for (such as an invitation) was deleted before it went out. */
     CANCELLED;
 
-    /**
-     * The status named by {@code code}.
-     *
-     * @throws org.opennps.shared.UnknownCodeException for any other word
-     */
-    @JsonCreator
-    public static OutboxStatus from(String code) {
-        return Coded.from(OutboxStatus.class, code);
+    /** The word, as {@link #code()}: what clients and the database see, also in logs and messages. */
+    @Override
+    public String toString() {
+        return code();
     }
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
+import org.opennps.shared.Coded;
 import org.opennps.shared.PageResult;
 import org.opennps.shared.SqlTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,7 +98,7 @@ class OutboxView {
                 rs.getString("kind"),
                 rs.getString("to_address"),
                 rs.getString("subject"),
-                OutboxStatus.from(rs.getString("status")),
+                Coded.from(OutboxStatus.class, rs.getString("status")),
                 rs.getInt("attempts"),
                 rs.getString("last_error"),
                 OutboxStatus.QUEUED.code().equals(rs.getString("status"))

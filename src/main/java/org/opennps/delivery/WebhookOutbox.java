@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.opennps.shared.Coded;
 import org.opennps.shared.PageResult;
 import org.opennps.shared.SqlTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -123,7 +124,7 @@ class WebhookOutbox {
                 .query((rs, i) -> new WebhookAttempt(
                         rs.getObject("id", UUID.class),
                         rs.getString("event"),
-                        OutboxStatus.from(rs.getString("status")),
+                        Coded.from(OutboxStatus.class, rs.getString("status")),
                         rs.getInt("attempts"),
                         rs.getString("last_error"),
                         SqlTimes.instant(rs, "created_at"),

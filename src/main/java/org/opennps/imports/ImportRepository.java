@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
+import org.opennps.shared.Coded;
 import org.opennps.shared.SqlTimes;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -239,7 +240,7 @@ class ImportRepository {
     private static ImportJob job(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new ImportJob(
                 rs.getObject("id", UUID.class),
-                ImportJobStatus.from(rs.getString("status")),
+                Coded.from(ImportJobStatus.class, rs.getString("status")),
                 rs.getString("format"),
                 rs.getObject("survey_id", UUID.class),
                 rs.getBoolean("dry_run"),

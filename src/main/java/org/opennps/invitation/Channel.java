@@ -1,6 +1,5 @@
 package org.opennps.invitation;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import org.opennps.shared.Coded;
 
 /**
@@ -14,18 +13,9 @@ public enum Channel implements Coded {
     LINK,
     API;
 
-    /**
-     * The channel named by {@code code}.
-     *
-     * @throws org.opennps.shared.UnknownCodeException for any other word
-     */
-    @JsonCreator
-    public static Channel from(String code) {
-        return Coded.from(Channel.class, code);
-    }
-
-    /** The channel named by {@code code}, or null for null. */
-    public static Channel fromNullable(String code) {
-        return code == null ? null : from(code);
+    /** The word, as {@link #code()}: what clients and the database see, also in logs and messages. */
+    @Override
+    public String toString() {
+        return code();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.opennps.contact.ContactInput;
 import org.opennps.delivery.OutboxStatuses;
+import org.opennps.shared.Coded;
 import org.opennps.shared.FieldViolation;
 import org.opennps.shared.InvalidInputException;
 import org.opennps.shared.JsonFields;
@@ -23,9 +24,6 @@ import tools.jackson.databind.JsonNode;
 
 @RestController
 class InvitationController {
-
-    /** Shown for a scheduled invitation whose message the outbox parked with an unknown outcome. */
-    static final String UNKNOWN = "unknown";
 
     private final InvitationService invitations;
     private final OutboxStatuses outbox;
@@ -99,7 +97,7 @@ class InvitationController {
                 i.campaignId(),
                 i.journeyId(),
                 i.channel(),
-                unknown ? UNKNOWN : i.status().code(),
+                unknown ? InvitationView.Status.UNKNOWN : InvitationView.Status.of(i.status()),
                 unknown ? "delivery outcome unknown; held for review" : i.reason(),
                 url,
                 i.createdAt(),
@@ -127,12 +125,38 @@ class InvitationController {
             UUID campaignId,
             UUID journeyId,
             Channel channel,
-            String status,
+            Status status,
             String reason,
             String url,
             Instant createdAt,
             Instant sentAt,
             Instant openedAt,
             Instant respondedAt,
-            Instant expiresAt) {}
+            Instant expiresAt) {
+
+        /**
+         * What the API shows as an invitation's status: its stored {@link InvitationStatus}, or
+         * {@code unknown}, which is never stored: a scheduled invitation whose e-mail the outbox
+         * parked with an unknown outcome.
+         */
+        enum Status implements Coded {
+            SCHEDULED,
+            SENT,
+            OPENED,
+            RESPONDED,
+            EXPIRED,
+            SUPPRESSED,
+            FAILED,
+            UNKNOWN;
+
+            @Override
+            public String toString() {
+                return code();
+            }
+
+            static Status of(InvitationStatus stored) {
+                return valueOf(stored.name());
+            }
+        }
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.opennps.shared.BatchedWrites;
+import org.opennps.shared.Coded;
 import org.opennps.shared.PageResult;
 import org.opennps.shared.SqlTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -352,8 +353,8 @@ class InvitationRepository {
                 rs.getObject("contact_id", UUID.class),
                 rs.getObject("campaign_id", UUID.class),
                 rs.getObject("journey_id", UUID.class),
-                Channel.from(rs.getString("channel")),
-                InvitationStatus.from(rs.getString("effective")),
+                Coded.from(Channel.class, rs.getString("channel")),
+                Coded.from(InvitationStatus.class, rs.getString("effective")),
                 rs.getString("reason"),
                 SqlTimes.instant(rs, "created_at"),
                 SqlTimes.instant(rs, "sent_at"),

@@ -1,6 +1,5 @@
 package org.opennps.invitation;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import org.opennps.shared.Coded;
 
 /**
@@ -16,18 +15,14 @@ public enum InvitationStatus implements Coded {
     SUPPRESSED,
     FAILED;
 
+    /** The word, as {@link #code()}: what clients and the database see, also in logs and messages. */
+    @Override
+    public String toString() {
+        return code();
+    }
+
     /** Whether its link may still be answered (before the invitation expires). */
     public boolean open() {
         return this == SCHEDULED || this == SENT || this == OPENED;
-    }
-
-    /**
-     * The status named by {@code code}.
-     *
-     * @throws org.opennps.shared.UnknownCodeException for any other word
-     */
-    @JsonCreator
-    public static InvitationStatus from(String code) {
-        return Coded.from(InvitationStatus.class, code);
     }
 }

@@ -2,7 +2,6 @@ package org.opennps.shared;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -15,11 +14,12 @@ public interface Coded {
 
     /**
      * The word the API and the database use: the constant's name in lower case ({@code
-     * IN_PROGRESS} is {@code in_progress}).
+     * IN_PROGRESS} is {@code in_progress}). Each enum's {@code toString()} returns it too, so logs,
+     * messages and anything else that prints a constant show the word clients see.
      */
     @JsonValue
     default String code() {
-        return ((Enum<?>) this).name().toLowerCase(Locale.ROOT);
+        return CodeWords.of((Enum<?>) this);
     }
 
     /**
@@ -29,6 +29,16 @@ public interface Coded {
      */
     static <E extends Enum<E> & Coded> E from(Class<E> type, String code) {
         return find(type, code).orElseThrow(() -> new UnknownCodeException(type, code));
+    }
+
+    /**
+     * The constant of {@code type} whose word is {@code code}, or null for null: for nullable
+     * columns.
+     *
+     * @throws UnknownCodeException for a word that is none of them
+     */
+    static <E extends Enum<E> & Coded> E fromNullable(Class<E> type, String code) {
+        return code == null ? null : from(type, code);
     }
 
     /** The constant of {@code type} whose word is {@code code}, or empty (also for null). */

@@ -10,7 +10,7 @@ import java.util.Map;
  * range test the NPS score; {@code question}/{@code equals} test an earlier answer.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ShowIf(List<String> category, Integer scoreMin, Integer scoreMax, String question, String equals) {
+public record ShowIf(List<ScoreCategory> category, Integer scoreMin, Integer scoreMax, String question, String equals) {
 
     public ShowIf {
         category = category == null ? null : List.copyOf(category);
@@ -27,7 +27,7 @@ public record ShowIf(List<String> category, Integer scoreMin, Integer scoreMax, 
             if (score == null) {
                 return false;
             }
-            if (category != null && !category.contains(ScoreCategory.of(score).code())) {
+            if (category != null && !category.contains(ScoreCategory.of(score))) {
                 return false;
             }
             if ((scoreMin != null && score < scoreMin) || (scoreMax != null && score > scoreMax)) {

@@ -2,6 +2,8 @@ package org.opennps.survey;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.opennps.shared.Coded;
 import org.opennps.shared.JsonFields;
 import tools.jackson.databind.JsonNode;
 
@@ -16,7 +18,7 @@ final class ShowIfReader {
             parent.reject("show_if", "the nps question is always shown");
             return null;
         }
-        List<String> category = category(f);
+        List<ScoreCategory> category = category(f);
         Integer min = score(f, "score_min");
         Integer max = score(f, "score_max");
         if (min != null && max != null && min > max) {
@@ -59,22 +61,25 @@ final class ShowIfReader {
         return equals;
     }
 
-    private static List<String> category(JsonFields f) {
+    private static List<ScoreCategory> category(JsonFields f) {
         if (!f.has("category")) {
             return null;
         }
         JsonNode node = f.raw("category");
-        List<String> result = new ArrayList<>();
+        List<ScoreCategory> result = new ArrayList<>();
         if (!node.isArray() || node.isEmpty()) {
             f.reject("category", "must be a list of detractor, passive, promoter");
             return null;
         }
         for (JsonNode item : node) {
-            if (!item.isString() || !ScoreCategory.isCategory(item.stringValue())) {
+            var category = item.isString()
+                    ? Coded.find(ScoreCategory.class, item.stringValue())
+                    : Optional.<ScoreCategory>empty();
+            if (category.isEmpty()) {
                 f.reject("category", "must be a list of detractor, passive, promoter");
                 return null;
             }
-            result.add(item.stringValue());
+            result.add(category.get());
         }
         return result;
     }

@@ -3,6 +3,7 @@ package org.opennps.web;
 import java.util.List;
 import java.util.Map;
 import org.opennps.survey.Question;
+import org.opennps.survey.ScoreCategory;
 import org.opennps.survey.ShowIf;
 import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +38,9 @@ record QuestionForm(
                 SurveyForm.texts(q.text(), locales),
                 q.options() == null ? "" : String.join("\n", q.options()),
                 q.required(),
-                s == null || s.category() == null ? List.of() : s.category(),
+                s == null || s.category() == null
+                        ? List.of()
+                        : s.category().stream().map(ScoreCategory::code).toList(),
                 s == null || s.scoreMin() == null ? "" : s.scoreMin().toString(),
                 s == null || s.scoreMax() == null ? "" : s.scoreMax().toString(),
                 s == null || s.question() == null ? "" : s.question(),

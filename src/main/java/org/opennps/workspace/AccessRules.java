@@ -132,7 +132,7 @@ class AccessRules implements AuthorizationManager<RequestAuthorizationContext> {
                 .orElse(memberships.getFirst());
         return new CurrentMember(
                 membership.workspaceId(),
-                Role.ofStored(membership.role()),
+                membership.role(),
                 memberships.stream().map(UserRepository.Membership::workspaceId).toList());
     }
 

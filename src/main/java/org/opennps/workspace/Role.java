@@ -15,6 +15,12 @@ public enum Role implements Coded {
     ADMIN,
     OWNER;
 
+    /** The word, as {@link #code()}: what clients and the database see, also in logs and messages. */
+    @Override
+    public String toString() {
+        return code();
+    }
+
     public boolean atLeast(Role minimum) {
         return compareTo(minimum) >= 0;
     }

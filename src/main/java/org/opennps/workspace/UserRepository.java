@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.opennps.shared.SqlTimes;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,7 +13,7 @@ class UserRepository {
 
     record UserRow(UUID id, String email, String passwordHash, boolean active, boolean installationOwner) {}
 
-    record Membership(UUID workspaceId, String role) {}
+    record Membership(UUID workspaceId, Role role) {}
 
     private final JdbcClient jdbc;
 
@@ -49,15 +48,15 @@ class UserRepository {
                 .update();
     }
 
-    void addMember(UUID workspaceId, UUID userId, String role) {
+    void addMember(UUID workspaceId, UUID userId, Role role) {
         jdbc.sql("insert into workspace_member (workspace_id, user_id, role) values (?, ?, ?)")
-                .params(workspaceId, userId, role)
+                .params(workspaceId, userId, role.code())
                 .update();
     }
 
-    int updateRole(UUID workspaceId, UUID userId, String role) {
+    int updateRole(UUID workspaceId, UUID userId, Role role) {
         return jdbc.sql("update workspace_member set role = ? where workspace_id = ? and user_id = ?")
-                .params(role, workspaceId, userId)
+                .params(role.code(), workspaceId, userId)
                 .update();
     }
 
@@ -138,7 +137,7 @@ class UserRepository {
                         select m.workspace_id, m.role from workspace_member m join workspace w on w.id = m.workspace_id
                         where m.user_id = ? order by w.demo, w.created_at""")
                 .param(userId)
-                .query(new DataClassRowMapper<>(Membership.class))
+                .query((rs, i) -> new Membership(rs.getObject(1, UUID.class), Role.ofStored(rs.getString(2))))
                 .list();
     }
 }

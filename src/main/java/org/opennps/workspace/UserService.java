@@ -73,7 +73,7 @@ public class UserService implements UserDetailsService {
         }
         UUID id = UUID.randomUUID();
         users.insert(id, normalised, passwords.encode(password), null, clock.instant(), true);
-        users.addMember(workspaceId, id, parsed.code());
+        users.addMember(workspaceId, id, parsed);
         return id;
     }
 
@@ -90,7 +90,7 @@ public class UserService implements UserDetailsService {
     public void addMember(UUID workspaceId, UUID userId, Role role) {
         Role parsed = checkedRole(role);
         if (!users.memberIds(workspaceId).contains(userId)) {
-            users.addMember(workspaceId, userId, parsed.code());
+            users.addMember(workspaceId, userId, parsed);
         }
     }
 
@@ -114,7 +114,7 @@ public class UserService implements UserDetailsService {
             id = UUID.randomUUID();
             users.insert(id, normalised, null, null, clock.instant(), false);
         }
-        users.addMember(workspaceId, id, parsed.code());
+        users.addMember(workspaceId, id, parsed);
         boolean needsPassword = existing.isEmpty() || !existing.get().active();
         String token = needsPassword
                 ? tokens.issue(
@@ -140,7 +140,7 @@ public class UserService implements UserDetailsService {
         if (current.role() == Role.OWNER && parsed != Role.OWNER && users.countOwners(workspaceId) <= 1) {
             throw new ConflictException("role", "A workspace needs at least one owner.");
         }
-        users.updateRole(workspaceId, userId, parsed.code());
+        users.updateRole(workspaceId, userId, parsed);
         return member(workspaceId, userId);
     }
 
@@ -194,7 +194,7 @@ public class UserService implements UserDetailsService {
         return users.memberships(userId).stream()
                 .filter(m -> m.workspaceId().equals(workspaceId))
                 .findFirst()
-                .map(m -> Role.ofStored(m.role()));
+                .map(UserRepository.Membership::role);
     }
 
     /** Whether the user may create workspaces. */
@@ -258,9 +258,7 @@ public class UserService implements UserDetailsService {
                 return Optional.empty();
             }
             users.addMember(
-                    workspace.get().id(),
-                    id,
-                    Role.parse(sso.defaultRole()).orElse(Role.VIEWER).code());
+                    workspace.get().id(), id, Role.parse(sso.defaultRole()).orElse(Role.VIEWER));
         }
         return users.findById(id).map(this::signedIn);
     }

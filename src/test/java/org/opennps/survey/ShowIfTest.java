@@ -22,7 +22,7 @@ class ShowIfTest {
 
     @Test
     void categoryRangeAndAnswerConditionsAllMustHold() {
-        ShowIf passiveOnPricing = new ShowIf(List.of("passive"), null, 8, "area", "Pricing");
+        ShowIf passiveOnPricing = new ShowIf(List.of(ScoreCategory.PASSIVE), null, 8, "area", "Pricing");
         assertThat(passiveOnPricing.matches(8, Map.of("area", "Pricing"))).isTrue();
         assertThat(passiveOnPricing.matches(7, Map.of("area", List.of("Support", "Pricing"))))
                 .isTrue();

@@ -83,6 +83,17 @@ abstract class SurveyApiTests extends ApiTestBase {
     }
 
     @Test
+    void anUnknownShowIfCategoryNamesTheField() throws Exception {
+        postJson(
+                        "/api/v1/surveys",
+                        json("{'name':'Bad','questions':[{'id':'nps','type':'nps','text':'Score?'},"
+                                + "{'id':'a','type':'text','text':'x','show_if':{'category':['passives']}}]}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("questions[1].show_if.category"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a list of detractor, passive, promoter"));
+    }
+
+    @Test
     void unknownOrForeignSurveyIsNotFound() throws Exception {
         String id = JsonPath.read(
                 postJson("/api/v1/surveys", PASSIVES).andReturn().getResponse().getContentAsString(), "$.id");
