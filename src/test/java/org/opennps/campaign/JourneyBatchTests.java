@@ -127,7 +127,13 @@ abstract class JourneyBatchTests extends ApiTestBase {
             clock.advance(Duration.ofDays(1).plusMinutes(1));
             assertThat(runAll(started)).isEqualTo(n);
             try (var sql = statements.record()) {
-                int sent = delivery.dispatchDue().sent();
+                // passes until nothing is due: e-mails earlier tests left due may fill the first one
+                int sent = 0;
+                int pass;
+                do {
+                    pass = delivery.dispatchDue().sent();
+                    sent += pass;
+                } while (pass > 0);
                 assertThat(sent).isGreaterThanOrEqualTo(n);
                 // the invitations move to sent and their webhooks are looked up on the listener threads
                 await().atMost(Duration.ofSeconds(60)).until(() -> sentInvitations(campaign) == n && !pendingEvents());
