@@ -3,7 +3,8 @@
 # the application (durable scheduler → fatigue → invitation → outbox → SMTP) into a local SMTP
 # sink; then, on the same database with the same scheduler settings, db-scheduler alone running
 # N no-op executions due together; then a plain Jakarta Mail client sending RAW (default
-# min(N, 20000)) messages over one reused connection to a fresh sink: the e-mail ceiling.
+# min(N, 20000)) copies of the application's first survey e-mail over one reused connection to a
+# fresh sink: the e-mail ceiling.
 #   bench/journeys/run.sh postgres [N]   (database BENCH_DB, default opennps_bench_journeys, on 127.0.0.1, user postgres;
 #                                         dropped and created again)
 #   bench/journeys/run.sh h2 [N]         (embedded H2 file; the driver connects through AUTO_SERVER)
@@ -100,7 +101,7 @@ rm -f "$work/sink2.port"
 "$java" -cp "$cp" org.opennps.bench.JourneysBench sink "$work/sink2.port" "$raw" "${LIMIT:-5400}" > "$work/sink2.log" 2>&1 &
 sink=$!
 for _ in $(seq 1 "${START_WAIT:-300}"); do [ -s "$work/sink2.port" ] && break; sleep 1; done
-"$java" -cp "$cp" org.opennps.bench.JourneysBench rawmail "$(cat "$work/sink2.port")" "$raw"
+"$java" -cp "$cp" org.opennps.bench.JourneysBench rawmail "$(cat "$work/sink2.port")" "$raw" "$url" "$user" "$password"
 wait $sink || true
 cat "$work/sink2.log"
 echo "uptime after: $(uptime)"

@@ -70,7 +70,9 @@ final class EmailRenderer {
                     .append(color)
                     .append(";\">")
                     .append(score)
-                    .append("</a>");
+                    // a line of its own: the scale's font-size 0 keeps the break from showing, and short
+                    // lines let the part go unencoded (7bit) rather than quoted-printable
+                    .append("</a>\n");
         }
         html.append("</div>\n<p style=\"font-size:13px;color:#555;margin:4px 0 16px;\">0 = ")
                 .append(htmlEscape(t.text("email.nps.low")))

@@ -5,7 +5,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
-import java.io.UnsupportedEncodingException;
+import java.io.IOException;
 import java.util.Map;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
@@ -236,8 +236,9 @@ class SmtpTransport implements MailTransport {
             for (Map.Entry<String, String> header : email.headers().entrySet()) {
                 message.setHeader(header.getKey(), header.getValue());
             }
+            TransferEncodings.apply(message);
             return message;
-        } catch (MessagingException | UnsupportedEncodingException e) {
+        } catch (MessagingException | IOException e) {
             throw new MailPreparationException(e.getMessage(), e);
         }
     }

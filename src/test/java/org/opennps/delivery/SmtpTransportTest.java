@@ -193,6 +193,79 @@ class SmtpTransportTest {
         assertThat(message.getFrom()[0].toString()).isEqualTo("shop@example.com");
     }
 
+    @Test
+    void eachTextPartGetsTheEncodingItsTextNeedsAndReadsBackUnchanged() throws Exception {
+        String html = "<p>How did we do?</p>\n" + "<a href=\"https://nps.example/s/x?score=1\">1</a>\n".repeat(11);
+        String german = "Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen? Größe, Grüße.";
+        String greek = "Πόσο πιθανό είναι να μας προτείνετε σε έναν φίλο;";
+        String longLine = "x".repeat(TransferEncodings.MAX_LINE + 1);
+        assertThat(TransferEncodings.of(html)).isEqualTo("7bit");
+        assertThat(TransferEncodings.of("x".repeat(TransferEncodings.MAX_LINE) + "\r\n" + "y"))
+                .isEqualTo("7bit");
+        assertThat(TransferEncodings.of(longLine)).isEqualTo("quoted-printable");
+        assertThat(TransferEncodings.of(german)).isEqualTo("quoted-printable");
+        assertThat(TransferEncodings.of(greek)).isEqualTo("base64");
+        assertThat(TransferEncodings.of("")).isEqualTo("7bit");
+
+        for (String[] parts : new String[][] {{german, html}, {greek, longLine}, {"plain", "<p>" + greek + "</p>"}}) {
+            var sent = new java.util.ArrayList<MimeMessage>();
+            QueuedEmail email = email("shop@example.com", "ann@example.com");
+            QueuedEmail queued = new QueuedEmail(
+                    email.id(),
+                    email.workspaceId(),
+                    email.reference(),
+                    email.fromAddress(),
+                    "Shop",
+                    email.to(),
+                    email.subject(),
+                    parts[0],
+                    parts[1],
+                    Map.of(),
+                    0);
+            new SmtpTransport(sender(sent::add)).send(queued, () -> {});
+            MimeMessage built = sent.getFirst();
+            var chosen = new java.util.ArrayList<String>();
+            encodings(built, chosen);
+            assertThat(chosen)
+                    .as("chosen before Jakarta Mail saves the message, so it does not scan the parts again")
+                    .containsExactly(TransferEncodings.of(parts[0]), TransferEncodings.of(parts[1]));
+            built.saveChanges();
+            var bytes = new java.io.ByteArrayOutputStream();
+            built.writeTo(bytes);
+            MimeMessage read = new MimeMessage(
+                    Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(bytes.toByteArray()));
+            var found = new java.util.LinkedHashMap<String, String>();
+            collect(read, found);
+            assertThat(found).containsEntry("text/plain", parts[0]).containsEntry("text/html", parts[1]);
+            String raw = bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(raw)
+                    .contains("Content-Transfer-Encoding: " + TransferEncodings.of(parts[0]))
+                    .contains("Content-Transfer-Encoding: " + TransferEncodings.of(parts[1]));
+            assertThat(raw.lines()).allMatch(line -> line.length() <= TransferEncodings.MAX_LINE);
+        }
+    }
+
+    private static void encodings(jakarta.mail.internet.MimePart part, java.util.List<String> found) throws Exception {
+        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                encodings((jakarta.mail.internet.MimePart) multipart.getBodyPart(i), found);
+            }
+        } else {
+            found.add(part.getHeader("Content-Transfer-Encoding", null));
+        }
+    }
+
+    /** The text parts of a message read back from its bytes, by their MIME type. */
+    private static void collect(jakarta.mail.Part part, Map<String, String> found) throws Exception {
+        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collect(multipart.getBodyPart(i), found);
+            }
+        } else {
+            found.put(part.getContentType().replaceAll(";.*", "").strip().toLowerCase(), (String) part.getContent());
+        }
+    }
+
     /** A sender that is not Spring's implementation: SmtpTransport goes through {@code send}. */
     private static JavaMailSender sender(Consumer<MimeMessage> send) {
         return new JavaMailSender() {

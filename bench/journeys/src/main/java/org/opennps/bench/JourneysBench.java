@@ -40,8 +40,10 @@ import javax.sql.DataSource;
  * report URL USER PASS CAMPAIGN DUE        lateness and throughput of the journeys and their e-mails
  * noop URL USER PASS N THREADS [LIMIT_S]   db-scheduler alone: N no-op executions due together,
  *                                          measured until all ran or LIMIT_S seconds passed
- * rawmail PORT N                           a plain Jakarta Mail client sending N survey-sized
- *                                          messages over one reused connection to the sink on PORT
+ * rawmail PORT N [URL USER PASS]           a plain Jakarta Mail client sending N messages over one
+ *                                          reused connection to the sink on PORT: the application's
+ *                                          first sent survey e-mail (read from URL), else one of
+ *                                          survey size
  * </pre>
  */
 public final class JourneysBench {
@@ -56,7 +58,8 @@ public final class JourneysBench {
             case "noop" -> noop(
                     args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
                     args.length > 6 ? Integer.parseInt(args[6]) : 5400);
-            case "rawmail" -> rawmail(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "rawmail" -> rawmail(
+                    Integer.parseInt(args[1]), Integer.parseInt(args[2]), args.length > 5 ? sent(args[3], args[4], args[5]) : null);
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -161,7 +164,17 @@ public final class JourneysBench {
      * thirteen links) built and sent by a plain Jakarta Mail client over one connection that is
      * reused for all of them, with no database in between.
      */
-    static void rawmail(int port, int n) throws Exception {
+    /** The subject, text and HTML of one survey e-mail the application sent, to send again as they are. */
+    static String[] sent(String url, String user, String pass) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, pass);
+                ResultSet rs = c.createStatement().executeQuery(
+                        "select subject, text_body, html_body from outgoing_email where status = 'sent'"
+                                + " and html_body is not null order by created_at fetch first 1 rows only")) {
+            return rs.next() ? new String[] {rs.getString(1), rs.getString(2), rs.getString(3)} : null;
+        }
+    }
+
+    static void rawmail(int port, int n, String[] sent) throws Exception {
         java.util.Properties props = new java.util.Properties();
         props.put("mail.smtp.host", "127.0.0.1");
         props.put("mail.smtp.port", Integer.toString(port));
@@ -174,6 +187,14 @@ public final class JourneysBench {
             text.append(s).append(": ").append(link).append('\n');
         }
         html.append("</body></html>");
+        String subject = sent == null ? "How did we do?" : sent[0];
+        String textBody = sent == null ? text.toString() : sent[1];
+        String htmlBody = sent == null ? html.toString() : sent[2];
+        System.out.printf(
+                "raw Jakarta Mail sends %s: text %d chars, HTML %d chars%n",
+                sent == null ? "a survey-sized message" : "the application's first survey e-mail",
+                textBody.length(),
+                htmlBody.length());
         long start;
         try (jakarta.mail.Transport transport = session.getTransport("smtp")) {
             transport.connect();
@@ -182,12 +203,12 @@ public final class JourneysBench {
                 jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(session);
                 message.setFrom(new jakarta.mail.internet.InternetAddress("no-reply@opennps.local", "Bench"));
                 message.setRecipients(jakarta.mail.Message.RecipientType.TO, "raw-" + i + "@bench.example");
-                message.setSubject("How did we do?", "UTF-8");
+                message.setSubject(subject, "UTF-8");
                 var alternative = new jakarta.mail.internet.MimeMultipart("alternative");
                 var textPart = new jakarta.mail.internet.MimeBodyPart();
-                textPart.setText(text.toString(), "UTF-8");
+                textPart.setText(textBody, "UTF-8");
                 var htmlPart = new jakarta.mail.internet.MimeBodyPart();
-                htmlPart.setContent(html.toString(), "text/html;charset=UTF-8");
+                htmlPart.setContent(htmlBody, "text/html;charset=UTF-8");
                 alternative.addBodyPart(textPart);
                 alternative.addBodyPart(htmlPart);
                 message.setContent(alternative);
