@@ -19,7 +19,8 @@ import org.springframework.scheduling.concurrent.ExecutorConfigurationSupport;
  * <ul>
  *   <li>H2's own JVM shutdown hook, which closes an embedded database the moment the JVM is
  *       asked to stop, in parallel with the application's stop. Every H2 URL therefore carries
- *       {@code DB_CLOSE_ON_EXIT=FALSE} (added when a URL set by an operator lacks it); H2 then
+ *       {@code DB_CLOSE_ON_EXIT=FALSE} (added when a URL set by an operator lacks it, unless it
+ *       asks for H2's {@code AUTO_SERVER}, which refuses the setting); H2 then
  *       closes when the pool closes its last connection.
  *   <li>The thread pools of event listeners, which do not depend on the data source and so
  *       could be destroyed after it. Each is registered as depending on every data source, so
@@ -31,12 +32,18 @@ class ShutdownOrder {
 
     static final String H2_CLOSED_BY_THE_APPLICATION = "DB_CLOSE_ON_EXIT=FALSE";
 
-    /** {@code url} with {@code DB_CLOSE_ON_EXIT=FALSE} when it is an H2 URL without that setting. */
+    /**
+     * {@code url} with {@code DB_CLOSE_ON_EXIT=FALSE} when it is an H2 URL without that setting
+     * and not an {@code AUTO_SERVER} one.
+     */
     static String closedByTheApplication(String url) {
         if (url == null || !url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
             return url;
         }
-        if (url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT=")) {
+        String upper = url.toUpperCase(Locale.ROOT);
+        if (upper.contains("DB_CLOSE_ON_EXIT=") || upper.contains("AUTO_SERVER=TRUE")) {
+            // an automatic mixed-mode server (one process serves the file to others) is one H2
+            // refuses to start with the setting: there the first process's exit closes it, as before
             return url;
         }
         return url + ";" + H2_CLOSED_BY_THE_APPLICATION;

@@ -29,6 +29,9 @@ class ShutdownOrderTest {
     void anOperatorsOwnChoiceAndOtherDatabasesAreLeftAlone() {
         assertThat(ShutdownOrder.closedByTheApplication("jdbc:h2:file:x;db_close_on_exit=true"))
                 .isEqualTo("jdbc:h2:file:x;db_close_on_exit=true");
+        // H2 refuses to open an automatic mixed-mode server with the setting: the node would not start
+        assertThat(ShutdownOrder.closedByTheApplication("jdbc:h2:file:x;MODE=PostgreSQL;AUTO_SERVER=TRUE"))
+                .isEqualTo("jdbc:h2:file:x;MODE=PostgreSQL;AUTO_SERVER=TRUE");
         assertThat(ShutdownOrder.closedByTheApplication("jdbc:postgresql://127.0.0.1/opennps"))
                 .isEqualTo("jdbc:postgresql://127.0.0.1/opennps");
         assertThat(ShutdownOrder.closedByTheApplication(null)).isNull();
