@@ -41,6 +41,23 @@ class SmtpTransportTest {
                 0);
     }
 
+    /** A queued e-mail with these parts and no headers (no HTML part when {@code html} is null). */
+    private static QueuedEmail email(String fromName, String text, String html) {
+        QueuedEmail email = email("shop@example.com", "ann@example.com");
+        return new QueuedEmail(
+                email.id(),
+                email.workspaceId(),
+                email.reference(),
+                email.fromAddress(),
+                fromName,
+                email.to(),
+                email.subject(),
+                text,
+                html,
+                Map.of(),
+                0);
+    }
+
     private static MailTransport.TransportException failure(JavaMailSender sender, QueuedEmail email) {
         AtomicBoolean accepted = new AtomicBoolean();
         MailTransport.TransportException e =
@@ -172,19 +189,7 @@ class SmtpTransportTest {
     @Test
     void aTextOnlyEmailIsOnePlainPart() throws Exception {
         var sent = new java.util.ArrayList<MimeMessage>();
-        QueuedEmail email = email("shop@example.com", "ann@example.com");
-        QueuedEmail textOnly = new QueuedEmail(
-                email.id(),
-                email.workspaceId(),
-                email.reference(),
-                email.fromAddress(),
-                null,
-                email.to(),
-                email.subject(),
-                "just text",
-                null,
-                Map.of(),
-                0);
+        QueuedEmail textOnly = email(null, "just text", null);
         new SmtpTransport(sender(sent::add)).send(textOnly, () -> {});
         MimeMessage message = sent.getFirst();
         message.saveChanges();
@@ -209,19 +214,7 @@ class SmtpTransportTest {
 
         for (String[] parts : new String[][] {{german, html}, {greek, longLine}, {"plain", "<p>" + greek + "</p>"}}) {
             var sent = new java.util.ArrayList<MimeMessage>();
-            QueuedEmail email = email("shop@example.com", "ann@example.com");
-            QueuedEmail queued = new QueuedEmail(
-                    email.id(),
-                    email.workspaceId(),
-                    email.reference(),
-                    email.fromAddress(),
-                    "Shop",
-                    email.to(),
-                    email.subject(),
-                    parts[0],
-                    parts[1],
-                    Map.of(),
-                    0);
+            QueuedEmail queued = email("Shop", parts[0], parts[1]);
             new SmtpTransport(sender(sent::add)).send(queued, () -> {});
             MimeMessage built = sent.getFirst();
             var chosen = new java.util.ArrayList<String>();
