@@ -22,8 +22,9 @@
 # "vacuum analyze" of the bench database at that interval during the run, standing in for what
 # autovacuum (on by default, woken every 60 s) does on an installation: without it the planner
 # keeps the statistics of the empty tables and the queues' dead index entries are never removed.
-# On PostgreSQL each phase also runs "vacuum (analyze)" of the tables it filled before its due
-# instant, so both bursts start from current statistics whenever the periodic vacuum last ran.
+# On PostgreSQL each phase also runs "vacuum (analyze)" of the tables it filled and a checkpoint
+# before its due instant, so both bursts start from current statistics whenever the periodic vacuum
+# last ran, and no checkpoint of the previous phase's writes runs during the next one.
 set -euo pipefail
 cd "$(dirname "$0")"
 db=${1:-postgres}; n=${2:-100000}
