@@ -73,14 +73,21 @@ class JourneyRepository {
      * of it locked with {@code skip locked}.
      */
     List<Journey> claimDue(Instant now, UUID except, int limit) {
+        return claimDue(now, except, limit, id -> false);
+    }
+
+    /** {@link #claimDue(Instant, UUID, int)} leaving out the due journeys {@code left} names. */
+    List<Journey> claimDue(Instant now, UUID except, int limit, java.util.function.Predicate<UUID> left) {
         if (limit < 1) {
             return List.of();
         }
-        List<UUID> candidates = jdbc.sql("select id from journey where status = 'waiting' and due_at <= ? and id <> ?"
-                        + " order by due_at limit ?")
-                .params(SqlTimes.param(now), except, limit * DueCandidates.WINDOW)
-                .query(UUID.class)
-                .list();
+        List<UUID> candidates = new java.util.ArrayList<>(
+                jdbc.sql("select id from journey where status = 'waiting' and due_at <= ? and id <> ?"
+                                + " order by due_at limit ?")
+                        .params(SqlTimes.param(now), except, limit * DueCandidates.WINDOW)
+                        .query(UUID.class)
+                        .list());
+        candidates.removeIf(left);
         if (candidates.isEmpty()) {
             return List.of();
         }

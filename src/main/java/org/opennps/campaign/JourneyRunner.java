@@ -43,7 +43,22 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class JourneyRunner {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JourneyRunner.class);
+
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+
+    /** How long a journey whose step failed when run alone stays out of other executions' batches. */
+    static final java.time.Duration KEPT_OUT = java.time.Duration.ofHours(1);
+
+    /** At most this many such journeys are remembered; past it, a newly failing one is not. */
+    static final int KEPT_OUT_MAX = 10_000;
+
+    /**
+     * Journeys whose step failed when run alone, with when: batches claim around them, so one
+     * journey that cannot run does not roll back batch after batch of others. Per node, in memory:
+     * after a restart a node learns it again from one failed batch and one failed lone run.
+     */
+    private final Map<UUID, Instant> failedAlone = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What one execution did. */
     enum Result {
@@ -125,6 +140,54 @@ class JourneyRunner {
     }
 
     /**
+     * What the scheduler runs for one execution: the journey's step in a batch of up to {@code
+     * limit} due journeys; if the batch fails (its transaction rolled back whole), the journey
+     * alone, and the others keep their executions and run on their own. If the journey fails
+     * alone too, it is kept out of other executions' batches for {@link #KEPT_OUT} and the failure
+     * goes to the scheduler, which retries the execution later.
+     */
+    void execute(UUID journeyId, int stepIndex, int resumes, int limit) {
+        try {
+            runBatch(journeyId, stepIndex, resumes, limit, ran -> {});
+        } catch (RuntimeException batchFailure) {
+            log.warn(
+                    "A batch of journey steps failed and was rolled back; running journey {} alone",
+                    journeyId,
+                    batchFailure);
+            try {
+                tx.execute(status -> run(journeyId, stepIndex, resumes));
+            } catch (RuntimeException alone) {
+                keepOutOfBatches(journeyId);
+                throw alone;
+            }
+        }
+    }
+
+    /** Keeps the journey out of other executions' batches for a while (see {@link #execute}). */
+    void keepOutOfBatches(UUID journeyId) {
+        Instant now = clock.instant();
+        if (failedAlone.size() >= KEPT_OUT_MAX) {
+            failedAlone.values().removeIf(at -> !at.plus(KEPT_OUT).isAfter(now));
+        }
+        if (failedAlone.size() < KEPT_OUT_MAX) {
+            failedAlone.put(journeyId, now);
+            log.warn("Journey {} failed when run alone; other batches leave it out for {}", journeyId, KEPT_OUT);
+        }
+    }
+
+    private boolean keptOut(UUID journeyId) {
+        Instant at = failedAlone.get(journeyId);
+        if (at == null) {
+            return false;
+        }
+        if (!at.plus(KEPT_OUT).isAfter(clock.instant())) {
+            failedAlone.remove(journeyId, at);
+            return false;
+        }
+        return true;
+    }
+
+    /**
      * The scheduler's execution of one journey's step: runs it and up to {@code limit - 1} other
      * due journeys in one transaction. Returns how many journeys ran a step. {@code afterEach}
      * sees the count after each journey (tests use it to interrupt a batch half-way).
@@ -134,7 +197,7 @@ class JourneyRunner {
             List<Journey> work = new ArrayList<>();
             journeys.lock(journeyId).filter(j -> at(j, stepIndex, resumes)).ifPresent(work::add);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            List<Journey> others = journeys.claimDue(now, journeyId, limit - work.size());
+            List<Journey> others = journeys.claimDue(now, journeyId, limit - work.size(), this::keptOut);
             work.addAll(others);
             JourneyBatch batch = batchOf(work);
             // No step reads what an earlier step of the batch wrote: the recontact windows and the

@@ -18,8 +18,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class JourneyTask {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JourneyTask.class);
-
     static final TaskDescriptor<Void> STEP = TaskDescriptor.of("journey-step");
 
     static TaskInstance<Void> instance(UUID journeyId, int stepIndex) {
@@ -35,7 +33,7 @@ class JourneyTask {
      * The runner is looked up at execution time: it schedules through the scheduler built from this
      * task. An execution runs its journey's step together with a batch of other due journeys; if
      * the batch fails, its transaction rolled back whole, and the execution's own journey is run
-     * alone (the others keep their executions and run on their own).
+     * alone (the others keep their executions and run on their own); see {@link JourneyRunner#execute}.
      */
     @Bean
     OneTimeTask<Void> journeyStepTask(ObjectProvider<JourneyRunner> runner, JourneyProperties properties) {
@@ -44,12 +42,7 @@ class JourneyTask {
             UUID journey = UUID.fromString(parts[0]);
             int step = Integer.parseInt(parts[1]);
             int resumes = parts.length > 2 ? Integer.parseInt(parts[2]) : 0;
-            try {
-                runner.getObject().runBatch(journey, step, resumes, properties.batchSize(), ran -> {});
-            } catch (RuntimeException e) {
-                log.warn("A batch of journey steps failed and was rolled back; running journey {} alone", journey, e);
-                runner.getObject().run(journey, step, resumes);
-            }
+            runner.getObject().execute(journey, step, resumes, properties.batchSize());
         });
     }
 }

@@ -305,6 +305,51 @@ abstract class JourneyBatchTests extends ApiTestBase {
         }
     }
 
+    @Test
+    void aJourneyThatFailsAloneIsLeftOutOfLaterBatchesAndKeepsItsExecution() {
+        int n = 6;
+        appScheduler.stop();
+        try {
+            UUID campaign = emailCampaign();
+            List<UUID> started = start(campaign, n);
+            clock.advance(Duration.ofDays(1).plusMinutes(1));
+            UUID broken = started.get(2);
+            // a step that throws whenever it runs: its trigger cannot be read
+            jdbc.sql("update journey set trigger_properties = 'not json' where id = ?")
+                    .param(broken)
+                    .update();
+
+            // a batch that claims it rolls back whole; the broken journey's own execution then fails alone too
+            assertThatThrownBy(() -> runner.runBatch(started.getFirst(), 1, 0, n, ran -> {}))
+                    .isInstanceOf(RuntimeException.class);
+            assertThat(journeys(campaign, "waiting")).isEqualTo(n);
+            assertThatThrownBy(() -> runner.execute(broken, 1, 0, n)).isInstanceOf(RuntimeException.class);
+            assertThat(journeys(campaign, "waiting")).isEqualTo(n);
+
+            // the next batch leaves it out and runs every other journey; it keeps its execution for the scheduler
+            assertThat(runner.runBatch(started.getFirst(), 1, 0, n, ran -> {})).isEqualTo(n - 1);
+            assertThat(journeys(campaign, "completed")).isEqualTo(n - 1);
+            assertThat(jdbc.sql("select status from journey where id = ?")
+                            .param(broken)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("waiting");
+            assertThat(executions(List.of(broken))).isEqualTo(1);
+            assertThat(outboxRows(campaign)).isEqualTo(n - 1);
+
+            // after a while batches may claim it again: were it mended by then, it would run once like any other
+            clock.advance(JourneyRunner.KEPT_OUT.plusMinutes(1));
+            jdbc.sql("update journey set trigger_properties = '{}' where id = ?")
+                    .param(broken)
+                    .update();
+            runner.execute(started.getFirst(), 1, 0, n);
+            assertThat(journeys(campaign, "completed")).isEqualTo(n);
+            assertThat(outboxRows(campaign)).isEqualTo(n);
+        } finally {
+            appScheduler.start();
+        }
+    }
+
     /** Runs the due journeys the way one scheduler execution does; returns how many acted. */
     int runAll(List<UUID> journeyIds) {
         return runner.runBatch(journeyIds.getFirst(), 1, 0, journeyIds.size(), ran -> {});
