@@ -236,15 +236,17 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
 
     /**
      * The database answered ({@code from} a pool check, or from a direct attempt when null):
-     * remember the answer. The silence ends, unless a later pool check is still waiting: then it
-     * counts from when that one began (or from now, for a direct answer).
+     * remember the answer. The silence ends, unless a later pool check began since: then it
+     * counts from when that one began (or from now, for a direct answer while a check waits).
+     * A later check that has already ended without an answer is newer news than this one, whose
+     * completion callback may run that late on a busy machine: it does not end the silence.
      */
     private synchronized void heard(Health answer, CompletableFuture<Health> from) {
         lastAnswer = answer;
         if (!silent) {
             return;
         }
-        if (running == null || running.isDone() || running == from) {
+        if (running == null || running == from || (from == null && running.isDone())) {
             silent = false;
         } else if (from == null) {
             silentSince = clock.getAsLong();
