@@ -217,9 +217,9 @@ class SmtpTransportTest {
             QueuedEmail queued = email("Shop", parts[0], parts[1]);
             new SmtpTransport(sender(sent::add)).send(queued, () -> {});
             MimeMessage built = sent.getFirst();
-            var chosen = new java.util.ArrayList<String>();
-            encodings(built, chosen);
-            assertThat(chosen)
+            assertThat(leaves(built).stream()
+                            .map(part -> header(part, "Content-Transfer-Encoding"))
+                            .toList())
                     .as("chosen before Jakarta Mail saves the message, so it does not scan the parts again")
                     .containsExactly(TransferEncodings.of(parts[0]), TransferEncodings.of(parts[1]));
             built.saveChanges();
@@ -228,7 +228,10 @@ class SmtpTransportTest {
             MimeMessage read = new MimeMessage(
                     Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(bytes.toByteArray()));
             var found = new java.util.LinkedHashMap<String, String>();
-            collect(read, found);
+            for (jakarta.mail.internet.MimePart part : leaves(read)) {
+                found.put(
+                        part.getContentType().replaceAll(";.*", "").strip().toLowerCase(), (String) part.getContent());
+            }
             assertThat(found).containsEntry("text/plain", parts[0]).containsEntry("text/html", parts[1]);
             String raw = bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
             assertThat(raw)
@@ -238,24 +241,24 @@ class SmtpTransportTest {
         }
     }
 
-    private static void encodings(jakarta.mail.internet.MimePart part, java.util.List<String> found) throws Exception {
-        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                encodings((jakarta.mail.internet.MimePart) multipart.getBodyPart(i), found);
-            }
-        } else {
-            found.add(part.getHeader("Content-Transfer-Encoding", null));
+    /** The parts of a message that hold content rather than other parts, in order. */
+    private static java.util.List<jakarta.mail.internet.MimePart> leaves(jakarta.mail.internet.MimePart part)
+            throws Exception {
+        if (!(part.getContent() instanceof jakarta.mail.Multipart multipart)) {
+            return java.util.List.of(part);
         }
+        var found = new java.util.ArrayList<jakarta.mail.internet.MimePart>();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            found.addAll(leaves((jakarta.mail.internet.MimePart) multipart.getBodyPart(i)));
+        }
+        return found;
     }
 
-    /** The text parts of a message read back from its bytes, by their MIME type. */
-    private static void collect(jakarta.mail.Part part, Map<String, String> found) throws Exception {
-        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                collect(multipart.getBodyPart(i), found);
-            }
-        } else {
-            found.put(part.getContentType().replaceAll(";.*", "").strip().toLowerCase(), (String) part.getContent());
+    private static String header(jakarta.mail.internet.MimePart part, String name) {
+        try {
+            return part.getHeader(name, null);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -59,6 +59,8 @@ class SurveyEmailOnPhoneBrowserTest extends ApiTestBase {
                 email, new EmailRenderer.Sender("Sklep Kwiatek", null, "#0f766e"), texts.wording(null, "pl"));
         assertThat(parts.text()).contains("Sklep Kwiatek").contains("10: http://127.0.0.1:9/s/t?score=10");
         assertThat(parts.html()).contains("Zdecydowanie nie polecę").contains("Wypisz się z ankiet");
+        // lines SMTP carries as they are: an ASCII survey e-mail then goes unencoded (7bit)
+        assertThat(parts.html().lines()).allMatch(line -> line.length() <= TransferEncodings.MAX_LINE);
         Path file = Files.createDirectories(Path.of("target", "emails")).resolve("survey-pl.html");
         Files.writeString(file, parts.html());
 
