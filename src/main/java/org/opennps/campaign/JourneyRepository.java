@@ -70,13 +70,8 @@ class JourneyRepository {
      * locked until the transaction ends; rows another transaction holds are skipped, so several
      * nodes and threads claim disjoint batches. Two statements, the same on H2 and PostgreSQL
      * (see {@link DueCandidates}): a window of due ids read without locks, then a random share
-     * of it locked with {@code skip locked}.
+     * of it locked with {@code skip locked}. Due journeys that {@code left} names are not claimed.
      */
-    List<Journey> claimDue(Instant now, UUID except, int limit) {
-        return claimDue(now, except, limit, id -> false);
-    }
-
-    /** {@link #claimDue(Instant, UUID, int)} leaving out the due journeys {@code left} names. */
     List<Journey> claimDue(Instant now, UUID except, int limit, java.util.function.Predicate<UUID> left) {
         if (limit < 1) {
             return List.of();

@@ -54,7 +54,7 @@ class JourneyRunner {
     static final int KEPT_OUT_MAX = 10_000;
 
     /**
-     * Journeys whose step failed when run alone, with when: batches claim around them, so one
+     * Journeys whose step failed when run alone, with until when: batches claim around them, so one
      * journey that cannot run does not roll back batch after batch of others. Per node, in memory:
      * after a restart a node learns it again from one failed batch and one failed lone run.
      */
@@ -167,24 +167,24 @@ class JourneyRunner {
     void keepOutOfBatches(UUID journeyId) {
         Instant now = clock.instant();
         if (failedAlone.size() >= KEPT_OUT_MAX) {
-            failedAlone.values().removeIf(at -> !at.plus(KEPT_OUT).isAfter(now));
+            failedAlone.values().removeIf(until -> !now.isBefore(until));
         }
         if (failedAlone.size() < KEPT_OUT_MAX) {
-            failedAlone.put(journeyId, now);
+            failedAlone.put(journeyId, now.plus(KEPT_OUT));
             log.warn("Journey {} failed when run alone; other batches leave it out for {}", journeyId, KEPT_OUT);
         }
     }
 
     private boolean keptOut(UUID journeyId) {
-        Instant at = failedAlone.get(journeyId);
-        if (at == null) {
+        Instant until = failedAlone.get(journeyId);
+        if (until == null) {
             return false;
         }
-        if (!at.plus(KEPT_OUT).isAfter(clock.instant())) {
-            failedAlone.remove(journeyId, at);
-            return false;
+        if (clock.instant().isBefore(until)) {
+            return true;
         }
-        return true;
+        failedAlone.remove(journeyId, until);
+        return false;
     }
 
     /**

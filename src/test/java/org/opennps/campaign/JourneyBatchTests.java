@@ -208,7 +208,7 @@ abstract class JourneyBatchTests extends ApiTestBase {
                             id -> journeyRows.finish(id, 2, "completed", "run by another node", now, now)))))) {
                 claimed = tx.execute(status -> {
                     status.setRollbackOnly();
-                    return journeyRows.claimDue(now, UUID.randomUUID(), 1000).stream()
+                    return journeyRows.claimDue(now, UUID.randomUUID(), 1000, id -> false).stream()
                             .map(Journey::id)
                             .toList();
                 });
@@ -239,7 +239,7 @@ abstract class JourneyBatchTests extends ApiTestBase {
     private List<UUID> claimHolding(CyclicBarrier bothHolding, int limit) {
         Instant now = clock.instant();
         return tx.execute(status -> {
-            List<UUID> ids = journeyRows.claimDue(now, UUID.randomUUID(), limit).stream()
+            List<UUID> ids = journeyRows.claimDue(now, UUID.randomUUID(), limit, id -> false).stream()
                     .map(Journey::id)
                     .toList();
             ids.forEach(id -> journeyRows.finish(id, 2, "completed", "claimed by the test", now, now));
