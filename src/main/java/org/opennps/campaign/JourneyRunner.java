@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,12 +15,12 @@ import org.opennps.contact.Contact;
 import org.opennps.contact.ContactService;
 import org.opennps.scheduling.ScheduledExecutions;
 import org.opennps.shared.BatchedWrites;
+import org.opennps.shared.JsonObjectText;
 import org.opennps.survey.SurveyService;
 import org.opennps.workspace.WorkspaceService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,8 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
 class JourneyRunner {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JourneyRunner.class);
-
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
     /** How long a journey whose step failed when run alone stays out of other executions' batches. */
     static final java.time.Duration KEPT_OUT = java.time.Duration.ofHours(1);
@@ -245,7 +242,8 @@ class JourneyRunner {
             journeys.finish(journey.id(), stepIndex, "stopped", "contact erased", null, now);
             return Result.FINISHED;
         }
-        Map<String, Object> trigger = json.readValue(journey.triggerProperties(), MAP);
+        // parsed only if a step reads it; the invitation stores the same text
+        Map<String, Object> trigger = new JsonObjectText(journey.triggerProperties(), json);
         return proceed(journey, campaign, contact.get(), trigger, stepIndex, now, batch);
     }
 

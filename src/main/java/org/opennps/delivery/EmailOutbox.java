@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
@@ -28,6 +29,9 @@ class EmailOutbox {
     private final JdbcClient jdbc;
     private final OutboxRows rows;
     private final JsonMapper json;
+    /** Made once: the headers of every queued e-mail are written by it. */
+    private final ObjectWriter headersWriter;
+
     private final Withdrawals withdrawals;
 
     private static final String INSERT = """
@@ -44,6 +48,7 @@ class EmailOutbox {
         this.jdbc = jdbc;
         this.rows = new OutboxRows(jdbc, template, "outgoing_email", true);
         this.json = json;
+        this.headersWriter = json.writerFor(new TypeReference<Map<String, String>>() {});
         this.withdrawals = withdrawals;
     }
 
@@ -64,7 +69,7 @@ class EmailOutbox {
             e.subject(),
             e.text(),
             e.html(),
-            json.writeValueAsString(e.headers()),
+            headersWriter.writeValueAsString(e.headers()),
             SqlTimes.param(now),
             SqlTimes.param(now)
         };

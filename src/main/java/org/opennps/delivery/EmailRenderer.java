@@ -59,13 +59,14 @@ final class EmailRenderer {
         html.append("<p style=\"font-size:18px;font-weight:bold;\">")
                 .append(htmlEscape(e.question()))
                 .append("</p>\n<div class=\"scale\" style=\"font-size:0;line-height:0;\">");
+        String onColor = onColor(color);
         for (int score = 0; score <= 10; score++) {
             html.append("<a href=\"")
                     .append(htmlEscape(e.scoreUrls().get(score)))
                     .append("\" style=\"display:inline-block;width:44px;height:44px;margin:0 4px 6px 0;")
                     .append("font-size:17px;line-height:44px;font-weight:bold;text-align:center;")
                     .append("border-radius:6px;text-decoration:none;color:")
-                    .append(onColor(color))
+                    .append(onColor)
                     .append(";background:")
                     .append(color)
                     .append(";\">")
@@ -155,9 +156,20 @@ final class EmailRenderer {
         return html.toString();
     }
 
-    /** Escapes markup only: the e-mail is UTF-8, so letters such as "ó" stay as they are. */
-    private static String htmlEscape(String text) {
-        return HtmlUtils.htmlEscape(text, "UTF-8");
+    /**
+     * Escapes markup only: the e-mail is UTF-8, so letters such as "ó" stay as they are. Text
+     * with nothing to escape (most links, every token) is returned as it is, without a copy.
+     */
+    static String htmlEscape(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '<', '>', '&', '"', '\'' -> {
+                    return HtmlUtils.htmlEscape(text, "UTF-8");
+                }
+                default -> {}
+            }
+        }
+        return text;
     }
 
     static String safeColor(String color) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opennps.shared.BatchedWrites;
 import org.opennps.shared.Coded;
+import org.opennps.shared.JsonObjectText;
 import org.opennps.shared.PageResult;
 import org.opennps.shared.SqlTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,7 +60,7 @@ class InvitationRepository {
                 i.status().code(),
                 i.reason(),
                 nonce,
-                json.writeValueAsString(eventProperties),
+                JsonObjectText.write(eventProperties, json),
                 SqlTimes.param(i.createdAt()),
                 SqlTimes.param(i.sentAt()),
                 SqlTimes.param(i.openedAt()),

@@ -27,14 +27,6 @@ class InvitationTokens {
 
     private static final int MAC_BYTES = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
-    /**
-     * Nonces come from a generator of the thread's own: the shared one serialises every thread
-     * of a journey batch behind one lock (a nonce per invitation). DRBG instances are seeded
-     * from the system's entropy each and share no state.
-     */
-    private static final ThreadLocal<SecureRandom> NONCES =
-            ThreadLocal.withInitial(org.opennps.shared.RandomIds::newGenerator);
-
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final JdbcClient jdbc;
@@ -52,8 +44,10 @@ class InvitationTokens {
     }
 
     static String newNonce() {
+        // from a generator of the thread's own: the shared one serialises every thread of a journey
+        // batch behind one lock (a nonce per invitation)
         byte[] nonce = new byte[16];
-        NONCES.get().nextBytes(nonce);
+        org.opennps.shared.RandomIds.fill(nonce);
         return ENCODER.encodeToString(nonce);
     }
 
@@ -89,7 +83,7 @@ class InvitationTokens {
      */
     String pageNonce(String scope, long issuedAt) {
         byte[] random = new byte[12];
-        NONCES.get().nextBytes(random);
+        org.opennps.shared.RandomIds.fill(random);
         String body = issuedAt + "." + ENCODER.encodeToString(random);
         return body + "." + ENCODER.encodeToString(Arrays.copyOf(mac("page:" + scope + ":" + body), 16));
     }

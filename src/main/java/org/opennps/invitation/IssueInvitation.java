@@ -2,6 +2,7 @@ package org.opennps.invitation;
 
 import java.util.Map;
 import java.util.UUID;
+import org.opennps.shared.JsonObjectText;
 
 /**
  * A request to invite one contact to one survey on one channel.
@@ -27,7 +28,11 @@ public record IssueInvitation(
         if (channel == null) {
             throw new IllegalArgumentException("An invitation needs a channel");
         }
-        eventProperties = eventProperties == null ? Map.of() : Map.copyOf(eventPropertiesWithoutNulls(eventProperties));
+        if (!(eventProperties instanceof JsonObjectText text && !text.json().contains("null"))) {
+            // a stored JSON object without nulls is kept as it is, unparsed (see JsonObjectText)
+            eventProperties =
+                    eventProperties == null ? Map.of() : Map.copyOf(eventPropertiesWithoutNulls(eventProperties));
+        }
     }
 
     private static Map<String, Object> eventPropertiesWithoutNulls(Map<String, Object> properties) {

@@ -22,6 +22,8 @@ public final class Wording {
     private final MessageSource messages;
     private final Locale locale;
     private final Map<String, String> overrides;
+    /** Texts without arguments, looked up once: a batch of e-mails asks for the same ones in each. */
+    private final Map<String, String> plain = new java.util.concurrent.ConcurrentHashMap<>();
 
     Wording(MessageSource messages, Locale locale, Map<String, String> overrides) {
         this.messages = messages;
@@ -44,6 +46,13 @@ public final class Wording {
     }
 
     public String text(String key, Object... args) {
+        if (args.length == 0) {
+            return plain.computeIfAbsent(key, this::lookUp);
+        }
+        return lookUp(key, args);
+    }
+
+    private String lookUp(String key, Object... args) {
         String own = overrides.get(key);
         if (own != null) {
             return args.length == 0 ? own : new MessageFormat(own.replace("'", "''"), locale).format(args);

@@ -314,8 +314,12 @@ abstract class JourneyBatchTests extends ApiTestBase {
             List<UUID> started = start(campaign, n);
             clock.advance(Duration.ofDays(1).plusMinutes(1));
             UUID broken = started.get(2);
-            // a step that throws whenever it runs: its trigger cannot be read
-            jdbc.sql("update journey set trigger_properties = 'not json' where id = ?")
+            // a step that throws whenever it runs: the campaign version it follows is missing
+            int version = jdbc.sql("select campaign_version from journey where id = ?")
+                    .param(broken)
+                    .query(Integer.class)
+                    .single();
+            jdbc.sql("update journey set campaign_version = 999 where id = ?")
                     .param(broken)
                     .update();
 
@@ -339,7 +343,8 @@ abstract class JourneyBatchTests extends ApiTestBase {
 
             // after a while batches may claim it again: were it mended by then, it would run once like any other
             clock.advance(JourneyRunner.KEPT_OUT.plusMinutes(1));
-            jdbc.sql("update journey set trigger_properties = '{}' where id = ?")
+            jdbc.sql("update journey set campaign_version = ? where id = ?")
+                    .param(version)
                     .param(broken)
                     .update();
             runner.execute(started.getFirst(), 1, 0, n);

@@ -47,4 +47,25 @@ class RandomIdsTest {
         }
         assertThat(seen).hasSize(8_000);
     }
+
+    @Test
+    void filledBytesAreNeverHandedOutTwiceAcrossTheDrawnBuffer() {
+        // sizes that do not divide the buffer, so requests straddle its refills; a request larger
+        // than the buffer spans several
+        Set<String> seen = new HashSet<>();
+        int[] sizes = {12, 16, 7, RandomIds.BUFFER + 5};
+        int handedOut = 0;
+        for (int i = 0; handedOut < 4 * RandomIds.BUFFER; i++) {
+            byte[] bytes = new byte[sizes[i % sizes.length]];
+            RandomIds.fill(bytes);
+            handedOut += bytes.length;
+            assertThat(seen.add(java.util.HexFormat.of().formatHex(bytes))).isTrue();
+            // not the zeroes left behind once bytes were handed out
+            int zeroes = 0;
+            for (byte b : bytes) {
+                zeroes += b == 0 ? 1 : 0;
+            }
+            assertThat(zeroes).isLessThan(Math.max(4, bytes.length / 16));
+        }
+    }
 }
