@@ -25,13 +25,14 @@ class SmtpTransport implements MailTransport {
      * Jakarta Mail looks its stream provider up anew for every body part it writes; without a
      * name to load, that is a service-loader scan of the application's class path per part, most
      * of the CPU an e-mail costs inside the packaged jar. Naming the provider (unless the
-     * installation named one) turns it into a class already loaded.
+     * installation named one) turns it into a class already loaded; the one named also hands the
+     * body parts' bytes on in bulk ({@link BulkLineStreamProvider}).
      */
     static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
     static {
         if (System.getProperty(STREAM_PROVIDER) == null) {
-            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+            System.setProperty(STREAM_PROVIDER, BulkLineStreamProvider.class.getName());
         }
     }
 
