@@ -93,9 +93,13 @@ public class DeliveryService {
         return queueSurvey(survey, workspaces.get(survey.workspaceId()));
     }
 
-    /** {@link #queueSurvey(SurveyEmail)} in a workspace the caller has at hand (read once for a batch). */
-    @Transactional
+    /**
+     * {@link #queueSurvey(SurveyEmail)} in a workspace the caller has at hand (read once for a
+     * batch), in the caller's transaction, which must be open: a batch of journeys queues one
+     * e-mail per journey, and opening and joining a transaction for each cost more than the write.
+     */
     public UUID queueSurvey(SurveyEmail survey, Workspace ws) {
+        org.opennps.shared.BatchedWrites.requireTransaction("queueing a survey e-mail of a batch");
         Wording wording = wording(ws.id(), survey.locale());
         EmailRenderer.Parts parts = EmailRenderer.survey(survey, sender(ws), wording);
         String subject = survey.subject() == null || survey.subject().isBlank()

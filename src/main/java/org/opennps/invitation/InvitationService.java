@@ -75,19 +75,24 @@ public class InvitationService {
     /**
      * {@link #issue(IssueInvitation)} for a caller that has the survey and workspace at hand (a
      * batch of journeys) and knows the contact exists: nothing is read, and the link token is
-     * made once, so the e-mail's links need no further look-up.
+     * made once, so the e-mail's links need no further look-up. Runs in the caller's transaction,
+     * which must be open: a batch calls this for each of its journeys, and opening and joining a
+     * transaction for each cost more than the write it holds.
      */
-    @Transactional
     public IssuedInvitation issue(IssueInvitation command, Survey survey, Workspace workspace) {
+        org.opennps.shared.BatchedWrites.requireTransaction("issuing an invitation of a batch");
         String nonce = InvitationTokens.newNonce();
         Invitation invitation = build(command, InvitationStatus.SCHEDULED, null, survey, workspace);
         invitations.insert(invitation, nonce, command.eventProperties());
         return new IssuedInvitation(invitation, links.survey(tokens.token(invitation.id(), nonce)));
     }
 
-    /** {@link #suppress(IssueInvitation, String)} with the survey and workspace at hand. */
-    @Transactional
+    /**
+     * {@link #suppress(IssueInvitation, String)} with the survey and workspace at hand, in the
+     * caller's open transaction (see {@link #issue(IssueInvitation, Survey, Workspace)}).
+     */
     public Invitation suppress(IssueInvitation command, String reason, Survey survey, Workspace workspace) {
+        org.opennps.shared.BatchedWrites.requireTransaction("recording a suppressed invitation of a batch");
         Invitation invitation = build(command, InvitationStatus.SUPPRESSED, reason, survey, workspace);
         invitations.insert(invitation, null, command.eventProperties());
         return invitation;

@@ -57,6 +57,16 @@ public class BatchedWrites {
         }
     }
 
+    /**
+     * Throws unless a transaction is open on this thread: for methods that a batch calls once per
+     * item and that write in the batch's transaction rather than opening or joining one each.
+     */
+    public static void requireTransaction(String what) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException(what + " needs the caller's transaction");
+        }
+    }
+
     /** Runs the update now, or holds it back for the batch when a scope is open on this thread. */
     public void update(String sql, Object... args) {
         Pending writes = pending.get();

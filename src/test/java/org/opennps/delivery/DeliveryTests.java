@@ -42,6 +42,9 @@ abstract class DeliveryTests extends ApiTestBase {
     JdbcClient jdbc;
 
     @Autowired
+    org.opennps.workspace.WorkspaceService workspaces;
+
+    @Autowired
     OutboxPoller poller;
 
     @Autowired
@@ -160,6 +163,15 @@ abstract class DeliveryTests extends ApiTestBase {
         clock.advance(Duration.ofHours(2));
         delivery.dispatchDue();
         assertThat(smtp.to(to)).hasSize(1);
+    }
+
+    @Test
+    void theBatchFormOfQueueingASurveyEmailRefusesToRunOutsideATransaction() {
+        String to = unique("tx");
+        assertThatThrownBy(() -> delivery.queueSurvey(survey(to, "inv-tx", "en"), workspaces.get(ws())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("transaction");
+        assertThat(emailTo(to)).isEmpty();
     }
 
     @Test
@@ -484,7 +496,7 @@ abstract class DeliveryTests extends ApiTestBase {
                 .andExpect(jsonPath("$.total").value(0));
     }
 
-    private SurveyEmail survey(String to, String reference, String locale) {
+    SurveyEmail survey(String to, String reference, String locale) {
         List<String> scores = IntStream.rangeClosed(0, 10)
                 .mapToObj(s -> "https://nps.example/s/tok?score=" + s)
                 .toList();
@@ -501,7 +513,7 @@ abstract class DeliveryTests extends ApiTestBase {
                 locale);
     }
 
-    private MimeMessage awaitOne(String to) {
+    MimeMessage awaitOne(String to) {
         await().atMost(WAIT).until(() -> !smtp.to(to).isEmpty());
         List<MimeMessage> received = smtp.to(to);
         assertThat(received).hasSize(1);
@@ -544,7 +556,7 @@ abstract class DeliveryTests extends ApiTestBase {
         return workspace.workspace().id();
     }
 
-    private static String unique(String name) {
+    static String unique(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
 }

@@ -19,7 +19,10 @@ class JsonObjectTextTest {
         String text = "{\"order\":\"A-17\",\"total\":12.5,\"items\":[1,2]}";
         JsonObjectText map = new JsonObjectText(text, json);
         assertThat(JsonObjectText.write(map, json)).isSameAs(text);
-        assertThat(map).containsEntry("order", "A-17").containsEntry("total", 12.5).hasSize(3);
+        assertThat(map)
+                .containsEntry("order", "A-17")
+                .containsEntry("total", 12.5)
+                .hasSize(3);
         assertThat(map.keySet()).containsExactly("order", "total", "items");
         assertThat(json.writeValueAsString(map)).isEqualTo(text);
         assertThatThrownBy(() -> map.put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
