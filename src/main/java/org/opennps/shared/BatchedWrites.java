@@ -4,7 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -19,6 +24,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * scope an update runs at once, so code that writes this way behaves as before when no batch is
  * running.
  *
+ * <p>On PostgreSQL the rows of an {@code insert … values (…)} go {@value #ROWS_PER_INSERT} to a
+ * statement ({@code values (…), (…), …}) and the rest as a JDBC batch: PostgreSQL spends most of a
+ * small insert on starting and ending the statement, not on the row, and a batch still runs one
+ * statement per row (in one 100,000-journey burst, a fifth of the CPU per journey). H2, which has
+ * no round trips to save, gets the plain batch.
+ *
  * <p>A held-back write is not yet visible to reads in the same transaction: the scope's owner
  * flushes before anything reads what the batch may have written, and writes through here only
  * what needs no answer (no row count, no conflict outcome). Since every held write is sent before
@@ -28,8 +39,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class BatchedWrites {
 
+    /** Rows per multi-row insert on PostgreSQL (a statement's parameters stay far below its limit). */
+    static final int ROWS_PER_INSERT = 32;
+
     private final JdbcTemplate jdbc;
     private final ThreadLocal<Pending> pending = new ThreadLocal<>();
+    /** Whether the database takes multi-row inserts here; found on first use. */
+    private volatile Boolean multiRowInserts;
 
     public BatchedWrites(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -50,7 +66,7 @@ public class BatchedWrites {
         pending.set(writes);
         try {
             T result = work.get();
-            writes.send(jdbc);
+            writes.send(jdbc, multiRowInserts());
             return result;
         } finally {
             pending.remove();
@@ -81,7 +97,7 @@ public class BatchedWrites {
     public void flush() {
         Pending writes = pending.get();
         if (writes != null) {
-            writes.send(jdbc);
+            writes.send(jdbc, multiRowInserts());
         }
     }
 
@@ -96,6 +112,38 @@ public class BatchedWrites {
         return writes == null ? 0 : writes.size();
     }
 
+    private boolean multiRowInserts() {
+        Boolean known = multiRowInserts;
+        if (known == null) {
+            known = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>)
+                    c -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName())));
+            multiRowInserts = known;
+        }
+        return known;
+    }
+
+    /**
+     * The multi-row form of an {@code insert into t (…) values (…) [on conflict do nothing]} with
+     * {@code rows} rows, or null for any other statement.
+     */
+    static String multiRow(String sql, int rows) {
+        Matcher m = SINGLE_ROW_INSERT.matcher(sql);
+        if (!m.matches()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(sql.length() + rows * (m.group(2).length() + 2)).append(m.group(1));
+        for (int i = 0; i < rows; i++) {
+            out.append(i == 0 ? "" : ", ").append(m.group(2));
+        }
+        return out.append(m.group(3) == null ? "" : m.group(3)).toString();
+    }
+
+    /** {@code insert into … (…) values} · one row's {@code (…)} · an optional {@code on conflict do nothing}. */
+    private static final Pattern SINGLE_ROW_INSERT = Pattern.compile(
+            "(?is)(\\s*insert\\s+into\\s+[\\w.]+\\s*\\([^()]*\\)\\s*values\\s*)(\\([^;]*\\))(\\s+on\\s+conflict\\s+do\\s+nothing\\s*)?");
+
+    private static final Map<String, Optional<String>> MULTI_ROW = new ConcurrentHashMap<>();
+
     private static final class Pending {
         private final Map<String, List<Object[]>> rowsBySql = new LinkedHashMap<>();
 
@@ -107,15 +155,38 @@ public class BatchedWrites {
             return rowsBySql.values().stream().mapToInt(List::size).sum();
         }
 
-        void send(JdbcTemplate jdbc) {
+        void send(JdbcTemplate jdbc, boolean multiRowInserts) {
             for (Map.Entry<String, List<Object[]>> entry : rowsBySql.entrySet()) {
-                if (entry.getValue().size() == 1) {
-                    jdbc.update(entry.getKey(), entry.getValue().getFirst());
-                } else {
-                    jdbc.batchUpdate(entry.getKey(), entry.getValue());
+                String sql = entry.getKey();
+                List<Object[]> rows = entry.getValue();
+                int sent = 0;
+                if (multiRowInserts && rows.size() >= ROWS_PER_INSERT) {
+                    Optional<String> many =
+                            MULTI_ROW.computeIfAbsent(sql, s -> Optional.ofNullable(multiRow(s, ROWS_PER_INSERT)));
+                    if (many.isPresent()) {
+                        for (; rows.size() - sent >= ROWS_PER_INSERT; sent += ROWS_PER_INSERT) {
+                            jdbc.update(many.get(), flattened(rows.subList(sent, sent + ROWS_PER_INSERT)));
+                        }
+                    }
+                }
+                List<Object[]> rest = rows.subList(sent, rows.size());
+                if (rest.size() == 1) {
+                    jdbc.update(sql, rest.getFirst());
+                } else if (!rest.isEmpty()) {
+                    jdbc.batchUpdate(sql, rest);
                 }
             }
             rowsBySql.clear();
+        }
+
+        private static Object[] flattened(List<Object[]> rows) {
+            Object[] all = new Object[rows.stream().mapToInt(r -> r.length).sum()];
+            int at = 0;
+            for (Object[] row : rows) {
+                System.arraycopy(row, 0, all, at, row.length);
+                at += row.length;
+            }
+            return all;
         }
     }
 }

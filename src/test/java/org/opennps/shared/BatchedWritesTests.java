@@ -46,14 +46,58 @@ abstract class BatchedWritesTests extends ApiTestBase {
                 assertThat(rows()).isZero();
                 return null;
             }));
+            // one batch per statement; on PostgreSQL the first 32 inserts go as one multi-row insert
+            // and the other 18 as a batch
             assertThat(sql.count(s -> s.startsWith("insert into batched_writes_probe")
                             || s.startsWith("update batched_writes_probe")))
                     .as(sql.describe())
-                    .isEqualTo(2);
+                    .isEqualTo(postgres() ? 3 : 2);
         }
         assertThat(rows()).isEqualTo(50);
         assertThat(jdbc.queryForObject("select note from batched_writes_probe where id = 7", String.class))
                 .isEqualTo("changed");
+    }
+
+    @Test
+    void insertsOfManyRowsStoreEveryRowOnceAndStillSkipConflicts() {
+        jdbc.update("insert into batched_writes_probe (id, note) values (5, 'kept'), (40, 'kept')");
+        String upsert = INSERT + " on conflict do nothing";
+        try (var sql = statements.record()) {
+            tx.executeWithoutResult(status -> writes.collecting(() -> {
+                for (int i = 0; i < 2 * BatchedWrites.ROWS_PER_INSERT + 7; i++) {
+                    writes.update(upsert, i, "row " + i);
+                }
+                return null;
+            }));
+            int multiRow =
+                    sql.count(s -> s.startsWith("insert into batched_writes_probe (id, note) values (?, ?), (?, ?)"));
+            assertThat(multiRow).as(sql.describe()).isEqualTo(postgres() ? 2 : 0);
+        }
+        assertThat(rows()).isEqualTo(2 * BatchedWrites.ROWS_PER_INSERT + 7);
+        assertThat(jdbc.queryForList(
+                        "select note from batched_writes_probe where id in (5, 40) order by id", String.class))
+                .containsExactly("kept", "kept");
+        assertThat(jdbc.queryForObject("select note from batched_writes_probe where id = 70", String.class))
+                .isEqualTo("row 70");
+    }
+
+    @Test
+    void onlyAPlainInsertOfOneRowHasAMultiRowForm() {
+        assertThat(BatchedWrites.multiRow("insert into t (a, b) values (?, cast(? as uuid)) on conflict do nothing", 3))
+                .isEqualTo("insert into t (a, b) values (?, cast(? as uuid)), (?, cast(? as uuid)),"
+                        + " (?, cast(? as uuid)) on conflict do nothing");
+        assertThat(BatchedWrites.multiRow("insert into t (a) values (?)", 2))
+                .isEqualTo("insert into t (a) values (?), (?)");
+        assertThat(BatchedWrites.multiRow("insert into t (a) values (?) returning a", 2))
+                .isNull();
+        assertThat(BatchedWrites.multiRow("insert into t (a) select ? from u", 2))
+                .isNull();
+        assertThat(BatchedWrites.multiRow("update t set a = ? where b = ?", 2)).isNull();
+    }
+
+    private boolean postgres() {
+        return Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>)
+                c -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName())));
     }
 
     @Test
