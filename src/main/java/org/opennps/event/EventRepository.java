@@ -16,8 +16,11 @@ class EventRepository {
 
     private final JdbcTemplate jdbc;
 
-    EventRepository(JdbcTemplate jdbc) {
+    private final org.opennps.shared.DatabaseProduct database;
+
+    EventRepository(JdbcTemplate jdbc, org.opennps.shared.DatabaseProduct database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     /**
@@ -59,26 +62,12 @@ class EventRepository {
      */
     void limitLockWaits(Duration timeout) {
         long millis = Math.max(1, timeout.toMillis());
-        if (postgres()) {
+        if (database.postgres()) {
             jdbc.queryForObject("select set_config('lock_timeout', ?, true)", String.class, millis + "ms");
         } else {
             jdbc.execute("set lock_timeout " + millis);
         }
     }
-
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = jdbc.execute((java.sql.Connection c) -> c.getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase(java.util.Locale.ROOT)
-                    .contains("postgres"));
-            postgres = known;
-        }
-        return known;
-    }
-
-    private volatile Boolean postgres;
 
     long count(UUID workspaceId) {
         return jdbc.queryForObject("select count(*) from event where workspace_id = ?", Long.class, workspaceId);

@@ -5,13 +5,10 @@ import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.Waiter;
 import com.github.kagkarlsson.scheduler.task.Task;
-import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
  * Builds db-scheduler {@link Scheduler}s the way every node runs them. Public so that tests
@@ -46,7 +43,7 @@ public final class SchedulerFactory {
                 .missedHeartbeatsLimit(properties.missedHeartbeats())
                 .shutdownMaxWait(properties.shutdownMaxWait())
                 .enableImmediateExecution();
-        if (isPostgres(dataSource)) {
+        if (org.opennps.shared.DatabaseProduct.isPostgres(dataSource)) {
             // SKIP LOCKED claims; H2 has no such statement form, so it keeps the default fetch-then-lock
             builder.pollUsingLockAndFetch(0.5, 3.0);
         }
@@ -66,15 +63,6 @@ public final class SchedulerFactory {
         @Override
         protected Waiter buildWaiter() {
             return new Waiter(poolingInterval);
-        }
-    }
-
-    static boolean isPostgres(DataSource dataSource) {
-        try {
-            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-            return product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("Cannot tell the database product", e);
         }
     }
 }

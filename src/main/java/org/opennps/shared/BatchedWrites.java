@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -44,11 +43,11 @@ public class BatchedWrites {
 
     private final JdbcTemplate jdbc;
     private final ThreadLocal<Pending> pending = new ThreadLocal<>();
-    /** Whether the database takes multi-row inserts here; found on first use. */
-    private volatile Boolean multiRowInserts;
+    private final DatabaseProduct database;
 
-    public BatchedWrites(JdbcTemplate jdbc) {
+    public BatchedWrites(JdbcTemplate jdbc, DatabaseProduct database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     /**
@@ -56,9 +55,7 @@ public class BatchedWrites {
      * transaction (the writes commit or roll back with it); scopes do not nest.
      */
     public <T> T collecting(Supplier<T> work) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("batched writes need a transaction to send them in");
-        }
+        requireTransaction("sending batched writes");
         if (pending.get() != null) {
             throw new IllegalStateException("batched writes are already being collected on this thread");
         }
@@ -66,7 +63,7 @@ public class BatchedWrites {
         pending.set(writes);
         try {
             T result = work.get();
-            writes.send(jdbc, multiRowInserts());
+            writes.send(jdbc, database.postgres());
             return result;
         } finally {
             pending.remove();
@@ -97,7 +94,7 @@ public class BatchedWrites {
     public void flush() {
         Pending writes = pending.get();
         if (writes != null) {
-            writes.send(jdbc, multiRowInserts());
+            writes.send(jdbc, database.postgres());
         }
     }
 
@@ -110,16 +107,6 @@ public class BatchedWrites {
     public int held() {
         Pending writes = pending.get();
         return writes == null ? 0 : writes.size();
-    }
-
-    private boolean multiRowInserts() {
-        Boolean known = multiRowInserts;
-        if (known == null) {
-            known = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>)
-                    c -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName())));
-            multiRowInserts = known;
-        }
-        return known;
     }
 
     /**

@@ -47,7 +47,7 @@ public final class RandomIds {
     }
 
     /** A strong generator for one thread. */
-    public static SecureRandom newGenerator() {
+    private static SecureRandom newGenerator() {
         try {
             return SecureRandom.getInstance("DRBG");
         } catch (NoSuchAlgorithmException e) {

@@ -82,6 +82,20 @@ abstract class BatchedWritesTests extends ApiTestBase {
     }
 
     @Test
+    void aMultiRowInsertThatFailsLeavesNothingOfTheBatch() {
+        // a duplicate id in the first block of rows: on PostgreSQL that block is one statement
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> writes.collecting(() -> {
+                    for (int i = 0; i < BatchedWrites.ROWS_PER_INSERT + 3; i++) {
+                        writes.update(INSERT, i == 9 ? 3 : i, "row " + i);
+                    }
+                    return null;
+                })))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThat(rows()).isZero();
+        assertThat(writes.collecting()).isFalse();
+    }
+
+    @Test
     void onlyAPlainInsertOfOneRowHasAMultiRowForm() {
         assertThat(BatchedWrites.multiRow("insert into t (a, b) values (?, cast(? as uuid)) on conflict do nothing", 3))
                 .isEqualTo("insert into t (a, b) values (?, cast(? as uuid)), (?, cast(? as uuid)),"
